@@ -1,0 +1,3 @@
+from editree.cli.app import entry
+
+entry()

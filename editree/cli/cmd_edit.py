@@ -1,0 +1,131 @@
+"""`editree edit IMAGE INSTRUCTION`: plan, check, edit, write atomically, report."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from editree.errors import UsageError
+
+
+class Engine(str, Enum):
+    auto = "auto"
+    classical = "classical"
+
+
+def default_output(image: Path) -> Path:
+    from editree.engine.image_io import SAVE_FORMATS
+
+    suffix = image.suffix if image.suffix.lower() in SAVE_FORMATS else ".png"
+    return image.with_name(f"{image.stem}_edited{suffix}")
+
+
+def edit(
+    image: Annotated[Path, typer.Argument(help="The image to edit (never modified).")],
+    instruction: Annotated[Optional[str], typer.Argument(help="What to do, in quotes.")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Output file [default: IMAGE_edited.EXT].")
+    ] = None,
+    plan_file: Annotated[
+        Optional[Path], typer.Option("--plan", help="Run a saved plan (JSON) instead of an instruction.")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Plan and check everything, write nothing.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for every random choice; same seed, same output.")] = 0,
+    region: Annotated[
+        Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1 (pixels, or fractions <= 1).")
+    ] = None,
+    mask: Annotated[
+        Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png (white = region).")
+    ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="Which engine runs the ops.")] = Engine.auto,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Allow -o to be the input file.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 3) instead of running free-form fallbacks.")
+    ] = False,
+    max_pixels: Annotated[
+        int, typer.Option("--max-pixels", help="Refuse larger images (decompression-bomb guard).")
+    ] = 100_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+) -> None:
+    """Edit one image with a plain-language instruction (or a saved plan)."""
+    from editree.cli import console
+    from editree.engine.executor import check_plan
+    from editree.engine.image_io import check_output_path
+    from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
+
+    # 1. The plan.
+    plan = _load_or_parse(instruction, plan_file, strict)
+
+    # 2. Every input that can be checked without reading the image.
+    out_path = check_output_path(output or default_output(image), [image], overwrite)
+    user = UserRegions()
+    for spec in region or []:
+        name, box = parse_box_option(spec)
+        user.boxes[name] = box
+    for spec in mask or []:
+        name, path = parse_mask_option(spec)
+        user.masks[name] = path
+    check_plan(plan, engine.value)
+    if not image.exists():
+        raise UsageError(f"image {str(image)!r} does not exist; check the path")
+
+    if not quiet:
+        console.out().print(console.plan_tree(plan))
+    console.print_plan_warnings(plan)
+    if dry_run:
+        if not quiet:
+            console.out().print(f"dry run: would write {out_path}")
+        return
+
+    # 3. Read, run, write.
+    from editree.engine.executor import run_plan
+    from editree.engine.image_io import load_image, save_image
+    from editree.provenance import provenance
+
+    loaded = load_image(image, max_pixels=max_pixels)
+    for note in loaded.notes:
+        console.warn(note)
+    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine.value, user_regions=user)
+    metadata = provenance(plan, seed=seed, engine=engine.value, result=result, source=image)
+    for note in save_image(out_path, result.rgb, loaded.alpha, source=loaded, metadata=metadata):
+        console.warn(note)
+
+    # 4. Report.
+    for w in result.warnings:
+        console.warn(w)
+    if quiet:
+        console.out().print(str(out_path))
+        return
+    rows = [
+        [
+            r.path,
+            r.text,
+            r.status if r.status != "branch" else f"took {r.branch}",
+            f"{r.effective_area:.1%}" if r.status != "branch" else "",
+            f"{r.seconds * 1000:.0f} ms",
+        ]
+        for r in result.steps
+    ]
+    console.out().print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
+    console.out().print(f"wrote {out_path}")
+
+
+def _load_or_parse(instruction: str | None, plan_file: Path | None, strict: bool):
+    if plan_file is not None:
+        if instruction is not None:
+            raise UsageError("give either an INSTRUCTION or --plan FILE, not both")
+        from editree.ops import load_plan
+
+        try:
+            text = plan_file.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"--plan {str(plan_file)!r}: cannot read it ({exc.strerror})") from None
+        return load_plan(text, source=str(plan_file))
+    if instruction is None:
+        raise UsageError('missing INSTRUCTION (or --plan FILE); e.g. editree edit photo.jpg "blur the background"')
+    from editree.planner import parse
+
+    return parse(instruction, strict=strict)

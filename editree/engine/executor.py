@@ -1,0 +1,203 @@
+"""Plan + image -> image, under the design's guarantees.
+
+1. Every edit's implementation and every region is checked before any pixel work.
+2. The protected mask K is the union of `keep` regions; each edit applies through
+   `target × keep_weight(K)`, which is exactly 0 on K, so kept pixels stay byte-identical.
+3. Each op runs on the current canvas and is composited back through its effective mask; pixels
+   outside every effective mask are the input's own bytes.
+4. `If` conditions are evaluated when reached, on the current canvas; the branch taken is recorded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from editree.engine import masks as M
+from editree.engine import registry
+from editree.engine.conditions import evaluate
+from editree.engine.regions import RegionResolver, UserRegions
+from editree.engine.segmenters import SegmenterRegistry
+from editree.errors import EngineError, MissingDependencyError
+from editree.ops import Edit, If, Plan, Step, region_text, step_text
+from editree.ops.catalog import OPS
+
+
+@dataclass
+class StepReport:
+    path: str
+    """Where the step sits in the plan, e.g. "steps[1]" or "steps[2].then[0]"."""
+    text: str
+    status: str
+    """"done", "empty" (nothing left to change after keep), "branch" (an If)."""
+    engine: str | None = None
+    target_area: float = 0.0
+    effective_area: float = 0.0
+    seconds: float = 0.0
+    branch: str | None = None
+
+
+@dataclass
+class EditResult:
+    rgb: np.ndarray
+    steps: list[StepReport]
+    warnings: list[str]
+    protected: np.ndarray
+    """Boolean H×W: pixels guaranteed byte-identical (the keep regions)."""
+    changed: np.ndarray
+    """Float H×W: the union of every effective mask; where it is 0 the output is the input."""
+    regions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+ProgressCallback = Callable[[StepReport], None]
+
+
+def check_plan(plan: Plan, engine: str = "auto") -> None:
+    """Refuse, before any image is read or model loaded, a plan with a step nothing here can run."""
+    for path, step in _iter_edit_paths(plan.steps, "steps"):
+        impl, reasons = registry.choose(step, engine)
+        if impl is not None:
+            continue
+        spec = OPS[step.op]
+        detail = "; ".join(reasons)
+        if spec.generative:
+            raise MissingDependencyError(
+                f"{path} {step_text(step)}: needs a generative model{' (' + detail + ')' if detail else ''}, and "
+                "no diffusion model is set up in this installation; rephrase with a classical op "
+                "(see `editree ops`) or run it where a diffusion model is configured"
+            )
+        raise MissingDependencyError(
+            f"{path} {step_text(step)}: no implementation for engine {engine!r}"
+            f"{' (' + detail + ')' if detail else ''}; see `editree ops`"
+        )
+
+
+def _iter_edit_paths(steps: tuple[Step, ...], prefix: str):
+    for i, step in enumerate(steps):
+        path = f"{prefix}[{i}]"
+        if isinstance(step, If):
+            yield from _iter_edit_paths(step.then, f"{path}.then")
+            yield from _iter_edit_paths(step.else_, f"{path}.else")
+        else:
+            yield path, step
+
+
+def run_plan(
+    plan: Plan,
+    rgb: np.ndarray,
+    *,
+    seed: int = 0,
+    engine: str = "auto",
+    user_regions: UserRegions | None = None,
+    segmenters: SegmenterRegistry | None = None,
+    on_step: ProgressCallback | None = None,
+) -> EditResult:
+    """Run `plan` on `rgb` (uint8 H×W×3, not modified). Raises EngineError naming a failing step."""
+    # 1. Check the plan and its regions before any op runs.
+    check_plan(plan, engine)
+    resolver = RegionResolver(rgb, plan, user_regions, segmenters)
+    resolver.check()
+    warnings: list[str] = []
+    if any(k.kind == "preserve_identity" for k in plan.constraints):
+        warnings.append(
+            "preserve_identity is conditioned on and measured by generative ops only; the classical ops in "
+            "this plan run as written"
+        )
+
+    # 2. The protected mask.
+    keeps = [resolver.resolve(k.region) for k in plan.constraints if k.kind == "keep"]
+    keep = M.union(*keeps) if keeps else np.zeros(rgb.shape[:2], np.float32)
+    weight = M.keep_weight(keep)
+
+    # 3. Run the steps in order.
+    state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32))
+    reports: list[StepReport] = []
+    _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step)
+
+    # 4. Report.
+    warnings.extend(resolver.warnings)
+    for rep in reports:
+        if rep.status == "empty":
+            warnings.append(
+                f"{rep.path} {rep.text}: nothing to change (target covers {rep.target_area:.1%} of the image, "
+                "none of it outside the kept regions)"
+            )
+    regions = {k: {"source": v.source, "area": round(v.area, 4)} for k, v in resolver.found.items()}
+    return EditResult(state.canvas, reports, list(dict.fromkeys(warnings)), M.protected(keep), state.changed, regions)
+
+
+@dataclass
+class _RunState:
+    canvas: np.ndarray
+    changed: np.ndarray
+    counter: int = 0
+
+
+def _run_steps(
+    steps: tuple[Step, ...],
+    prefix: str,
+    state: _RunState,
+    resolver: RegionResolver,
+    weight: np.ndarray,
+    seed: int,
+    engine: str,
+    reports: list[StepReport],
+    on_step: ProgressCallback | None,
+) -> None:
+    for i, step in enumerate(steps):
+        path = f"{prefix}[{i}]"
+        if isinstance(step, If):
+            taken = evaluate(step.cond, state.canvas, resolver)
+            report = StepReport(path, step_text(step).split(" {")[0], "branch", branch="then" if taken else "else")
+            reports.append(report)
+            if on_step:
+                on_step(report)
+            branch = step.then if taken else step.else_
+            _run_steps(
+                branch, f"{path}.{'then' if taken else 'else'}", state, resolver, weight, seed, engine, reports, on_step
+            )
+            continue
+        report = _run_edit(step, path, state, resolver, weight, seed, engine)
+        reports.append(report)
+        if on_step:
+            on_step(report)
+
+
+def _run_edit(
+    step: Edit,
+    path: str,
+    state: _RunState,
+    resolver: RegionResolver,
+    weight: np.ndarray,
+    seed: int,
+    engine: str,
+) -> StepReport:
+    started = time.perf_counter()
+    target = resolver.resolve(step.target)
+    effective = (target * weight).astype(np.float32)
+    state.counter += 1
+    report = StepReport(path, step_text(step), "done", target_area=M.area(target), effective_area=M.area(effective))
+    if not effective.any():
+        report.status = "empty"
+        return report
+    impl, _ = registry.choose(step, engine)
+    assert impl is not None  # check_plan() already refused steps without one
+    report.engine = impl.engine
+    rng = np.random.default_rng([seed, state.counter])
+    try:
+        edited = impl.load()(state.canvas, effective, step.args, rng)
+    except MissingDependencyError:
+        raise
+    except Exception as exc:  # an op failing is reported with the step that failed
+        raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
+    state.canvas = M.composite(state.canvas, edited, effective)
+    state.changed = np.maximum(state.changed, effective)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+__all__ = ["EditResult", "StepReport", "check_plan", "region_text", "run_plan"]

@@ -1,0 +1,219 @@
+"""Region resolution: Region descriptions -> float masks, once per image, cached.
+
+Lookup order for a phrase: a region the user named on the command line (`--region car=…`,
+`--mask car=…`), then the segmenter registry. `background` is the complement of the plan's
+subjects (every phrase the plan names), or of the people in the photo when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydantic import ValidationError
+
+from editree.engine import masks as M
+from editree.engine.segmenters import SegmenterRegistry
+from editree.errors import ImageError, MissingDependencyError, UsageError
+from editree.ops import Plan, Region, walk_regions
+from editree.ops import regions as r
+from editree.ops.validation import describe_validation_error
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|my|this|that|these|those|his|her|its|their|our|your)\s+")
+
+
+def region_key(text: str) -> str:
+    """How names and phrases are matched: lower case, single spaces, no leading determiner."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    return _DETERMINERS.sub("", words)
+
+
+@dataclass
+class UserRegions:
+    """Regions given by name on the command line or through the Python API."""
+
+    boxes: dict[str, r.BoxRegion] = field(default_factory=dict)
+    masks: dict[str, Path] = field(default_factory=dict)
+
+    def names(self) -> set[str]:
+        return {region_key(n) for n in [*self.boxes, *self.masks]}
+
+
+def parse_box_option(spec: str) -> tuple[str, r.BoxRegion]:
+    """`NAME=x0,y0,x1,y1` in pixels, or fractions of the image when every value is at most 1."""
+    name, sep, coords = spec.partition("=")
+    if not sep or not name.strip():
+        raise UsageError(f"--region {spec!r}: expected NAME=x0,y0,x1,y1 (e.g. car=10,20,200,180)")
+    try:
+        values = tuple(float(v) for v in coords.split(","))
+    except ValueError:
+        raise UsageError(f"--region {spec!r}: coordinates must be numbers, as in car=10,20,200,180") from None
+    if len(values) != 4:
+        raise UsageError(f"--region {spec!r}: expected 4 numbers x0,y0,x1,y1, got {len(values)}")
+    units = "fraction" if max(values) <= 1.0 and any(not v.is_integer() for v in values) else "px"
+    try:
+        box = r.BoxRegion(box=values, units=units)
+    except ValidationError as exc:
+        raise UsageError(f"--region {spec!r}: {describe_validation_error(exc)}") from None
+    return region_key(name), box
+
+
+def parse_mask_option(spec: str) -> tuple[str, Path]:
+    name, sep, path = spec.partition("=")
+    if not sep or not name.strip() or not path.strip():
+        raise UsageError(f"--mask {spec!r}: expected NAME=path/to/mask.png")
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"--mask {spec!r}: no such file {path!r}")
+    return region_key(name), p
+
+
+@dataclass
+class ResolvedRegion:
+    label: str
+    source: str
+    """Which segmenter or user input produced the mask."""
+    area: float
+
+
+class RegionResolver:
+    """Masks for one image. `rgb` is uint8 H×W×3; every mask is float32 H×W in [0, 1]."""
+
+    def __init__(
+        self,
+        rgb: np.ndarray,
+        plan: Plan,
+        user: UserRegions | None = None,
+        segmenters: SegmenterRegistry | None = None,
+    ) -> None:
+        self.rgb = rgb
+        self.shape = rgb.shape[:2]
+        self.plan = plan
+        self.user = user or UserRegions()
+        self._segmenters = segmenters
+        self._cache: dict[object, np.ndarray] = {}
+        self.found: dict[str, ResolvedRegion] = {}
+        self.warnings: list[str] = []
+
+    @property
+    def segmenters(self) -> SegmenterRegistry:
+        if self._segmenters is None:
+            from editree.engine.segmenters import default_registry
+
+            self._segmenters = default_registry()
+        return self._segmenters
+
+    # ---- checks before any work ----------------------------------------------------------------
+    def check(self) -> None:
+        """Fail fast, before any op runs, on a region nothing can find."""
+        for region in walk_regions(self.plan):
+            if isinstance(region, r.PhraseRegion):
+                self._phrase_source(region)
+            elif isinstance(region, r.MaskRegion) and region_key(region.name) not in self.user.masks:
+                raise UsageError(
+                    f"the plan uses mask({region.name!r}) but no such mask was given; "
+                    f"pass --mask {region.name}=path/to/mask.png"
+                )
+
+    def _phrase_source(self, region: r.PhraseRegion) -> str:
+        key = region_key(region.text)
+        if key in self.user.boxes or key in self.user.masks:
+            return "user"
+        segmenter = self.segmenters.find(region.text)
+        if segmenter is None:
+            raise MissingDependencyError(
+                f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
+                f"name it yourself with --region {key.replace(' ', '_')}=x0,y0,x1,y1 or --mask "
+                f"{key.replace(' ', '_')}=mask.png"
+            )
+        return segmenter.name
+
+    # ---- resolution ------------------------------------------------------------------------------
+    def resolve(self, region: Region) -> np.ndarray:
+        if region not in self._cache:
+            self._cache[region] = self._resolve(region)
+        return self._cache[region]
+
+    def _resolve(self, region: Region) -> np.ndarray:
+        if isinstance(region, r.AllRegion):
+            return M.full(self.shape, 1.0)
+        if isinstance(region, r.BackgroundRegion):
+            return self._background()
+        if isinstance(region, r.PhraseRegion):
+            return self._phrase(region)
+        if isinstance(region, r.NotRegion):
+            return M.complement(self.resolve(region.region))
+        if isinstance(region, r.UnionRegion):
+            return M.union(*(self.resolve(x) for x in region.regions))
+        if isinstance(region, r.MinusRegion):
+            return M.minus(self.resolve(region.region), self.resolve(region.exclude))
+        if isinstance(region, r.BoxRegion):
+            return self._box(region)
+        if isinstance(region, r.MaskRegion):
+            return self._mask_file(region_key(region.name), self.user.masks.get(region_key(region.name)))
+        raise TypeError(f"unknown region {region!r}")
+
+    def _phrase(self, region: r.PhraseRegion) -> np.ndarray:
+        key = region_key(region.text)
+        if region.qualifiers != r.Qualifiers():
+            self.warnings.append(f"qualifiers of {region.text!r} are not applied yet; the whole region is used")
+        if key in self.user.boxes:
+            mask, source = self._box(self.user.boxes[key]), "--region"
+        elif key in self.user.masks:
+            mask, source = self._mask_file(key, self.user.masks[key]), "--mask"
+        else:
+            segmenter = self.segmenters.find(region.text)
+            if segmenter is None:
+                self._phrase_source(region)  # raises the helpful error
+            mask, source = segmenter.segment(self.rgb, region.text), segmenter.name
+        self.found[region.text] = ResolvedRegion(region.text, source, M.area(mask))
+        if not mask.any():
+            self.warnings.append(f"{region.text!r} was not found in the image (area 0%, {source})")
+        return mask
+
+    def _background(self) -> np.ndarray:
+        subjects = [x for x in walk_regions(self.plan) if isinstance(x, r.PhraseRegion)]
+        if not subjects:
+            person = r.PhraseRegion(text="person")
+            subjects = [person] if self.segmenters.find("person") else []
+        masks = [self.resolve(s) for s in subjects]
+        if not masks or not any(m.any() for m in masks):
+            self.warnings.append("background: no subject was found, so the background is the whole image")
+            return M.full(self.shape, 1.0)
+        return M.complement(M.union(*masks) if len(masks) > 1 else masks[0])
+
+    def _box(self, box: r.BoxRegion) -> np.ndarray:
+        h, w = self.shape
+        x0, y0, x1, y1 = box.box
+        if box.units == "fraction":
+            x0, x1, y0, y1 = x0 * w, x1 * w, y0 * h, y1 * h
+        mask = np.zeros(self.shape, np.float32)
+        c0, r0 = round(min(max(x0, 0), w)), round(min(max(y0, 0), h))
+        c1, r1 = round(min(max(x1, 0), w)), round(min(max(y1, 0), h))
+        if c1 <= c0 or r1 <= r0:
+            self.warnings.append(f"box {list(box.box)} lies outside the {w}x{h} image")
+        mask[r0:r1, c0:c1] = 1.0
+        return mask
+
+    def _mask_file(self, name: str, path: Path | None) -> np.ndarray:
+        from PIL import Image, UnidentifiedImageError
+
+        if path is None:
+            raise UsageError(f"no mask named {name!r}; pass --mask {name}=path/to/mask.png")
+        try:
+            with Image.open(path) as img:
+                if img.mode in ("RGBA", "LA", "PA") and img.getchannel("A").getextrema() != (255, 255):
+                    gray = img.getchannel("A")
+                else:
+                    gray = img.convert("L")
+                arr = np.asarray(gray, np.float32) / 255.0
+        except (UnidentifiedImageError, OSError) as exc:
+            raise ImageError(f"--mask {name}={path}: cannot read the mask ({exc})") from None
+        if arr.shape != self.shape:
+            raise UsageError(
+                f"--mask {name}={path}: mask is {arr.shape[1]}x{arr.shape[0]} but the image is "
+                f"{self.shape[1]}x{self.shape[0]}; expected the same size (white = region)"
+            )
+        return arr

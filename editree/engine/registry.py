@@ -1,0 +1,116 @@
+"""Which implementation runs each op, found by name, with a truthful answer to "can it run this?".
+
+Importing this module is light (no torch): `editree ops` reads it to say which engines implement
+each op. The `auto` engine picks, per step, the first implementation that supports the step's
+args and needs nothing that is absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from editree.ops import Edit
+
+OpFunction = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Implementation:
+    op: str
+    engine: str
+    """"classical" or "diffusers"."""
+    describe: str
+    supports: Callable[[Edit], str | None]
+    """None when this implementation can run the step; otherwise why not (shown to the user)."""
+    load: Callable[[], OpFunction]
+    """Imports lazily and returns the function (canvas, mask, args, rng) -> edited canvas."""
+
+
+IMPLEMENTATIONS: dict[str, list[Implementation]] = {}
+
+
+def register(impl: Implementation) -> None:
+    IMPLEMENTATIONS.setdefault(impl.op, []).append(impl)
+
+
+def unregister(impl: Implementation) -> None:
+    IMPLEMENTATIONS.get(impl.op, []).remove(impl)
+
+
+def _classical(name: str) -> Callable[[], OpFunction]:
+    def load() -> OpFunction:
+        from editree.engine import classical
+
+        return getattr(classical, name)
+
+    return load
+
+
+def _always(step: Edit) -> str | None:
+    return None
+
+
+def _atmosphere_supported(step: Edit) -> str | None:
+    from editree.engine.classical_support import ATMOSPHERE_EFFECTS
+
+    effect = step.args.effect
+    return None if effect in ATMOSPHERE_EFFECTS else f"the classical engine has no {effect!r} effect"
+
+
+def _style_supported(step: Edit) -> str | None:
+    from editree.engine.classical_support import NAMED_STYLES
+
+    style = step.args.style.strip().lower()
+    if style in NAMED_STYLES:
+        return None
+    return f"style {step.args.style!r} is not a named classical style ({', '.join(sorted(NAMED_STYLES))})"
+
+
+def _color_prompt(field: str) -> Callable[[Edit], str | None]:
+    def supported(step: Edit) -> str | None:
+        from editree.engine.colors import parse_color
+
+        text = getattr(step.args, field)
+        return None if parse_color(text) is not None else f"{text!r} is not a plain colour"
+
+    return supported
+
+
+def _enhance_supported(step: Edit) -> str | None:
+    kind = step.args.kind
+    return None if kind in ("denoise", "auto") else f"the classical engine has no {kind!r} enhancement"
+
+
+for _impl in (
+    Implementation("adjust", "classical", "all properties", _always, _classical("adjust")),
+    Implementation("blur", "classical", "mask-aware Gaussian blur", _always, _classical("blur")),
+    Implementation(
+        "atmosphere", "classical", "fog, haze, night, sunset", _atmosphere_supported, _classical("atmosphere")
+    ),
+    Implementation("restyle", "classical", "black and white, sepia", _style_supported, _classical("restyle")),
+    Implementation("recolor", "classical", "named colours and #hex", _color_prompt("color"), _classical("recolor")),
+    Implementation(
+        "replace", "classical", "with a plain colour", _color_prompt("prompt"), _classical("replace_with_color")
+    ),
+    Implementation("enhance", "classical", "denoise, auto", _enhance_supported, _classical("enhance")),
+):
+    register(_impl)
+
+
+def choose(step: Edit, engine: str = "auto") -> tuple[Implementation | None, list[str]]:
+    """The implementation that will run `step`, and the reasons each candidate was refused."""
+    reasons: list[str] = []
+    for impl in IMPLEMENTATIONS.get(step.op, []):
+        if engine not in ("auto", impl.engine):
+            continue
+        why = impl.supports(step)
+        if why is None:
+            return impl, reasons
+        reasons.append(f"{impl.engine}: {why}")
+    return None, reasons
+
+
+def engines_for(op: str) -> list[Implementation]:
+    return list(IMPLEMENTATIONS.get(op, []))

@@ -1,0 +1,42 @@
+"""Segmenters turn a region phrase into a float mask; a registry finds one by the phrase's words.
+
+Offline ones ship with their weights (mediapipe's person and face models live inside its wheel).
+Learned open-vocabulary segmenters register here when their weights are present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+
+class Segmenter(Protocol):
+    name: str
+
+    def handles(self, text: str) -> bool:
+        """True if this segmenter knows what `text` (an English region phrase) looks like."""
+
+    def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
+        """float32 H×W mask in [0, 1] for `text` in `rgb` (uint8 H×W×3); all zeros when absent."""
+
+
+@dataclass
+class SegmenterRegistry:
+    segmenters: list[Segmenter]
+
+    def find(self, text: str) -> Segmenter | None:
+        return next((s for s in self.segmenters if s.handles(text)), None)
+
+    def register(self, segmenter: Segmenter, first: bool = True) -> None:
+        self.segmenters.insert(0 if first else len(self.segmenters), segmenter)
+
+    def unregister(self, segmenter: Segmenter) -> None:
+        self.segmenters.remove(segmenter)
+
+
+def default_registry() -> SegmenterRegistry:
+    from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipePerson
+
+    return SegmenterRegistry([MediapipePerson(), MediapipeFace()])

@@ -1,0 +1,69 @@
+"""One root error class and the exit codes every layer agrees on.
+
+Errors are meant for people: each carries a one-line message that says what was wrong, the value
+received, what was expected and the fix. The CLI prints the message and exits with `exit_code`;
+only `--debug` shows a traceback. This module imports nothing so every layer may use it.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    RUNTIME = 1
+    USAGE = 2
+    INSTRUCTION_NOT_UNDERSTOOD = 3
+    PLAN_INVALID = 4
+    MISSING_DEPENDENCY = 5
+    INTERRUPTED = 130
+
+
+class EditreeError(Exception):
+    """Root of every error editree raises on purpose."""
+
+    exit_code: ExitCode = ExitCode.RUNTIME
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(EditreeError):
+    """A flag or argument combination the user can fix on the command line."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InstructionError(EditreeError):
+    """The instruction could not be turned into a plan."""
+
+    exit_code = ExitCode.INSTRUCTION_NOT_UNDERSTOOD
+
+
+class PlanValidationError(EditreeError):
+    """A plan (from a file, a program or an LLM) breaks the IR contract."""
+
+    exit_code = ExitCode.PLAN_INVALID
+
+
+class MissingDependencyError(EditreeError):
+    """A model, weights file, segmenter or optional package that the plan needs is absent."""
+
+    exit_code = ExitCode.MISSING_DEPENDENCY
+
+
+class ImageError(EditreeError):
+    """An input image cannot be read, or an output cannot be written safely."""
+
+    exit_code = ExitCode.RUNTIME
+
+
+class EngineError(EditreeError):
+    """An operation failed while running; the message names the step."""
+
+    exit_code = ExitCode.RUNTIME

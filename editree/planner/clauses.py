@@ -1,0 +1,43 @@
+"""What a grammar yields per clause, before the clauses are assembled into a Plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from editree.ops import Region
+from editree.ops.base import Span
+
+
+@dataclass(frozen=True)
+class KeepClause:
+    region: Region
+    span: Span
+    kind: str = "keep"
+
+
+@dataclass(frozen=True)
+class EditClause:
+    op: str
+    target: Region
+    args: dict[str, Any]
+    span: Span
+    fallback: bool = False
+    explicit_target: bool = True
+
+
+@dataclass(frozen=True)
+class FallbackClause:
+    """A piece of the instruction no grammar rule could structure; it becomes a free-form edit."""
+
+    text: str
+    span: Span
+
+
+Clause = KeepClause | EditClause | FallbackClause
+
+
+@dataclass
+class ParseResult:
+    clauses: list[Clause] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
