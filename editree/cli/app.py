@@ -55,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         result = app(args=argv, prog_name="editree", standalone_mode=False)
-        return int(result) if isinstance(result, int) else 0
+        code = int(result) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a bare 130
+            error("interrupted; nothing was written")
+        return code
     except EditreeError as exc:
         if debug:
             raise

@@ -193,3 +193,30 @@ def test_console_script_runs() -> None:
         [str(exe), "plan", "make it warmer", "--format", "text"], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0 and proc.stdout.strip() == "adjust(all, property=warmth, amount=0.3)"
+
+
+def test_interrupt_is_exit_130_and_writes_nothing(cli, astronaut_png: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import editree.engine.executor as executor
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(executor, "run_plan", interrupted)
+    out = astronaut_png.with_name("out.png")
+    result = cli("edit", str(astronaut_png), "make it warmer", "-o", str(out))
+    assert result.code == 130 and "interrupted" in result.err
+    assert sorted(p.name for p in astronaut_png.parent.iterdir()) == ["astronaut.png"]
+
+
+def test_internal_errors_are_one_line(cli, astronaut_png: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import editree.engine.executor as executor
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(executor, "run_plan", broken)
+    result = cli("edit", str(astronaut_png), "make it warmer", "-o", str(astronaut_png.with_name("o.png")))
+    assert result.code == 1
+    assert (
+        result.err == "error: internal error: RuntimeError: boom (rerun with --debug for a traceback, and report it)\n"
+    )
