@@ -67,3 +67,9 @@ class EngineError(EditreeError):
     """An operation failed while running; the message names the step."""
 
     exit_code = ExitCode.RUNTIME
+
+
+class Interrupted(EditreeError):
+    """The user pressed Ctrl-C; the message says what was kept and how to continue."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from editree import __version__
-from editree.cli import cmd_edit, cmd_ops, cmd_plan
+from editree.cli import cmd_batch, cmd_edit, cmd_inspect, cmd_ops, cmd_plan
 from editree.errors import EditreeError, ExitCode
 
 app = typer.Typer(
@@ -46,6 +46,10 @@ def _root(
 app.command("edit")(cmd_edit.edit)
 app.command("plan")(cmd_plan.plan)
 app.command("ops")(cmd_ops.ops)
+app.command("batch")(cmd_batch.batch)
+app.command("apply")(cmd_batch.apply)
+app.command("inspect")(cmd_inspect.inspect)
+app.command("replay")(cmd_inspect.replay)
 
 
 def main(argv: list[str] | None = None) -> int:

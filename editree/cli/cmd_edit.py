@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from editree.errors import UsageError
+
+if TYPE_CHECKING:
+    from editree.engine.regions import UserRegions
+    from editree.ops import Plan
 
 
 class Engine(str, Enum):
@@ -51,16 +55,9 @@ def edit(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
-    from editree.cli import console
-    from editree.engine.executor import check_plan
-    from editree.engine.image_io import check_output_path
     from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
 
-    # 1. The plan.
     plan = _load_or_parse(instruction, plan_file, strict)
-
-    # 2. Every input that can be checked without reading the image.
-    out_path = check_output_path(output or default_output(image), [image], overwrite)
     user = UserRegions()
     for spec in region or []:
         name, box = parse_box_option(spec)
@@ -68,7 +65,45 @@ def edit(
     for spec in mask or []:
         name, path = parse_mask_option(spec)
         user.masks[name] = path
-    check_plan(plan, engine.value)
+    execute_edit(
+        plan,
+        image,
+        output=output,
+        seed=seed,
+        user=user,
+        engine=engine.value,
+        overwrite=overwrite,
+        dry_run=dry_run,
+        max_pixels=max_pixels,
+        quiet=quiet,
+    )
+
+
+def execute_edit(
+    plan: Plan,
+    image: Path,
+    *,
+    output: Path | None = None,
+    seed: int = 0,
+    user: UserRegions | None = None,
+    engine: str = "auto",
+    overwrite: bool = False,
+    dry_run: bool = False,
+    max_pixels: int = 100_000_000,
+    quiet: bool = False,
+) -> None:
+    """Check, run, write and report one edit; shared by `edit` and `replay`."""
+    from editree.cli import console
+    from editree.engine.executor import check_plan
+    from editree.engine.image_io import check_output_path
+    from editree.engine.regions import UserRegions, check_regions
+    from editree.engine.segmenters import default_registry
+
+    user = user or UserRegions()
+    # 1. Every input that can be checked without reading the image.
+    out_path = check_output_path(output or default_output(image), [image], overwrite)
+    check_plan(plan, engine)
+    check_regions(plan, user, default_registry())
     if not image.exists():
         raise UsageError(f"image {str(image)!r} does not exist; check the path")
 
@@ -80,7 +115,7 @@ def edit(
             console.out().print(f"dry run: would write {out_path}")
         return
 
-    # 3. Read, run, write.
+    # 2. Read, run, write.
     from editree.engine.executor import run_plan
     from editree.engine.image_io import load_image, save_image
     from editree.provenance import provenance
@@ -88,12 +123,12 @@ def edit(
     loaded = load_image(image, max_pixels=max_pixels)
     for note in loaded.notes:
         console.warn(note)
-    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine.value, user_regions=user)
-    metadata = provenance(plan, seed=seed, engine=engine.value, result=result, source=image)
+    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine, user_regions=user)
+    metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image)
     for note in save_image(out_path, result.rgb, loaded.alpha, source=loaded, metadata=metadata):
         console.warn(note)
 
-    # 4. Report.
+    # 3. Report.
     for w in result.warnings:
         console.warn(w)
     if quiet:
@@ -113,7 +148,7 @@ def edit(
     console.out().print(f"wrote {out_path}")
 
 
-def _load_or_parse(instruction: str | None, plan_file: Path | None, strict: bool):
+def _load_or_parse(instruction: str | None, plan_file: Path | None, strict: bool) -> Plan:
     if plan_file is not None:
         if instruction is not None:
             raise UsageError("give either an INSTRUCTION or --plan FILE, not both")

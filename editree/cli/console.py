@@ -5,20 +5,42 @@ Consoles are built per call (not at import) so tests and NO_COLOR/COLUMNS settin
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from editree.ops import Constraint, Edit, If, Plan, Step
 from editree.ops.text import cond_text, constraint_text, edit_text
 
 
+def _width(stream: object) -> int | None:
+    """A terminal's own width; 120 columns (or $COLUMNS) when writing to a pipe or a file, not rich's 80."""
+    if getattr(stream, "isatty", lambda: False)():
+        return None
+    try:
+        return int(os.environ.get("COLUMNS", "120"))
+    except ValueError:
+        return 120
+
+
 def out() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False, width=_width(sys.stdout))
 
 
 def err() -> Console:
@@ -74,6 +96,44 @@ def plan_tree(plan: Plan) -> Tree:
 def print_plan_warnings(plan: Plan) -> None:
     for w in plan.warnings:
         warn(w)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} img/s" if task.speed else "", style="dim")
+
+
+class _Progress:
+    """A progress bar with rate and ETA on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self._progress: Progress | None = None
+        if sys.stderr.isatty():
+            self._progress = Progress(
+                TextColumn("editing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                _RateColumn(),
+                TimeElapsedColumn(),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                console=err(),
+                transient=True,
+            )
+            self._task = self._progress.add_task("editing", total=total)
+            self._progress.start()
+
+    def advance(self) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def progress(total: int) -> _Progress:
+    return _Progress(total)
 
 
 def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> Table:

@@ -8,8 +8,10 @@ run never leaves a partial file, and the input is never the output unless the ca
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass, field
@@ -174,12 +176,12 @@ def save_image(
         info = PngImagePlugin.PngInfo()
         info.add_itxt(METADATA_KEY, text)
         kwargs["pnginfo"] = info
-    elif fmt == "JPEG":
+    if fmt in ("JPEG", "WEBP"):
         kwargs["quality"] = quality
         if text:
-            kwargs["comment"] = text.encode("utf-8")
-    elif fmt == "WEBP":
-        kwargs["quality"] = quality
+            kwargs["xmp"] = _xmp_packet(text)
+    elif text and fmt not in ("PNG",):
+        notes.append(f"{fmt} output cannot carry editree's provenance; use --sidecar to keep it beside the file")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -198,10 +200,35 @@ def save_image(
     return notes
 
 
+_XMP_TEMPLATE = (
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description rdf:about="" xmlns:editree="https://editree.dev/ns/1.0/">'
+    "<editree:provenance>{}</editree:provenance>"
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+)
+_XMP_FIELD = re.compile(rb"<editree:provenance>(.*?)</editree:provenance>", re.DOTALL)
+
+
+def _xmp_packet(text: str) -> bytes:
+    return _XMP_TEMPLATE.format(html.escape(text, quote=False)).encode("utf-8")
+
+
 def read_metadata(path: str | Path) -> dict[str, Any] | None:
-    """The provenance editree embedded in an output, or None."""
-    with Image.open(path) as img:
-        raw = img.info.get(METADATA_KEY) or img.info.get("comment")
+    """The provenance editree embedded in an output (PNG iTXt, JPEG/WebP XMP), or None.
+
+    The XMP packet is searched with a regular expression for our one element instead of being
+    parsed as XML: outputs from elsewhere are untrusted, and XML parsers have entity-expansion traps.
+    """
+    try:
+        with Image.open(path) as img:
+            raw: Any = img.info.get(METADATA_KEY)
+            if raw is None and img.info.get("xmp"):
+                xmp = img.info["xmp"]
+                match = _XMP_FIELD.search(xmp if isinstance(xmp, bytes) else xmp.encode("utf-8"))
+                raw = html.unescape(match.group(1).decode("utf-8", "replace")) if match else None
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ImageError(f"{path}: cannot read it as an image ({exc})") from None
     if not raw:
         return None
     if isinstance(raw, bytes):

@@ -70,6 +70,33 @@ def parse_mask_option(spec: str) -> tuple[str, Path]:
     return region_key(name), p
 
 
+def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: SegmenterRegistry) -> str:
+    """Who will find `region`: "user" for a named box or mask, else a segmenter's name."""
+    key = region_key(region.text)
+    if key in user.boxes or key in user.masks:
+        return "user"
+    segmenter = segmenters.find(region.text)
+    if segmenter is None:
+        name = key.replace(" ", "_")
+        raise MissingDependencyError(
+            f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
+            f"name it yourself with --region {name}=x0,y0,x1,y1 or --mask {name}=mask.png"
+        )
+    return segmenter.name
+
+
+def check_regions(plan: Plan, user: UserRegions, segmenters: SegmenterRegistry) -> None:
+    """Refuse, before any image is read, a plan naming a region nothing here can find."""
+    for region in walk_regions(plan):
+        if isinstance(region, r.PhraseRegion):
+            phrase_source(region, user, segmenters)
+        elif isinstance(region, r.MaskRegion) and region_key(region.name) not in user.masks:
+            raise UsageError(
+                f"the plan uses mask({region.name!r}) but no such mask was given; "
+                f"pass --mask {region.name}=path/to/mask.png"
+            )
+
+
 @dataclass
 class ResolvedRegion:
     label: str
@@ -108,27 +135,10 @@ class RegionResolver:
     # ---- checks before any work ----------------------------------------------------------------
     def check(self) -> None:
         """Fail fast, before any op runs, on a region nothing can find."""
-        for region in walk_regions(self.plan):
-            if isinstance(region, r.PhraseRegion):
-                self._phrase_source(region)
-            elif isinstance(region, r.MaskRegion) and region_key(region.name) not in self.user.masks:
-                raise UsageError(
-                    f"the plan uses mask({region.name!r}) but no such mask was given; "
-                    f"pass --mask {region.name}=path/to/mask.png"
-                )
+        check_regions(self.plan, self.user, self.segmenters)
 
     def _phrase_source(self, region: r.PhraseRegion) -> str:
-        key = region_key(region.text)
-        if key in self.user.boxes or key in self.user.masks:
-            return "user"
-        segmenter = self.segmenters.find(region.text)
-        if segmenter is None:
-            raise MissingDependencyError(
-                f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
-                f"name it yourself with --region {key.replace(' ', '_')}=x0,y0,x1,y1 or --mask "
-                f"{key.replace(' ', '_')}=mask.png"
-            )
-        return segmenter.name
+        return phrase_source(region, self.user, self.segmenters)
 
     # ---- resolution ------------------------------------------------------------------------------
     def resolve(self, region: Region) -> np.ndarray:

@@ -144,6 +144,14 @@ def test_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_metadata_round_trip(tmp_path: Path) -> None:
-    for name in ("out.png", "out.jpg"):
-        save_image(tmp_path / name, _gradient(), metadata={"plan": {"version": 1}, "seed": 7})
-        assert read_metadata(tmp_path / name) == {"plan": {"version": 1}, "seed": 7}
+    meta = {"plan": {"version": 1, "instruction": 'say "<b>" & </editree:provenance>'}, "seed": 7}
+    for name in ("out.png", "out.jpg", "out.webp"):
+        assert save_image(tmp_path / name, _gradient(), metadata=meta) == []
+        assert read_metadata(tmp_path / name) == meta
+    assert read_metadata(_plain(tmp_path)) is None
+
+
+def _plain(tmp_path: Path) -> Path:
+    path = tmp_path / "plain.jpg"
+    Image.fromarray(_gradient()).save(path)
+    return path

@@ -1,0 +1,98 @@
+"""Batch against separate `editree edit` runs, and memory over a long batch.
+
+    python bench/batch.py [--images 20] [--long 500] [--size 256]
+
+Prints: seconds for N images through one `editree batch` process and through N `editree edit`
+processes (the ratio is what batching saves: planning once, imports and models loaded once), and the
+batch process's resident memory after 10 images and after the long run (it should stay flat).
+Generative plans are not measured yet: this version has no diffusion engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from skimage import data
+
+from editree.engine.batch import BatchSettings, collect_jobs, run_batch
+from editree.planner import parse
+
+PLAN = "keep the person unchanged, blur the background, add fog and make it warmer"
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * 4096 / 2**20
+
+
+def make_images(folder: Path, count: int, size: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    base = np.array(Image.fromarray(data.astronaut()).resize((size, size)))
+    for i in range(count):
+        Image.fromarray(np.roll(base, i, axis=1)).save(folder / f"img{i:04d}.png")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--images", type=int, default=20)
+    ap.add_argument("--long", type=int, default=500)
+    ap.add_argument("--size", type=int, default=256)
+    opts = ap.parse_args()
+    exe = str(Path(sys.executable).with_name("editree"))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        make_images(root / "in", opts.images, opts.size)
+
+        t0 = time.perf_counter()
+        subprocess.run(
+            [exe, "batch", str(root / "in"), PLAN, "-o", str(root / "batch"), "--json"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        batch_s = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        (root / "single").mkdir()
+        for path in sorted((root / "in").iterdir()):
+            subprocess.run(
+                [exe, "edit", str(path), PLAN, "-o", str(root / "single" / path.name), "-q"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        single_s = time.perf_counter() - t0
+        print(
+            f"classical plan, {opts.images} images of {opts.size}px: batch {batch_s:.2f} s, "
+            f"separate edits {single_s:.2f} s, ratio {single_s / batch_s:.1f}x"
+        )
+
+        make_images(root / "long", opts.long, opts.size)
+        jobs, _ = collect_jobs([str(root / "long")], root / "long-out")
+        marks: dict[int, float] = {}
+        done = 0
+
+        def on_record(record: dict) -> None:
+            nonlocal done
+            done += 1
+            if done in (10, opts.long):
+                marks[done] = rss_mb()
+
+        t0 = time.perf_counter()
+        run_batch(jobs, BatchSettings(plan=parse(PLAN)), root / "long-out", on_record=on_record)
+        long_s = time.perf_counter() - t0
+        print(
+            f"long batch: {opts.long} images in {long_s:.1f} s ({opts.long / long_s:.1f} img/s); "
+            f"RSS after 10: {marks.get(10, 0):.0f} MiB, after {opts.long}: {marks.get(opts.long, 0):.0f} MiB"
+        )
+        print("generative plan: not measured (no diffusion engine in this version)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The Python API for scripts: plan text, edit images, keep models loaded across calls.
+
+import editree
+plan = editree.plan("keep the person unchanged and blur the background")
+result = editree.edit("photo.jpg", plan, seed=1)
+result.save("out.jpg")
+
+with editree.Session() as session:          # segmenters and models stay loaded between calls
+    for path in paths:
+        session.edit(path, "make it warmer").save(out / path.name)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from editree.engine.executor import EditResult, StepReport, run_plan
+from editree.engine.image_io import LoadedImage, check_output_path, load_image, save_image
+from editree.engine.regions import UserRegions, check_regions, parse_box_option, region_key
+from editree.engine.segmenters import SegmenterRegistry, default_registry
+from editree.errors import UsageError
+from editree.ops import Plan
+
+
+@dataclass
+class Edited:
+    """An edit's result: `rgb` (uint8 H×W×3), `alpha` (H×W or None) and how it was made."""
+
+    rgb: np.ndarray
+    alpha: np.ndarray | None
+    plan: Plan
+    seed: int
+    steps: list[StepReport]
+    warnings: list[str]
+    source: LoadedImage | None = None
+    _result: EditResult | None = field(default=None, repr=False)
+
+    def to_pil(self) -> Any:
+        from PIL import Image
+
+        img = Image.fromarray(self.rgb, "RGB")
+        if self.alpha is not None:
+            img.putalpha(Image.fromarray(self.alpha, "L"))
+        return img
+
+    def save(self, path: str | Path, quality: int = 95) -> Path:
+        """Write atomically, with the plan and seed embedded; refuses to write over the source file."""
+        from editree.provenance import provenance
+
+        out = check_output_path(path)
+        meta = provenance(self.plan, seed=self.seed, engine="auto", result=self._result) if self._result else None
+        save_image(out, self.rgb, self.alpha, source=self.source, metadata=meta, quality=quality)
+        return out
+
+
+class Session:
+    """Keeps segmenters (and, later, diffusion pipelines) loaded across calls."""
+
+    def __init__(self, engine: str = "auto", segmenters: SegmenterRegistry | None = None) -> None:
+        self.engine = engine
+        self.segmenters = segmenters or default_registry()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def plan(self, text: str, strict: bool = False) -> Plan:
+        from editree.planner import parse
+
+        return parse(text, strict=strict)
+
+    def edit(
+        self,
+        image: str | Path | np.ndarray | Any,
+        plan: Plan | str,
+        *,
+        seed: int = 0,
+        regions: dict[str, tuple[float, float, float, float]] | None = None,
+        masks: dict[str, str | Path] | None = None,
+    ) -> Edited:
+        """Edit `image` (a path, a uint8 H×W×3 array, or a PIL image) by a plan or an instruction."""
+        if isinstance(plan, str):
+            plan = self.plan(plan)
+        user = UserRegions()
+        for name, box in (regions or {}).items():
+            key, parsed = parse_box_option(f"{name}={','.join(str(v) for v in box)}")
+            user.boxes[key] = parsed
+        for name, path in (masks or {}).items():
+            user.masks[region_key(name)] = Path(path)
+        check_regions(plan, user, self.segmenters)
+        loaded = _load(image)
+        result = run_plan(
+            plan, loaded.rgb, seed=seed, engine=self.engine, user_regions=user, segmenters=self.segmenters
+        )
+        return Edited(result.rgb, loaded.alpha, plan, seed, result.steps, result.warnings, loaded, result)
+
+
+def _load(image: str | Path | np.ndarray | Any) -> LoadedImage:
+    if isinstance(image, (str, Path)):
+        return load_image(image)
+    if isinstance(image, np.ndarray):
+        if image.dtype != np.uint8 or image.ndim != 3 or image.shape[2] not in (3, 4):
+            raise UsageError(f"expected a uint8 H×W×3 (or ×4) array, got {image.dtype} {image.shape}")
+        alpha = image[..., 3].copy() if image.shape[2] == 4 else None
+        return LoadedImage(np.ascontiguousarray(image[..., :3]), alpha)
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - pillow is a dependency
+        raise UsageError("expected a path, a numpy array or a PIL image") from None
+    if isinstance(image, Image.Image):
+        from editree.engine.image_io import _to_loaded
+
+        return _to_loaded(image)
+    raise UsageError(f"expected a path, a numpy array or a PIL image, got {type(image).__name__}")
+
+
+_DEFAULT: Session | None = None
+
+
+def _session() -> Session:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Session()
+    return _DEFAULT
+
+
+def plan(text: str, strict: bool = False) -> Plan:
+    """Plan an instruction without touching any image."""
+    return _session().plan(text, strict=strict)
+
+
+def edit(image: str | Path | np.ndarray | Any, plan_or_text: Plan | str, **kwargs: Any) -> Edited:
+    """Edit one image with the default session (models stay loaded for the next call)."""
+    return _session().edit(image, plan_or_text, **kwargs)
+
+
+__all__ = ["Edited", "Session", "edit", "plan"]

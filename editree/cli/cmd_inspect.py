@@ -1,0 +1,88 @@
+"""`editree inspect` and `editree replay`: read what an output says about how it was made, and redo it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from editree.errors import ImageError, PlanValidationError
+
+
+def _provenance(path: Path) -> dict:
+    from editree.engine.image_io import read_metadata
+
+    if not path.is_file():
+        raise ImageError(f"{path}: no such file; check the path")
+    meta = read_metadata(path)
+    if meta is None:
+        raise ImageError(f"{path}: carries no editree provenance (it was not written by editree, or was re-saved)")
+    return meta
+
+
+def inspect(
+    image: Annotated[Path, typer.Argument(help="An image written by editree.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the raw provenance JSON.")] = False,
+) -> None:
+    """Show the provenance embedded in an output: plan, seed, versions, steps, branches, areas."""
+    from editree.cli import console
+    from editree.ops import plan_from_dict
+
+    meta = _provenance(image)
+    if json_output:
+        sys.stdout.write(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        return
+    out = console.out()
+    out.print(
+        f"editree {meta.get('editree', '?')}, seed {meta.get('seed')}, engine {meta.get('engine')}, "
+        f"source {meta.get('source')}"
+    )
+    try:
+        plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
+        out.print(console.plan_tree(plan))
+    except PlanValidationError as exc:
+        console.warn(exc.message)
+    rows = [
+        [
+            s.get("path"),
+            s.get("op"),
+            s.get("status") if s.get("status") != "branch" else f"took {s.get('branch')}",
+            f"{s.get('effective_area', 0):.1%}",
+            f"{1000 * s.get('seconds', 0):.0f} ms",
+        ]
+        for s in meta.get("steps", [])
+    ]
+    out.print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
+    for name, info in (meta.get("regions") or {}).items():
+        out.print(f"region {name!r}: {info.get('area', 0):.1%} via {info.get('source')}")
+    versions = meta.get("versions") or {}
+    out.print("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items() if v))
+    for w in meta.get("warnings", []):
+        out.print(f"warning at edit time: {w}")
+
+
+def replay(
+    image: Annotated[Path, typer.Argument(help="An image written by editree.")],
+    on: Annotated[Path, typer.Option("--on", help="The image to run the embedded plan on.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file.")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="Override the embedded seed.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+) -> int:
+    """Run the plan embedded in an output again, on another image (same seed unless --seed)."""
+    from editree.cli.cmd_edit import execute_edit
+    from editree.ops import plan_from_dict
+
+    meta = _provenance(image)
+    plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
+    execute_edit(
+        plan,
+        on,
+        output=output,
+        seed=seed if seed is not None else int(meta.get("seed", 0)),
+        engine=str(meta.get("engine", "auto")),
+        quiet=quiet,
+    )
+    return 0
