@@ -155,3 +155,19 @@ def _plain(tmp_path: Path) -> Path:
     path = tmp_path / "plain.jpg"
     Image.fromarray(_gradient()).save(path)
     return path
+
+
+def test_icc_profile_and_exif_are_kept(tmp_path: Path) -> None:
+    from PIL import ImageCms
+
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    exif = Image.Exif()
+    exif[0x010F] = "TestCam"  # Make
+    src = tmp_path / "in.jpg"
+    Image.fromarray(_gradient()).save(src, icc_profile=icc, exif=exif.tobytes())
+    loaded = load_image(src)
+    for name in ("out.jpg", "out.png", "out.webp"):
+        save_image(tmp_path / name, loaded.rgb, source=loaded)
+        with Image.open(tmp_path / name) as img:
+            assert img.info.get("icc_profile") == icc, name
+            assert img.getexif().get(0x010F) == "TestCam", name
