@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import ExitCode, Interrupted, UsageError
 from editree.ops import Plan
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     png = "png"
     jpg = "jpg"
     webp = "webp"
@@ -51,14 +52,15 @@ def batch(
     region: RegionOpt = None,
     mask: MaskOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) instead of running fallbacks.")] = False,
+    planner: PlannerOpt = PlannerChoice.auto,
+    llm_url: LLMUrlOpt = None,
+    llm_model: LLMModelOpt = None,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
         raise UsageError('expected INPUT... INSTRUCTION, e.g. editree batch photos/ "make it warmer" -o out/')
-    from editree.planner import parse
-
     *inputs, instruction = args
-    plan = parse(instruction, strict=strict)
+    plan = plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
     return _run(
         plan,
         inputs,

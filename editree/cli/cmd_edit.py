@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from editree.ops import Plan
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     auto = "auto"
     classical = "classical"
 
@@ -53,11 +54,14 @@ def edit(
         int, typer.Option("--max-pixels", help="Refuse larger images (decompression-bomb guard).")
     ] = 100_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+    planner: PlannerOpt = PlannerChoice.auto,
+    llm_url: LLMUrlOpt = None,
+    llm_model: LLMModelOpt = None,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
 
-    plan = _load_or_parse(instruction, plan_file, strict)
+    plan = _load_or_parse(instruction, plan_file, strict, planner, llm_url, llm_model)
     user = UserRegions()
     for spec in region or []:
         name, box = parse_box_option(spec)
@@ -148,7 +152,14 @@ def execute_edit(
     console.out().print(f"wrote {out_path}")
 
 
-def _load_or_parse(instruction: str | None, plan_file: Path | None, strict: bool) -> Plan:
+def _load_or_parse(
+    instruction: str | None,
+    plan_file: Path | None,
+    strict: bool,
+    planner: PlannerChoice = PlannerChoice.auto,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+) -> Plan:
     if plan_file is not None:
         if instruction is not None:
             raise UsageError("give either an INSTRUCTION or --plan FILE, not both")
@@ -161,6 +172,4 @@ def _load_or_parse(instruction: str | None, plan_file: Path | None, strict: bool
         return load_plan(text, source=str(plan_file))
     if instruction is None:
         raise UsageError('missing INSTRUCTION (or --plan FILE); e.g. editree edit photo.jpg "blur the background"')
-    from editree.planner import parse
-
-    return parse(instruction, strict=strict)
+    return plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)

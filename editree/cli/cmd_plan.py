@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
 
+from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
 
 
-class PlanFormat(str, Enum):
+class PlanFormat(StrEnum):
     tree = "tree"
     json = "json"
     text = "text"
@@ -27,6 +28,9 @@ def plan(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) instead of keeping free-form fallbacks.")
     ] = False,
+    planner: PlannerOpt = PlannerChoice.auto,
+    llm_url: LLMUrlOpt = None,
+    llm_model: LLMModelOpt = None,
 ) -> None:
     """Show the operation tree an instruction becomes, without editing anything."""
     from editree.cli import console
@@ -37,9 +41,7 @@ def plan(
         return
     if instruction is None:
         raise UsageError('missing INSTRUCTION; e.g. editree plan "blur the background and make it warmer"')
-    from editree.planner import parse
-
-    result = parse(instruction, strict=strict)
+    result = plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
     if format is PlanFormat.json:
         sys.stdout.write(result.to_json() + "\n")
     elif format is PlanFormat.text:

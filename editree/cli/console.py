@@ -62,9 +62,14 @@ def _words(plan: Plan, node: Constraint | Step) -> str:
     return f'  [dim]← "{escape(plan.instruction[span[0] : span[1]])}"[/]'
 
 
+def _origin(node: Constraint | Step) -> str:
+    """Mark what the LLM planned; the grammar's nodes are the unmarked default."""
+    return "  [magenta]\\[llm][/]" if getattr(node, "planner", None) == "llm" else ""
+
+
 def _add_step(tree: Tree, plan: Plan, step: Step) -> None:
     if isinstance(step, If):
-        node = tree.add(f"[bold magenta]if[/] {escape(cond_text(step.cond))}{_words(plan, step)}")
+        node = tree.add(f"[bold magenta]if[/] {escape(cond_text(step.cond))}{_origin(step)}{_words(plan, step)}")
         then = node.add("[magenta]then[/]")
         for s in step.then:
             _add_step(then, plan, s)
@@ -76,7 +81,7 @@ def _add_step(tree: Tree, plan: Plan, step: Step) -> None:
     assert isinstance(step, Edit)
     text = edit_text(step)
     style = "yellow" if step.fallback else "green"
-    tree.add(f"[{style}]{escape(text)}[/]{_words(plan, step)}")
+    tree.add(f"[{style}]{escape(text)}[/]{_origin(step)}{_words(plan, step)}")
 
 
 def plan_tree(plan: Plan) -> Tree:
@@ -84,7 +89,7 @@ def plan_tree(plan: Plan) -> Tree:
     if plan.constraints:
         keep = root.add("[bold cyan]constraints[/]")
         for c in plan.constraints:
-            keep.add(f"[cyan]{escape(constraint_text(c))}[/]{_words(plan, c)}")
+            keep.add(f"[cyan]{escape(constraint_text(c))}[/]{_origin(c)}{_words(plan, c)}")
     steps = root.add("[bold]steps[/]")
     for s in plan.steps:
         _add_step(steps, plan, s)

@@ -17,7 +17,7 @@ from editree.errors import PlanValidationError
 from editree.ops.base import Node, Span
 from editree.ops.conditions import AndCond, Exists, NotCond, OrCond
 from editree.ops.regions import MinusRegion, NotRegion, Region, UnionRegion
-from editree.ops.steps import Edit, If, Step
+from editree.ops.steps import Edit, If, PlannerName, Step
 from editree.ops.validation import describe_validation_error
 
 PLAN_VERSION = 1
@@ -32,6 +32,7 @@ class Constraint(Node):
     kind: Literal["keep", "preserve_identity"]
     region: Region
     span: Span | None = None
+    planner: PlannerName | None = None
 
 
 class Plan(Node):

@@ -16,6 +16,8 @@ from editree.ops.base import Node, Span
 from editree.ops.conditions import Cond
 from editree.ops.regions import ALL, Region
 
+PlannerName = Literal["grammar", "llm"]
+
 
 class Edit(Node):
     kind: Literal["edit"] = "edit"
@@ -25,6 +27,8 @@ class Edit(Node):
     span: Span | None = None
     fallback: bool = False
     """True when the planner could only express the clause as a free-form `edit`."""
+    planner: PlannerName | None = None
+    """Which planner produced the node ("grammar" or "llm"); absent in hand-written plans."""
 
     by_op: ClassVar[dict[str, type[Edit]]] = {}
 
@@ -41,6 +45,7 @@ class Edit(Node):
         args: a.OpArgs | dict[str, Any] | None = None,
         span: Span | None = None,
         fallback: bool = False,
+        planner: PlannerName | None = None,
     ) -> Edit:
         """Build the `Edit` subclass for `op`; `args` may be a dict of that op's arguments."""
         try:
@@ -50,7 +55,7 @@ class Edit(Node):
         args_cls = cls.model_fields["args"].annotation
         if not isinstance(args, a.OpArgs):
             args = args_cls(**(args or {}))
-        return cls(target=target, args=args, span=span, fallback=fallback)
+        return cls(target=target, args=args, span=span, fallback=fallback, planner=planner)
 
 
 class ReplaceEdit(Edit):
@@ -156,6 +161,7 @@ class If(Node):
     then: tuple[Step, ...] = Field(default=(), max_length=256)
     else_: tuple[Step, ...] = Field(default=(), max_length=256, alias="else")
     span: Span | None = None
+    planner: PlannerName | None = None
 
     model_config = Node.model_config | {"populate_by_name": True, "serialize_by_alias": True}
 
