@@ -106,8 +106,17 @@ class CropArgs(OpArgs):
 
 
 class RotateArgs(OpArgs):
-    degrees: Annotated[float, Field(gt=-360.0, lt=360.0)]
+    """Counter-clockwise degrees; `auto` levels the horizon by an estimated angle ("straighten")."""
+
+    degrees: Annotated[float, Field(gt=-360.0, lt=360.0)] = 0.0
     expand: bool = True
+    auto: bool = False
+
+    @model_validator(mode="after")
+    def _some(self) -> RotateArgs:
+        if self.degrees == 0 and not self.auto:
+            raise ValueError("rotate needs non-zero `degrees`, or `auto: true` to level the horizon")
+        return self
 
 
 class FlipArgs(OpArgs):
@@ -129,18 +138,22 @@ class ResizeArgs(OpArgs):
 
 
 class ExtendArgs(OpArgs):
-    """Outpaint by the given margins (pixels)."""
+    """Outpaint by the given margins, in pixels or in fractions of the image's width/height."""
 
-    left: Annotated[int, Field(ge=0, le=16384)] = 0
-    right: Annotated[int, Field(ge=0, le=16384)] = 0
-    top: Annotated[int, Field(ge=0, le=16384)] = 0
-    bottom: Annotated[int, Field(ge=0, le=16384)] = 0
+    left: Annotated[float, Field(ge=0, le=16384)] = 0
+    right: Annotated[float, Field(ge=0, le=16384)] = 0
+    top: Annotated[float, Field(ge=0, le=16384)] = 0
+    bottom: Annotated[float, Field(ge=0, le=16384)] = 0
+    units: Literal["px", "fraction"] = "px"
     prompt: str | None = None
 
     @model_validator(mode="after")
     def _some(self) -> ExtendArgs:
-        if self.left + self.right + self.top + self.bottom == 0:
+        margins = (self.left, self.right, self.top, self.bottom)
+        if sum(margins) == 0:
             raise ValueError("extend needs at least one non-zero margin")
+        if self.units == "fraction" and max(margins) > 4:
+            raise ValueError(f"extend margins {list(margins)} are fractions of the image; expected at most 4")
         return self
 
 

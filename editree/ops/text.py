@@ -68,9 +68,21 @@ def _arg_text(value: object) -> str:
     return text if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text) else _quote(text)
 
 
+def _shown_args(args: object) -> dict[str, object]:
+    """The args worth printing: set, and either required, an amount, or different from the default."""
+    fields = type(args).model_fields
+    shown = {}
+    for name, value in args.model_dump(exclude_none=True).items():
+        info = fields[name]
+        if name != "amount" and not info.is_required() and value == info.default:
+            continue
+        shown[name] = value
+    return shown
+
+
 def edit_text(step: Edit) -> str:
-    args = step.args.model_dump(exclude_none=True)
-    parts = [region_text(step.target), *(f"{k}={_arg_text(v)}" for k, v in args.items() if not k.endswith("_source"))]
+    args = _shown_args(step.args)
+    parts = [region_text(step.target), *(f"{k}={_arg_text(v)}" for k, v in args.items())]
     return f"{step.op}({', '.join(parts)})" + (" [fallback]" if step.fallback else "")
 
 

@@ -34,10 +34,25 @@ class FallbackClause:
     span: Span
 
 
-Clause = KeepClause | EditClause | FallbackClause
-
-
 @dataclass
 class ParseResult:
     clauses: list[Clause] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KeepRestClause:
+    """ "don't change anything else": keep everything outside the plan's edit targets."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class IfClause:
+    cond: Any
+    then: list[Any]
+    else_: list[Any]
+    span: Span
+
+
+Clause = KeepClause | EditClause | FallbackClause | KeepRestClause | IfClause

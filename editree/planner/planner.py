@@ -7,15 +7,30 @@ error instead). Only chatter ("please", "thanks") is dropped.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from lark.exceptions import UnexpectedInput
 
 from editree.errors import InstructionError
-from editree.ops import Constraint, Edit, Plan
-from editree.planner.clauses import Clause, EditClause, FallbackClause, KeepClause
+from editree.ops import (
+    ALL,
+    BACKGROUND,
+    Constraint,
+    Edit,
+    If,
+    NotRegion,
+    PhraseRegion,
+    Plan,
+    Region,
+    UnionRegion,
+    iter_edits,
+)
+from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.grammar_en import NotUnderstood, parse_english
+from editree.planner.lexicon_en import STOPWORDS, VERBS, ZH_STOP_PHRASES
 from editree.planner.segment import conjunction_pieces, is_filler, sentence_pieces
 
 if TYPE_CHECKING:
@@ -75,11 +90,19 @@ def parse(
     # 2. Parse: the whole instruction, else piece by piece.
     warnings: list[str] = []
     if detected == "en":
-        clauses = _parse_whole_or_pieces(text)
-    else:
-        clauses = _parse_whole_or_pieces(text)
-        if any(isinstance(c, FallbackClause) for c in clauses):
-            warnings.append("Chinese instructions are not yet structured by a grammar; kept as free-form edits")
+        clauses = _parse_whole_or_pieces(text, _english, warnings)
+    elif detected == "zh":
+        clauses = _parse_whole_or_pieces(text, _chinese, warnings)
+    else:  # mixed: whichever grammar structures more of it ("把 background 换成 forest", "blur the 背景")
+        zh_warnings: list[str] = []
+        zh = _parse_whole_or_pieces(text, _chinese, zh_warnings)
+        en_warnings: list[str] = []
+        en = _parse_whole_or_pieces(text, _english, en_warnings)
+        if _fallback_count(zh) <= _fallback_count(en):
+            clauses, extra = zh, zh_warnings
+        else:
+            clauses, extra = en, en_warnings
+        warnings.extend(extra)
 
     # 3. Assemble; in auto mode, the LLM plans what the grammar could not structure.
     plan = _assemble(text, detected, clauses, warnings)
@@ -90,8 +113,8 @@ def parse(
         first = fallbacks[0]
         start, end = first.span or (0, len(text))
         raise InstructionError(
-            f"could not structure {text[start:end]!r} (column {start + 1}); rephrase it with a known verb "
-            "(see `editree ops`), or drop --strict to run it as a free-form edit"
+            f"could not structure {text[start:end]!r} (column {start + 1}){_suggestion(text[start:end])}; rephrase "
+            "it with a known verb (see `editree ops`), or drop --strict to run it as a free-form edit"
         )
     return plan
 
@@ -138,40 +161,84 @@ def _fill_fallbacks_by_llm(plan: Plan, llm: LLMConfig, backend: ChatBackend | No
     )
 
 
-def _parse_whole_or_pieces(text: str) -> list[Clause]:
+Parser = Callable[[str, int, list[str]], list[Clause]]
+
+
+def _english(text: str, offset: int, warnings: list[str]) -> list[Clause]:
+    clauses = parse_english(text, offset=offset)
+    return [_translate_mixed(c, warnings) for c in clauses]
+
+
+def _chinese(text: str, offset: int, warnings: list[str]) -> list[Clause]:
+    from editree.planner.grammar_zh import parse_chinese
+
+    return parse_chinese(text, offset=offset, warnings=warnings)
+
+
+def _translate_mixed(clause: Clause, warnings: list[str]) -> Clause:
+    """English grammar, Chinese words ("blur the 背景"): regions go through the lexicon too."""
+    if not isinstance(clause, (EditClause, KeepClause)):
+        return clause
+    region = clause.target if isinstance(clause, EditClause) else clause.region
+    if not (isinstance(region, PhraseRegion) and _CJK.search(region.text)):
+        return clause
+    from editree.planner.translate import translate
+
+    result = translate(region.text, articles=False)
+    if result.untranslated:
+        warnings.append(f"no English for {'、'.join(result.untranslated)!r}; it is kept as written")
+    english = {"background": BACKGROUND}.get(result.text) or PhraseRegion(
+        text=result.text, source=region.text, qualifiers=region.qualifiers
+    )
+    if isinstance(clause, EditClause):
+        return EditClause(clause.op, english, clause.args, clause.span, clause.fallback, clause.explicit_target)
+    return KeepClause(english, clause.span)
+
+
+def _fallback_count(clauses: list[Clause]) -> int:
+    return sum(isinstance(c, FallbackClause) for c in clauses)
+
+
+def _parse_whole_or_pieces(text: str, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
+    attempt: list[str] = []
     try:
-        return parse_english(text)
+        clauses = parse_fn(text, 0, attempt)
+        warnings.extend(attempt)
+        return clauses
     except (UnexpectedInput, NotUnderstood):
         pass
     clauses: list[Clause] = []
     for start, end in sentence_pieces(text):
-        clauses.extend(_parse_piece(text, start, end))
+        clauses.extend(_parse_piece(text, start, end, parse_fn, warnings))
     return clauses
 
 
-def _parse_piece(text: str, start: int, end: int) -> list[Clause]:
+def _try(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause] | None:
+    attempt: list[str] = []
+    try:
+        clauses = parse_fn(text[start:end], start, attempt)
+    except (UnexpectedInput, NotUnderstood):
+        return None
+    warnings.extend(attempt)
+    return clauses
+
+
+def _parse_piece(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
     piece = text[start:end]
     if is_filler(piece):
         return []
-    try:
-        return parse_english(piece, start="lone_clause", offset=start)
-    except (UnexpectedInput, NotUnderstood):
-        pass
-    try:
-        return parse_english(piece, start="instruction", offset=start)
-    except (UnexpectedInput, NotUnderstood):
-        pass
+    parsed = _try(text, start, end, parse_fn, warnings)
+    if parsed is not None:
+        return parsed
     # Try the conjunction-separated parts; adjacent parts that still fail are merged back.
-    out: list[Clause] = []
-    pending: tuple[int, int] | None = None
     parts = conjunction_pieces(text, start, end)
     if len(parts) <= 1:
         return [FallbackClause(piece, (start, end))]
+    out: list[Clause] = []
+    pending: tuple[int, int] | None = None
     for s, e in parts:
-        sub = text[s:e]
-        try:
-            parsed = [] if is_filler(sub) else parse_english(sub, start="lone_clause", offset=s)
-        except (UnexpectedInput, NotUnderstood):
+        parsed = [] if is_filler(text[s:e]) else _try(text, s, e, parse_fn, warnings)
+        if parsed is None:
             pending = (pending[0], e) if pending else (s, e)
             continue
         if pending:
@@ -183,23 +250,80 @@ def _parse_piece(text: str, start: int, end: int) -> list[Clause]:
     return out
 
 
+def _suggestion(piece: str) -> str:
+    """ "did you mean" for a misspelled verb at the start of a piece the grammar could not read."""
+    words = re.findall(r"[a-z]+", piece.lower())
+    if not words or words[0] in VERBS:
+        return ""
+    close = difflib.get_close_matches(words[0], sorted(VERBS), n=1, cutoff=0.75)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _has_content(piece: str) -> bool:
+    if _CJK.search(piece):
+        return re.sub(r"[\s，。！？,.!?]", "", piece) not in ZH_STOP_PHRASES
+    words = re.findall(r"[^\W\d_]+", piece.lower())
+    return any(w not in STOPWORDS for w in words)
+
+
 def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str]) -> Plan:
+    fallbacks = [c for c in clauses if isinstance(c, FallbackClause)]
+    if fallbacks and len(fallbacks) == len(clauses) and not any(_has_content(c.text) for c in fallbacks):
+        first = fallbacks[0]
+        raise InstructionError(
+            f"instruction has no editing content: {text.strip()!r} (column {first.span[0] + 1}); expected a request "
+            'such as "blur the background and make it warmer"'
+        )
     constraints: list[Constraint] = []
-    steps: list[Edit] = []
-    for clause in clauses:
-        if isinstance(clause, KeepClause):
-            if all(c.region != clause.region for c in constraints):
-                constraints.append(Constraint(kind="keep", region=clause.region, span=clause.span, planner="grammar"))
-        elif isinstance(clause, EditClause):
-            steps.append(Edit.make(clause.op, clause.target, clause.args, span=clause.span, planner="grammar"))
+    rest_spans: list[tuple[int, int]] = []
+
+    def keep(region: Region, span: tuple[int, int], nested: bool) -> None:
+        if nested:
+            warnings.append(f"{text[span[0] : span[1]]!r} inside a condition keeps that region for the whole plan")
+        if all(c.region != region for c in constraints):
+            constraints.append(Constraint(kind="keep", region=region, span=span, planner="grammar"))
+
+    def steps_of(items: list[Clause], nested: bool) -> list:
+        out: list = []
+        for clause in items:
+            if isinstance(clause, KeepClause):
+                keep(clause.region, clause.span, nested)
+            elif isinstance(clause, KeepRestClause):
+                rest_spans.append(clause.span)
+            elif isinstance(clause, EditClause):
+                out.append(Edit.make(clause.op, clause.target, clause.args, span=clause.span, planner="grammar"))
+            elif isinstance(clause, IfClause):
+                out.append(
+                    If(
+                        cond=clause.cond,
+                        then=tuple(steps_of(clause.then, True)),
+                        else_=tuple(steps_of(clause.else_, True)),
+                        span=clause.span,
+                        planner="grammar",
+                    )
+                )
+            else:
+                out.append(
+                    Edit.make(
+                        "edit", args={"instruction": clause.text}, span=clause.span, fallback=True, planner="grammar"
+                    )
+                )
+                warnings.append(
+                    f"could not structure {clause.text!r} (characters {clause.span[0]}-{clause.span[1]})"
+                    f"{_suggestion(clause.text)}; it becomes a free-form edit, which needs an "
+                    "instruction-following model"
+                )
+        return out
+
+    steps = steps_of(clauses, False)
+    if rest_spans:
+        targets = [e.target for e in iter_edits(tuple(steps)) if not e.fallback]
+        unique = list(dict.fromkeys(targets))
+        if unique and ALL not in unique:
+            edited = unique[0] if len(unique) == 1 else UnionRegion(regions=tuple(unique))
+            keep(NotRegion(region=edited), rest_spans[0], False)
         else:
-            steps.append(
-                Edit.make("edit", args={"instruction": clause.text}, span=clause.span, fallback=True, planner="grammar")
-            )
-            warnings.append(
-                f"could not structure {clause.text!r} (characters {clause.span[0]}-{clause.span[1]}); "
-                "it becomes a free-form edit, which needs an instruction-following model"
-            )
+            warnings.append('"don\'t change anything else": every edit already covers the whole image')
     if not steps and not constraints:
         raise InstructionError(
             f"instruction {text.strip()!r} has no editing content; expected a request such as "

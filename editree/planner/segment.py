@@ -10,11 +10,14 @@ from collections.abc import Iterator
 # Hard boundaries between clauses: sentence ends, semicolons, commas.
 _PUNCT = re.compile(r"[;；。!！?？\n]+|[.](?=\s|$)|[,，、]")
 # Soft boundaries tried inside a piece that still fails: conjunctions.
-_CONJ = re.compile(r"\b(?:and\s+then|and\s+also|and|then|after\s+that|also|plus)\b|[&+]", re.IGNORECASE)
+_CONJ = re.compile(
+    r"\b(?:and\s+then|and\s+also|and|then|after\s+that|also|plus)\b|[&+]|并且|然后|同时|接着|之后|随后|并",
+    re.IGNORECASE,
+)
 # Words that carry no editing content on their own.
 FILLER = re.compile(
     r"^(?:\s|[,.;:!?，。；！？、]|please|pls|plz|thanks|thank\s+you|thx|cheers|and|then|also|ok|okay|hey|hi|"
-    r"so|now|just|kindly|could\s+you|can\s+you|would\s+you)*$",
+    r"so|now|just|kindly|could\s+you|can\s+you|would\s+you|请|谢谢|谢了|多谢|麻烦|帮我|好吗|吧|呢|啊|并|然后)*$",
     re.IGNORECASE,
 )
 
