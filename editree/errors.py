@@ -40,9 +40,31 @@ class UsageError(EditreeError):
 
 
 class InstructionError(EditreeError):
-    """The instruction could not be turned into a plan."""
+    """The instruction could not be turned into a plan. `text` and `span` point at the words at fault,
+    so an interactive terminal can show them with a caret under the message."""
 
     exit_code = ExitCode.INSTRUCTION_NOT_UNDERSTOOD
+
+    def __init__(self, message: str, text: str | None = None, span: tuple[int, int] | None = None) -> None:
+        super().__init__(message)
+        self.text = text
+        self.span = span
+
+    def caret(self) -> str | None:
+        """Two lines: the instruction, and carets under the offending words."""
+        if self.text is None or self.span is None or "\n" in self.text:
+            return None
+        start, end = self.span
+        pad = " " * _display_width(self.text[:start])
+        marks = "^" * max(1, _display_width(self.text[start:end]))
+        return f"  {self.text}\n  {pad}{marks}"
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 class PlanValidationError(EditreeError):

@@ -14,7 +14,7 @@ import typer
 
 from editree import __version__
 from editree.cli import cmd_batch, cmd_edit, cmd_inspect, cmd_ops, cmd_plan
-from editree.errors import EditreeError, ExitCode
+from editree.errors import EditreeError, ExitCode, InstructionError
 
 app = typer.Typer(
     name="editree",
@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         error(exc.message)
+        caret = exc.caret() if isinstance(exc, InstructionError) else None
+        if caret and sys.stderr.isatty():  # people get the words pointed at; scripts get one line
+            sys.stderr.write(caret + "\n")
         return int(exc.exit_code)
     except typer.Exit as exc:
         return int(exc.exit_code)

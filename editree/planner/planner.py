@@ -114,7 +114,9 @@ def parse(
         start, end = first.span or (0, len(text))
         raise InstructionError(
             f"could not structure {text[start:end]!r} (column {start + 1}){_suggestion(text[start:end])}; rephrase "
-            "it with a known verb (see `editree ops`), or drop --strict to run it as a free-form edit"
+            "it with a known verb (see `editree ops`), or drop --strict to run it as a free-form edit",
+            text,
+            (start, end),
         )
     return plan
 
@@ -272,7 +274,9 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
         first = fallbacks[0]
         raise InstructionError(
             f"instruction has no editing content: {text.strip()!r} (column {first.span[0] + 1}); expected a request "
-            'such as "blur the background and make it warmer"'
+            'such as "blur the background and make it warmer"',
+            text,
+            (first.span[0], fallbacks[-1].span[1]),
         )
     constraints: list[Constraint] = []
     rest_spans: list[tuple[int, int]] = []

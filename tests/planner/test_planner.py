@@ -260,3 +260,15 @@ def test_plan_file_jsonl(cli, tmp_path: Path) -> None:
     assert [r.get("instruction") for r in records] == ["blur the background", "thanks", "保持人物不变，虚化背景"]
     assert records[1] == {"error": records[1]["error"], "exit_code": 3, "line": 3, "instruction": "thanks"}
     assert records[2]["constraints"][0]["region"]["text"] == "person"
+
+
+def test_errors_point_at_the_words() -> None:
+    with pytest.raises(InstructionError) as info:
+        parse("blur the background and make the sky dramatic", strict=True)
+    assert info.value.caret() == (
+        "  blur the background and make the sky dramatic\n"
+        "                          ^^^^^^^^^^^^^^^^^^^^^"
+    )
+    with pytest.raises(InstructionError) as info:
+        parse("把背景虚化，让天空更有戏剧感", strict=True)
+    assert info.value.caret().splitlines()[1] == "  " + " " * 12 + "^" * 16
