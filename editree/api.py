@@ -96,9 +96,15 @@ class Session:
         check_regions(plan, user, self.segmenters)
         loaded = _load(image)
         result = run_plan(
-            plan, loaded.rgb, seed=seed, engine=self.engine, user_regions=user, segmenters=self.segmenters
+            plan,
+            loaded.rgb,
+            seed=seed,
+            engine=self.engine,
+            user_regions=user,
+            segmenters=self.segmenters,
+            alpha=loaded.alpha,
         )
-        return Edited(result.rgb, loaded.alpha, plan, seed, result.steps, result.warnings, loaded, result)
+        return Edited(result.rgb, result.alpha, plan, seed, result.steps, result.warnings, loaded, result)
 
 
 def _load(image: str | Path | np.ndarray | Any) -> LoadedImage:

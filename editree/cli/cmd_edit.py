@@ -127,9 +127,9 @@ def execute_edit(
     loaded = load_image(image, max_pixels=max_pixels)
     for note in loaded.notes:
         console.warn(note)
-    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine, user_regions=user)
+    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha)
     metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image)
-    for note in save_image(out_path, result.rgb, loaded.alpha, source=loaded, metadata=metadata):
+    for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
         console.warn(note)
 
     # 3. Report.

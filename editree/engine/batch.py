@@ -214,12 +214,14 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
     }
     try:
         loaded = load_image(job.source, max_pixels=settings.max_pixels)
-        result = run_plan(settings.plan, loaded.rgb, seed=seed, engine=settings.engine, user_regions=settings.user)
+        result = run_plan(
+            settings.plan, loaded.rgb, seed=seed, engine=settings.engine, user_regions=settings.user, alpha=loaded.alpha
+        )
         meta = provenance(settings.plan, seed=seed, engine=settings.engine, result=result, source=job.source)
         meta["source_sha256"] = file_digest(job.source)
         meta["plan_digest"] = settings.plan_digest
         job.output.parent.mkdir(parents=True, exist_ok=True)
-        notes = save_image(job.output, result.rgb, loaded.alpha, source=loaded, metadata=meta, quality=settings.quality)
+        notes = save_image(job.output, result.rgb, result.alpha, source=loaded, metadata=meta, quality=settings.quality)
         if settings.sidecar:
             _write_sidecar(job.output, meta)
         record.update(

@@ -49,8 +49,15 @@ class EditResult:
     protected: np.ndarray
     """Boolean H×W: pixels guaranteed byte-identical (the keep regions)."""
     changed: np.ndarray
-    """Float H×W: the union of every effective mask; where it is 0 the output is the input."""
+    """Float H×W: the union of every effective mask; where it is 0 the output is the input (after any
+    geometry op, the input moved the same way; see `exact_geometry`)."""
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    alpha: np.ndarray | None = None
+    """The input's alpha, moved by the same geometry ops."""
+    exact_geometry: bool = True
+    """False when a geometry op resampled pixels (resize, free rotation)."""
+    reference: np.ndarray | None = None
+    """The input moved by the geometry ops: what kept pixels are identical to."""
 
 
 ProgressCallback = Callable[[StepReport], None]
@@ -95,8 +102,10 @@ def run_plan(
     user_regions: UserRegions | None = None,
     segmenters: SegmenterRegistry | None = None,
     on_step: ProgressCallback | None = None,
+    alpha: np.ndarray | None = None,
 ) -> EditResult:
-    """Run `plan` on `rgb` (uint8 H×W×3, not modified). Raises EngineError naming a failing step."""
+    """Run `plan` on `rgb` (uint8 H×W×3, not modified; `alpha` H×W is carried through geometry ops).
+    Raises EngineError naming a failing step."""
     # 1. Check the plan and its regions before any op runs.
     check_plan(plan, engine)
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
@@ -113,12 +122,48 @@ def run_plan(
     keep = M.union(*keeps) if keeps else np.zeros(rgb.shape[:2], np.float32)
     weight = M.keep_weight(keep)
 
-    # 3. Run the steps in order.
+    # 3. Run the pixel steps in order; geometry ops wait until they are done, so every region is found
+    #    on the picture it was described on.
     state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32))
     reports: list[StepReport] = []
     _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step)
 
-    # 4. Report.
+    # 4. Geometry ops, applied alike to the picture, its alpha, the masks and the reference input.
+    protected_mask = M.protected(keep)
+    reference = rgb
+    exact = True
+    if state.deferred:
+        last_pixel = max((i for i, r in enumerate(reports) if r.status in ("done", "empty")), default=-1)
+        first_geometry = min(i for i, _, _ in state.deferred)
+        if last_pixel >= first_geometry:
+            warnings.append("geometry ops (crop, rotate, flip, resize) run after all pixel edits")
+        for _, path, step in state.deferred:
+            started = time.perf_counter()
+            from editree.engine.canvas import geometry_for
+
+            try:
+                geo = geometry_for(step.op, state.canvas.shape[:2], step.args, state.canvas)
+            except ValueError as exc:
+                raise EngineError(f"{path} {step_text(step)} failed: {exc}") from None
+            state.canvas = geo.transform(state.canvas, False)
+            reference = geo.transform(reference, False)
+            state.changed = geo.transform(state.changed, True)
+            protected_mask = geo.transform(protected_mask.astype(np.uint8), True).astype(bool)
+            if alpha is not None:
+                alpha = geo.transform(alpha, False)
+            exact = exact and geo.exact
+            if geo.note:
+                warnings.append(f"{path}: {geo.note}")
+            report = StepReport(path, step_text(step), "done", "classical", 1.0, 1.0, time.perf_counter() - started)
+            reports.append(report)
+            if on_step:
+                on_step(report)
+        if not exact and protected_mask.any():
+            warnings.append(
+                "kept regions were resampled by a geometry op, so they match the input only up to resampling"
+            )
+
+    # 5. Report.
     warnings.extend(resolver.warnings)
     for rep in reports:
         if rep.status == "empty":
@@ -127,7 +172,17 @@ def run_plan(
                 "none of it outside the kept regions)"
             )
     regions = {k: {"source": v.source, "area": round(v.area, 4)} for k, v in resolver.found.items()}
-    return EditResult(state.canvas, reports, list(dict.fromkeys(warnings)), M.protected(keep), state.changed, regions)
+    return EditResult(
+        state.canvas,
+        reports,
+        list(dict.fromkeys(warnings)),
+        protected_mask,
+        state.changed,
+        regions,
+        alpha,
+        exact,
+        reference,
+    )
 
 
 @dataclass
@@ -135,6 +190,8 @@ class _RunState:
     canvas: np.ndarray
     changed: np.ndarray
     counter: int = 0
+    deferred: list[tuple[int, str, Edit]] = field(default_factory=list)
+    """Geometry ops waiting for the pixel edits: (report index when reached, path, step)."""
 
 
 def _run_steps(
@@ -160,6 +217,10 @@ def _run_steps(
             _run_steps(
                 branch, f"{path}.{'then' if taken else 'else'}", state, resolver, weight, seed, engine, reports, on_step
             )
+            continue
+        impl, _ = registry.choose(step, engine)
+        if impl is not None and impl.geometry:
+            state.deferred.append((len(reports), path, step))
             continue
         report = _run_edit(step, path, state, resolver, weight, seed, engine)
         reports.append(report)

@@ -26,6 +26,8 @@ class Implementation:
     """None when this implementation can run the step; otherwise why not (shown to the user)."""
     load: Callable[[], OpFunction]
     """Imports lazily and returns the function (canvas, mask, args, rng) -> edited canvas."""
+    geometry: bool = False
+    """True for ops that change the picture's geometry (editree.engine.canvas); they run after pixel edits."""
 
 
 IMPLEMENTATIONS: dict[str, list[Implementation]] = {}
@@ -95,6 +97,17 @@ for _impl in (
         "replace", "classical", "with a plain colour", _color_prompt("prompt"), _classical("replace_with_color")
     ),
     Implementation("enhance", "classical", "denoise, auto", _enhance_supported, _classical("enhance")),
+    Implementation("crop", "classical", "box or centred aspect ratio", _always, _classical("adjust"), geometry=True),
+    Implementation(
+        "rotate",
+        "classical",
+        "any angle; quarter turns exact; straighten",
+        _always,
+        _classical("adjust"),
+        geometry=True,
+    ),
+    Implementation("flip", "classical", "horizontal, vertical (exact)", _always, _classical("adjust"), geometry=True),
+    Implementation("resize", "classical", "area/cubic resampling", _always, _classical("adjust"), geometry=True),
 ):
     register(_impl)
 

@@ -266,8 +266,7 @@ def test_errors_point_at_the_words() -> None:
     with pytest.raises(InstructionError) as info:
         parse("blur the background and make the sky dramatic", strict=True)
     assert info.value.caret() == (
-        "  blur the background and make the sky dramatic\n"
-        "                          ^^^^^^^^^^^^^^^^^^^^^"
+        "  blur the background and make the sky dramatic\n                          ^^^^^^^^^^^^^^^^^^^^^"
     )
     with pytest.raises(InstructionError) as info:
         parse("把背景虚化，让天空更有戏剧感", strict=True)
