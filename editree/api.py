@@ -20,6 +20,7 @@ import numpy as np
 
 from editree.engine.executor import EditResult, StepReport, run_plan
 from editree.engine.image_io import LoadedImage, check_output_path, load_image, save_image
+from editree.engine.options import EngineOptions
 from editree.engine.regions import UserRegions, check_regions, parse_box_option, region_key
 from editree.engine.segmenters import SegmenterRegistry, default_registry
 from editree.errors import UsageError
@@ -60,9 +61,12 @@ class Edited:
 class Session:
     """Keeps segmenters (and, later, diffusion pipelines) loaded across calls."""
 
-    def __init__(self, engine: str = "auto", segmenters: SegmenterRegistry | None = None) -> None:
+    def __init__(
+        self, engine: str = "auto", segmenters: SegmenterRegistry | None = None, options: EngineOptions | None = None
+    ) -> None:
         self.engine = engine
         self.segmenters = segmenters or default_registry()
+        self.options = options or EngineOptions()
 
     def __enter__(self) -> Session:
         return self
@@ -103,6 +107,7 @@ class Session:
             user_regions=user,
             segmenters=self.segmenters,
             alpha=loaded.alpha,
+            options=self.options,
         )
         return Edited(result.rgb, result.alpha, plan, seed, result.steps, result.warnings, loaded, result)
 

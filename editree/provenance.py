@@ -18,7 +18,9 @@ def _version_of(dist: str) -> str | None:
         return None
 
 
-def provenance(plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None) -> dict[str, Any]:
+def provenance(
+    plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None, options: Any = None
+) -> dict[str, Any]:
     steps = [
         {
             "path": r.path,
@@ -32,8 +34,21 @@ def provenance(plan: Plan, *, seed: int, engine: str, result: Any, source: Path 
         }
         for r in result.steps
     ]
+    models = {}
+    if options is not None and any(r.engine == "diffusers" for r in result.steps):
+        from editree.engine.diffusion.models import model_status
+
+        status = model_status(options.model, "inpaint")
+        models["inpaint"] = {
+            "model": status.spec,
+            "repo": status.preset.repo if status.preset else None,
+            "revision": status.preset.revision if status.preset else None,
+            "steps": options.steps,
+            "guidance": options.guidance,
+        }
     return {
         "editree": __version__,
+        "models": models,
         "plan": plan.to_dict(),
         "seed": seed,
         "engine": engine,
@@ -44,5 +59,6 @@ def provenance(plan: Plan, *, seed: int, engine: str, result: Any, source: Path 
         "versions": {
             "python": platform.python_version(),
             **{d: _version_of(d) for d in ("numpy", "pillow", "opencv-python-headless", "mediapipe")},
+            **({d: _version_of(d) for d in ("torch", "diffusers", "transformers")} if models else {}),
         },
     }

@@ -10,7 +10,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from editree.cli.engine_flags import DeviceOpt, ModelOpt, StepsOpt, engine_options
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.engine.options import EngineOptions
 from editree.errors import ExitCode, Interrupted, UsageError
 from editree.ops import Plan
 
@@ -55,6 +57,9 @@ def batch(
     planner: PlannerOpt = PlannerChoice.auto,
     llm_url: LLMUrlOpt = None,
     llm_model: LLMModelOpt = None,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    steps: StepsOpt = 30,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
@@ -76,6 +81,7 @@ def batch(
         sidecar,
         region,
         mask,
+        engine_options(model, device, steps),
     )
 
 
@@ -94,6 +100,9 @@ def apply(
     sidecar: SidecarOpt = False,
     region: RegionOpt = None,
     mask: MaskOpt = None,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    steps: StepsOpt = 30,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
     from editree.ops import load_plan
@@ -118,6 +127,7 @@ def apply(
         sidecar,
         region,
         mask,
+        engine_options(model, device, steps),
     )
 
 
@@ -136,6 +146,7 @@ def _run(
     sidecar: bool,
     region: list[str] | None,
     mask: list[str] | None,
+    options: EngineOptions,
 ) -> int:
     from editree.cli import console
     from editree.engine.batch import BatchSettings, collect_jobs, run_batch
@@ -151,7 +162,7 @@ def _run(
     for spec in mask or []:
         name, path = parse_mask_option(spec)
         user.masks[name] = path
-    check_plan(plan)
+    check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry())
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o {str(out_dir)!r} is a file; expected a folder for the outputs")
@@ -160,7 +171,7 @@ def _run(
         console.warn(note)
     if not job_list:
         raise UsageError(f"no images found in {' '.join(inputs)} (looked for {', '.join(_suffixes())})")
-    settings = BatchSettings(plan=plan, seed=seed, user=user, quality=quality, sidecar=sidecar)
+    settings = BatchSettings(plan=plan, seed=seed, user=user, quality=quality, sidecar=sidecar, options=options)
     if not json_events:
         console.print_plan_warnings(plan)
 

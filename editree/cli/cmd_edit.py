@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from editree.cli.engine_flags import DeviceOpt, ModelOpt, StepsOpt, engine_options
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
 
 if TYPE_CHECKING:
+    from editree.engine.options import EngineOptions
     from editree.engine.regions import UserRegions
     from editree.ops import Plan
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 class Engine(StrEnum):
     auto = "auto"
     classical = "classical"
+    diffusers = "diffusers"
 
 
 def default_output(image: Path) -> Path:
@@ -57,6 +60,9 @@ def edit(
     planner: PlannerOpt = PlannerChoice.auto,
     llm_url: LLMUrlOpt = None,
     llm_model: LLMModelOpt = None,
+    model: ModelOpt = None,
+    device: DeviceOpt = None,
+    steps: StepsOpt = 30,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
@@ -80,6 +86,7 @@ def edit(
         dry_run=dry_run,
         max_pixels=max_pixels,
         quiet=quiet,
+        options=engine_options(model, device, steps),
     )
 
 
@@ -95,6 +102,7 @@ def execute_edit(
     dry_run: bool = False,
     max_pixels: int = 100_000_000,
     quiet: bool = False,
+    options: EngineOptions | None = None,
 ) -> None:
     """Check, run, write and report one edit; shared by `edit` and `replay`."""
     from editree.cli import console
@@ -106,7 +114,7 @@ def execute_edit(
     user = user or UserRegions()
     # 1. Every input that can be checked without reading the image.
     out_path = check_output_path(output or default_output(image), [image], overwrite)
-    check_plan(plan, engine)
+    check_plan(plan, engine, options)
     check_regions(plan, user, default_registry())
     if not image.exists():
         raise UsageError(f"image {str(image)!r} does not exist; check the path")
@@ -127,8 +135,10 @@ def execute_edit(
     loaded = load_image(image, max_pixels=max_pixels)
     for note in loaded.notes:
         console.warn(note)
-    result = run_plan(plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha)
-    metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image)
+    result = run_plan(
+        plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha, options=options
+    )
+    metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options)
     for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
         console.warn(note)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from editree.engine.image_io import SAVE_FORMATS
+from editree.engine.options import EngineOptions
 from editree.engine.regions import UserRegions
 from editree.errors import EditreeError, UsageError
 from editree.ops import Plan
@@ -52,6 +53,7 @@ class BatchSettings:
     quality: int = 95
     sidecar: bool = False
     max_pixels: int = 100_000_000
+    options: EngineOptions = field(default_factory=EngineOptions)
 
     @property
     def plan_digest(self) -> str:
@@ -215,9 +217,17 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
     try:
         loaded = load_image(job.source, max_pixels=settings.max_pixels)
         result = run_plan(
-            settings.plan, loaded.rgb, seed=seed, engine=settings.engine, user_regions=settings.user, alpha=loaded.alpha
+            settings.plan,
+            loaded.rgb,
+            seed=seed,
+            engine=settings.engine,
+            user_regions=settings.user,
+            alpha=loaded.alpha,
+            options=settings.options,
         )
-        meta = provenance(settings.plan, seed=seed, engine=settings.engine, result=result, source=job.source)
+        meta = provenance(
+            settings.plan, seed=seed, engine=settings.engine, result=result, source=job.source, options=settings.options
+        )
         meta["source_sha256"] = file_digest(job.source)
         meta["plan_digest"] = settings.plan_digest
         job.output.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ import numpy as np
 from editree.engine import masks as M
 from editree.engine import registry
 from editree.engine.conditions import evaluate
+from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
 from editree.engine.segmenters import SegmenterRegistry
 from editree.errors import EngineError, MissingDependencyError
@@ -63,19 +64,17 @@ class EditResult:
 ProgressCallback = Callable[[StepReport], None]
 
 
-def check_plan(plan: Plan, engine: str = "auto") -> None:
+def check_plan(plan: Plan, engine: str = "auto", options: EngineOptions | None = None) -> None:
     """Refuse, before any image is read or model loaded, a plan with a step nothing here can run."""
     for path, step in _iter_edit_paths(plan.steps, "steps"):
-        impl, reasons = registry.choose(step, engine)
+        impl, reasons = registry.choose(step, engine, options)
         if impl is not None:
             continue
         spec = OPS[step.op]
         detail = "; ".join(reasons)
         if spec.generative:
             raise MissingDependencyError(
-                f"{path} {step_text(step)}: needs a generative model{' (' + detail + ')' if detail else ''}, and "
-                "no diffusion model is set up in this installation; rephrase with a classical op "
-                "(see `editree ops`) or run it where a diffusion model is configured"
+                f"{path} {step_text(step)}: needs a generative model{' (' + detail + ')' if detail else ''}"
             )
         raise MissingDependencyError(
             f"{path} {step_text(step)}: no implementation for engine {engine!r}"
@@ -103,11 +102,13 @@ def run_plan(
     segmenters: SegmenterRegistry | None = None,
     on_step: ProgressCallback | None = None,
     alpha: np.ndarray | None = None,
+    options: EngineOptions | None = None,
 ) -> EditResult:
     """Run `plan` on `rgb` (uint8 H×W×3, not modified; `alpha` H×W is carried through geometry ops).
     Raises EngineError naming a failing step."""
     # 1. Check the plan and its regions before any op runs.
-    check_plan(plan, engine)
+    options = options or EngineOptions()
+    check_plan(plan, engine, options)
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
     resolver.check()
     warnings: list[str] = []
@@ -126,7 +127,7 @@ def run_plan(
     #    on the picture it was described on.
     state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32))
     reports: list[StepReport] = []
-    _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step)
+    _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step, options)
 
     # 4. Geometry ops, applied alike to the picture, its alpha, the masks and the reference input.
     protected_mask = M.protected(keep)
@@ -204,6 +205,7 @@ def _run_steps(
     engine: str,
     reports: list[StepReport],
     on_step: ProgressCallback | None,
+    options: EngineOptions,
 ) -> None:
     for i, step in enumerate(steps):
         path = f"{prefix}[{i}]"
@@ -215,14 +217,23 @@ def _run_steps(
                 on_step(report)
             branch = step.then if taken else step.else_
             _run_steps(
-                branch, f"{path}.{'then' if taken else 'else'}", state, resolver, weight, seed, engine, reports, on_step
+                branch,
+                f"{path}.{'then' if taken else 'else'}",
+                state,
+                resolver,
+                weight,
+                seed,
+                engine,
+                reports,
+                on_step,
+                options,
             )
             continue
-        impl, _ = registry.choose(step, engine)
+        impl, _ = registry.choose(step, engine, options)
         if impl is not None and impl.geometry:
             state.deferred.append((len(reports), path, step))
             continue
-        report = _run_edit(step, path, state, resolver, weight, seed, engine)
+        report = _run_edit(step, path, state, resolver, weight, seed, engine, options)
         reports.append(report)
         if on_step:
             on_step(report)
@@ -236,6 +247,7 @@ def _run_edit(
     weight: np.ndarray,
     seed: int,
     engine: str,
+    options: EngineOptions,
 ) -> StepReport:
     started = time.perf_counter()
     target = resolver.resolve(step.target)
@@ -245,12 +257,13 @@ def _run_edit(
     if not effective.any():
         report.status = "empty"
         return report
-    impl, _ = registry.choose(step, engine)
+    impl, _ = registry.choose(step, engine, options)
     assert impl is not None  # check_plan() already refused steps without one
     report.engine = impl.engine
     rng = np.random.default_rng([seed, state.counter])
+    extra = {"options": options} if impl.engine == "diffusers" else {}
     try:
-        edited = impl.load()(state.canvas, effective, step.args, rng)
+        edited = impl.load()(state.canvas, effective, step.args, rng, **extra)
     except MissingDependencyError:
         raise
     except Exception as exc:  # an op failing is reported with the step that failed

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from editree.engine.options import EngineOptions
 from editree.ops import Edit
 
 OpFunction = Callable[..., Any]
@@ -22,8 +23,8 @@ class Implementation:
     engine: str
     """"classical" or "diffusers"."""
     describe: str
-    supports: Callable[[Edit], str | None]
-    """None when this implementation can run the step; otherwise why not (shown to the user)."""
+    supports: Callable[[Edit, EngineOptions], str | None]
+    """None when this implementation can run the step with these options; otherwise why not."""
     load: Callable[[], OpFunction]
     """Imports lazily and returns the function (canvas, mask, args, rng) -> edited canvas."""
     geometry: bool = False
@@ -50,18 +51,18 @@ def _classical(name: str) -> Callable[[], OpFunction]:
     return load
 
 
-def _always(step: Edit) -> str | None:
+def _always(step: Edit, options: EngineOptions) -> str | None:
     return None
 
 
-def _atmosphere_supported(step: Edit) -> str | None:
+def _atmosphere_supported(step: Edit, options: EngineOptions) -> str | None:
     from editree.engine.classical_support import ATMOSPHERE_EFFECTS
 
     effect = step.args.effect
     return None if effect in ATMOSPHERE_EFFECTS else f"the classical engine has no {effect!r} effect"
 
 
-def _style_supported(step: Edit) -> str | None:
+def _style_supported(step: Edit, options: EngineOptions) -> str | None:
     from editree.engine.classical_support import NAMED_STYLES
 
     style = step.args.style.strip().lower()
@@ -71,7 +72,7 @@ def _style_supported(step: Edit) -> str | None:
 
 
 def _color_prompt(field: str) -> Callable[[Edit], str | None]:
-    def supported(step: Edit) -> str | None:
+    def supported(step: Edit, options: EngineOptions) -> str | None:
         from editree.engine.colors import parse_color
 
         text = getattr(step.args, field)
@@ -80,7 +81,7 @@ def _color_prompt(field: str) -> Callable[[Edit], str | None]:
     return supported
 
 
-def _enhance_supported(step: Edit) -> str | None:
+def _enhance_supported(step: Edit, options: EngineOptions) -> str | None:
     kind = step.args.kind
     return None if kind in ("denoise", "auto") else f"the classical engine has no {kind!r} enhancement"
 
@@ -112,13 +113,39 @@ for _impl in (
     register(_impl)
 
 
-def choose(step: Edit, engine: str = "auto") -> tuple[Implementation | None, list[str]]:
+def _inpaint_model(step: Edit, options: EngineOptions) -> str | None:
+    from editree.engine.diffusion.models import model_status
+
+    return model_status(options.model, "inpaint").reason
+
+
+def _diffusion(name: str) -> Callable[[], OpFunction]:
+    def load() -> OpFunction:
+        from editree.engine.diffusion import inpaint
+
+        return getattr(inpaint, name)
+
+    return load
+
+
+for _impl in (
+    Implementation("replace", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("replace")),
+    Implementation("remove", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("remove")),
+    Implementation("add", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("add")),
+):
+    register(_impl)
+
+
+def choose(
+    step: Edit, engine: str = "auto", options: EngineOptions | None = None
+) -> tuple[Implementation | None, list[str]]:
     """The implementation that will run `step`, and the reasons each candidate was refused."""
+    options = options or EngineOptions()
     reasons: list[str] = []
     for impl in IMPLEMENTATIONS.get(step.op, []):
         if engine not in ("auto", impl.engine):
             continue
-        why = impl.supports(step)
+        why = impl.supports(step, options)
         if why is None:
             return impl, reasons
         reasons.append(f"{impl.engine}: {why}")

@@ -175,7 +175,9 @@ def test_version(cli) -> None:
     assert result.code == 0 and result.out.startswith("editree 0.1.0")
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["plan", DEMO], ["plan", "--schema"], ["ops"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["plan", DEMO], ["plan", "--schema"], ["ops"], ["models", "list"], ["plan", "保持人物不变"]]
+)
 def test_light_commands_never_import_torch(argv: list[str]) -> None:
     code = (
         "import sys; from editree.cli.app import main; rc = main(sys.argv[1:]); "

@@ -1,0 +1,26 @@
+"""The engine flags shared by `edit`, `batch`, `apply` and `replay`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from editree.engine.options import EngineOptions
+
+ModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--model",
+        help="Inpainting model for generative ops: a preset (`editree models list`), a folder, "
+        "or a hub id [env EDITREE_MODEL; default: the first preset present].",
+    ),
+]
+DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
+StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
+
+
+def engine_options(model: str | None, device: str | None, steps: int) -> EngineOptions:
+    import os
+
+    return EngineOptions(model=model or os.environ.get("EDITREE_MODEL") or None, device=device, steps=steps)

@@ -1,0 +1,177 @@
+"""Finding and loading diffusion models: presets, local folders and hub ids, offline-first.
+
+`model_status` answers "is it here?" without importing torch (it only looks at files), so plans are
+checked before any weights load. `load_inpaint_pipeline` loads once per process and reuses it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from editree.engine.diffusion.presets import PRESETS, Preset
+from editree.errors import MissingDependencyError
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    spec: str
+    """What the user named: a preset, a folder or a hub id."""
+    source: str | None
+    """Where it loads from (a folder, or a hub id found in the local cache); None when absent."""
+    preset: Preset | None
+    reason: str | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.source is not None
+
+
+def _cached(repo: str, revision: str = "main", filename: str = "model_index.json") -> str | None:
+    """The snapshot folder of `repo` in the local Hugging Face cache, or None. Never downloads."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - a dependency of diffusers
+        return None
+    found = try_to_load_from_cache(repo, filename, revision=revision)
+    if not isinstance(found, str):
+        return None
+    folder = Path(found).parent
+    for _ in Path(filename).parts[:-1]:
+        folder = folder.parent
+    return str(folder)
+
+
+def _preset_file(preset: Preset) -> str:
+    if preset.kind == "ip-adapter":
+        return f"{preset.extra['subfolder']}/{preset.extra['weight_name']}"
+    return "model_index.json"
+
+
+def pull_command(name: str) -> str:
+    return f"editree models pull {name}"
+
+
+def model_status(spec: str | None, kind: str = "inpaint") -> ModelStatus:
+    """Resolve what to load for `spec` (None: the first preset of `kind` present in the cache)."""
+    if spec is None:
+        for preset in PRESETS.values():
+            if preset.kind == kind and (folder := _cached(preset.repo, preset.revision, _preset_file(preset))):
+                return ModelStatus(preset.name, folder, preset)
+        first = next(p for p in PRESETS.values() if p.kind == kind)
+        return ModelStatus(
+            first.name,
+            None,
+            first,
+            f"no {kind} model is present; pass --model PATH (a folder saved by diffusers) or run "
+            f"`{pull_command(first.name)}` where the network allows",
+        )
+    if spec in PRESETS:
+        preset = PRESETS[spec]
+        folder = _cached(preset.repo, preset.revision, _preset_file(preset))
+        reason = (
+            None
+            if folder
+            else (
+                f"preset {spec!r} ({preset.repo}) is not in the local model cache; run "
+                f"`{pull_command(spec)}` where the network allows, or pass --model PATH"
+            )
+        )
+        return ModelStatus(spec, folder, preset, reason)
+    path = Path(spec).expanduser()
+    if path.exists():
+        if (path / "model_index.json").is_file():
+            return ModelStatus(spec, str(path), None)
+        return ModelStatus(
+            spec,
+            None,
+            None,
+            f"{spec} has no model_index.json; expected a folder written by a diffusers pipeline's save_pretrained",
+        )
+    if "/" in spec and not spec.startswith((".", "/")):
+        folder = _cached(spec)
+        reason = (
+            None
+            if folder
+            else (
+                f"{spec} is not in the local model cache; download it with "
+                f"`huggingface-cli download {spec}` or pass a local --model PATH"
+            )
+        )
+        return ModelStatus(spec, folder, None, reason)
+    return ModelStatus(
+        spec, None, None, f"--model {spec!r} is neither a preset ({', '.join(PRESETS)}), a folder nor a hub id"
+    )
+
+
+def pick_device(requested: str | None) -> str:
+    import torch
+
+    if requested:
+        if requested.startswith("cuda") and not torch.cuda.is_available():
+            raise MissingDependencyError(f"--device {requested}: CUDA is not available here; use --device cpu")
+        return requested
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def pick_dtype(device: str, requested: str | None) -> Any:
+    import torch
+
+    if requested:
+        return {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}[requested]
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device == "mps":
+        return torch.float16
+    return torch.float32
+
+
+@lru_cache(maxsize=2)
+def _load(source: str, device: str, dtype_name: str, cpu_offload: bool) -> Any:
+    import torch
+    from diffusers import AutoPipelineForInpainting
+    from diffusers.utils import logging as dlogging
+
+    dlogging.set_verbosity_error()
+    dlogging.disable_progress_bar()
+    try:
+        from transformers.utils import logging as tlogging
+
+        tlogging.set_verbosity_error()
+        tlogging.disable_progress_bar()
+    except ImportError:  # pragma: no cover - transformers is a dependency
+        pass
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # newer diffusers renamed torch_dtype; older ones know only that name
+            warnings.simplefilter("ignore", FutureWarning)
+            pipe = AutoPipelineForInpainting.from_pretrained(
+                source, torch_dtype=getattr(torch, dtype_name), local_files_only=True
+            )
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(
+            f"cannot load an inpainting pipeline from {source} ({str(exc).splitlines()[0][:160]})"
+        ) from None
+    pipe.set_progress_bar_config(disable=True)
+    if cpu_offload and device.startswith("cuda"):
+        pipe.enable_model_cpu_offload()
+    else:
+        pipe.to(device)
+    return pipe
+
+
+def load_inpaint_pipeline(status: ModelStatus, device: str | None, dtype: str | None, cpu_offload: bool) -> Any:
+    if not status.present:
+        raise MissingDependencyError(status.reason or f"{status.spec} is not available")
+    chosen = pick_device(device)
+    torch_dtype = pick_dtype(chosen, dtype)
+    return _load(status.source, chosen, str(torch_dtype).removeprefix("torch."), cpu_offload)

@@ -1,0 +1,78 @@
+"""Named model presets: pure data, no torch. A preset names a Hugging Face repository and what the
+model can do, so `auto` can pick one and errors can say exactly what to download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    repo: str
+    kind: str
+    """"inpaint" (masked regeneration), "instruct" (mask-free instruction editing) or "ip-adapter"."""
+    revision: str = "main"
+    native_size: int = 512
+    size_multiple: int = 8
+    languages: tuple[str, ...] = ("en",)
+    description: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in (
+        Preset(
+            "sd15-inpaint",
+            "stable-diffusion-v1-5/stable-diffusion-inpainting",
+            "inpaint",
+            description="Stable Diffusion 1.5 inpainting; 512 px; runs on modest GPUs",
+        ),
+        Preset(
+            "sdxl-inpaint",
+            "diffusers/stable-diffusion-xl-1.0-inpainting-0.1",
+            "inpaint",
+            native_size=1024,
+            description="SDXL inpainting; 1024 px",
+        ),
+        Preset(
+            "flux-fill",
+            "black-forest-labs/FLUX.1-Fill-dev",
+            "inpaint",
+            native_size=1024,
+            size_multiple=16,
+            description="FLUX.1 Fill; 1024 px; best quality, needs a large GPU",
+        ),
+        Preset(
+            "instruct-pix2pix",
+            "timbrooks/instruct-pix2pix",
+            "instruct",
+            description="InstructPix2Pix instruction editing; 512 px",
+        ),
+        Preset(
+            "flux-kontext",
+            "black-forest-labs/FLUX.1-Kontext-dev",
+            "instruct",
+            native_size=1024,
+            size_multiple=16,
+            description="FLUX.1 Kontext instruction editing",
+        ),
+        Preset(
+            "qwen-image-edit",
+            "Qwen/Qwen-Image-Edit",
+            "instruct",
+            native_size=1024,
+            size_multiple=16,
+            languages=("en", "zh"),
+            description="Qwen-Image-Edit; reads Chinese prompts as written",
+        ),
+        Preset(
+            "ip-adapter-sd15",
+            "h94/IP-Adapter",
+            "ip-adapter",
+            description="IP-Adapter for identity conditioning (SD 1.5)",
+            extra={"subfolder": "models", "weight_name": "ip-adapter_sd15.bin"},
+        ),
+    )
+}

@@ -1,0 +1,20 @@
+"""Engine options that travel with a run (never globals): which model, where, how many steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    model: str | None = None
+    """Inpainting model: a preset name (`editree models list`), a local folder, or a hub id."""
+    device: str | None = None
+    """cuda, mps or cpu; chosen automatically when None."""
+    dtype: str | None = None
+    """float32, float16 or bfloat16; chosen from the device when None."""
+    steps: int = 30
+    guidance: float = 7.5
+    context: float = 0.35
+    """Padding around a region's box, as a fraction of its size, kept as context for the model."""
+    cpu_offload: bool = False

@@ -1,0 +1,130 @@
+"""Generative ops on a tiny random inpainting pipeline, loaded from disk through the real loader.
+Output quality cannot be judged with random weights; structure, exactness, seeds and errors can."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from editree.engine.diffusion.models import model_status
+from editree.engine.executor import check_plan, run_plan
+from editree.engine.image_io import read_metadata
+from editree.engine.options import EngineOptions
+from editree.engine.regions import UserRegions, parse_box_option
+from editree.errors import MissingDependencyError
+from editree.planner import parse
+from tests.tiny_models import sd_inpaint_pipeline
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sd_inpaint_pipeline(tmp_path_factory.mktemp("tiny-sd"))
+
+
+@pytest.fixture
+def photo(astronaut: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(astronaut[::4, ::4])  # 128 × 128
+
+
+def _regions(spec: str) -> UserRegions:
+    name, box = parse_box_option(spec)
+    return UserRegions(boxes={name: box})
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "replace the sign with a forest",
+        "remove the sign",
+        "add a hat to the sign",
+    ],
+)
+def test_generative_ops_change_only_their_region(tiny_model: Path, photo: np.ndarray, instruction: str) -> None:
+    options = EngineOptions(model=str(tiny_model), steps=2, device="cpu")
+    result = run_plan(parse(instruction), photo, options=options, user_regions=_regions("sign=40,40,80,90"))
+    assert result.steps[0].engine == "diffusers" and result.rgb.shape == photo.shape
+    assert not np.array_equal(result.rgb[40:90, 40:80], photo[40:90, 40:80])
+    untouched = result.changed == 0
+    assert untouched.mean() > 0.7
+    assert np.array_equal(result.rgb[untouched], photo[untouched])
+
+
+def test_a_raw_pipeline_call_would_change_pixels_outside_the_mask(tiny_model: Path, photo: np.ndarray) -> None:
+    """Why the exact composite exists: the pipeline's VAE round trip alters every pixel it sees."""
+    import torch
+    from diffusers import AutoPipelineForInpainting
+
+    pipe = AutoPipelineForInpainting.from_pretrained(str(tiny_model), local_files_only=True)
+    pipe.set_progress_bar_config(disable=True)
+    mask = np.zeros(photo.shape[:2], np.uint8)
+    mask[40:90, 40:80] = 255
+    raw = pipe(
+        prompt="a forest",
+        image=Image.fromarray(photo),
+        mask_image=Image.fromarray(mask),
+        height=128,
+        width=128,
+        num_inference_steps=2,
+        generator=torch.Generator().manual_seed(0),
+        output_type="np",
+    ).images[0]
+    outside = np.rint(raw * 255).astype(np.uint8)[mask == 0]
+    assert np.abs(outside.astype(int) - photo[mask == 0]).mean() > 1.0
+
+
+def test_keep_holds_inside_a_generative_target(tiny_model: Path, photo: np.ndarray) -> None:
+    plan = parse("keep the logo unchanged and replace the sign with a forest")
+    user = UserRegions(boxes=dict([parse_box_option("sign=20,20,100,100"), parse_box_option("logo=50,50,70,70")]))
+    result = run_plan(plan, photo, options=EngineOptions(model=str(tiny_model), steps=2), user_regions=user)
+    assert np.array_equal(result.rgb[50:70, 50:70], photo[50:70, 50:70])
+    assert not np.array_equal(result.rgb[20:50, 20:100], photo[20:50, 20:100])
+
+
+def test_same_seed_same_output(tiny_model: Path, photo: np.ndarray) -> None:
+    options = EngineOptions(model=str(tiny_model), steps=2)
+    plan = parse("replace the sign with a forest")
+    one = run_plan(plan, photo, seed=1, options=options, user_regions=_regions("sign=40,40,80,90")).rgb
+    two = run_plan(plan, photo, seed=1, options=options, user_regions=_regions("sign=40,40,80,90")).rgb
+    other = run_plan(plan, photo, seed=2, options=options, user_regions=_regions("sign=40,40,80,90")).rgb
+    assert np.array_equal(one, two) and not np.array_equal(one, other)
+
+
+def test_without_a_model_the_plan_is_refused_before_any_work() -> None:
+    with pytest.raises(MissingDependencyError, match=r"needs a generative model.*editree models pull sd15-inpaint"):
+        check_plan(parse("replace the background with a forest"))
+    with pytest.raises(MissingDependencyError, match=r"has no model_index\.json"):
+        check_plan(parse("replace the background with a forest"), options=EngineOptions(model="/tmp"))
+    assert not model_status("sd15-inpaint").present
+
+
+def test_cli_edit_with_a_local_model(cli, tiny_model: Path, tmp_path: Path, photo: np.ndarray) -> None:
+    path = tmp_path / "p.png"
+    Image.fromarray(photo).save(path)
+    out = tmp_path / "o.png"
+    result = cli(
+        "edit",
+        str(path),
+        "remove the sign",
+        "--region",
+        "sign=40,40,80,90",
+        "--model",
+        str(tiny_model),
+        "--steps",
+        "2",
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    meta = read_metadata(out)
+    assert meta["models"]["inpaint"]["model"] == str(tiny_model) and meta["models"]["inpaint"]["steps"] == 2
+    assert meta["steps"][0]["engine"] == "diffusers"
+
+
+def test_models_commands(cli) -> None:
+    listed = cli("models", "list")
+    assert listed.code == 0 and "sd15-inpaint" in listed.out and "not present" in listed.out
+    assert cli("models", "info", "nope").code == 2
+    assert cli("models", "pull", "sd15-inpaint").code == 5  # tests run with HF_HUB_OFFLINE=1
