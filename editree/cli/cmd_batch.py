@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from editree.cli.engine_flags import DeviceOpt, ModelOpt, StepsOpt, engine_options
+from editree.cli.engine_flags import DeviceOpt, InstructModelOpt, ModelOpt, StepsOpt, engine_options
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.engine.options import EngineOptions
 from editree.errors import ExitCode, Interrupted, UsageError
@@ -58,6 +58,7 @@ def batch(
     llm_url: LLMUrlOpt = None,
     llm_model: LLMModelOpt = None,
     model: ModelOpt = None,
+    instruct_model: InstructModelOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -81,7 +82,7 @@ def batch(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps),
+        engine_options(model, device, steps, instruct_model),
     )
 
 
@@ -101,6 +102,7 @@ def apply(
     region: RegionOpt = None,
     mask: MaskOpt = None,
     model: ModelOpt = None,
+    instruct_model: InstructModelOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -127,7 +129,7 @@ def apply(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps),
+        engine_options(model, device, steps, instruct_model),
     )
 
 

@@ -16,11 +16,26 @@ ModelOpt = Annotated[
         "or a hub id [env EDITREE_MODEL; default: the first preset present].",
     ),
 ]
+InstructModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--instruct-model",
+        help="Instruction-editing model for free-form edits and styles "
+        "[env EDITREE_INSTRUCT_MODEL; default: the first preset present].",
+    ),
+]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
 StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
 
 
-def engine_options(model: str | None, device: str | None, steps: int) -> EngineOptions:
+def engine_options(
+    model: str | None, device: str | None, steps: int, instruct_model: str | None = None
+) -> EngineOptions:
     import os
 
-    return EngineOptions(model=model or os.environ.get("EDITREE_MODEL") or None, device=device, steps=steps)
+    return EngineOptions(
+        model=model or os.environ.get("EDITREE_MODEL") or None,
+        instruct_model=instruct_model or os.environ.get("EDITREE_INSTRUCT_MODEL") or None,
+        device=device,
+        steps=steps,
+    )

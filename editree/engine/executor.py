@@ -142,8 +142,12 @@ def run_plan(
             started = time.perf_counter()
             from editree.engine.canvas import geometry_for
 
+            state.counter += 1
             try:
-                geo = geometry_for(step.op, state.canvas.shape[:2], step.args, state.canvas)
+                if step.op == "extend":
+                    geo = _outpaint_geometry(step, state.canvas, np.random.default_rng([seed, state.counter]), options)
+                else:
+                    geo = geometry_for(step.op, state.canvas.shape[:2], step.args, state.canvas)
             except ValueError as exc:
                 raise EngineError(f"{path} {step_text(step)} failed: {exc}") from None
             state.canvas = geo.transform(state.canvas, False)
@@ -155,7 +159,8 @@ def run_plan(
             exact = exact and geo.exact
             if geo.note:
                 warnings.append(f"{path}: {geo.note}")
-            report = StepReport(path, step_text(step), "done", "classical", 1.0, 1.0, time.perf_counter() - started)
+            engine_name = "diffusers" if step.op == "extend" else "classical"
+            report = StepReport(path, step_text(step), "done", engine_name, 1.0, 1.0, time.perf_counter() - started)
             reports.append(report)
             if on_step:
                 on_step(report)
@@ -184,6 +189,27 @@ def run_plan(
         exact,
         reference,
     )
+
+
+def _outpaint_geometry(step: Edit, canvas: np.ndarray, rng: np.random.Generator, options: EngineOptions) -> Any:
+    """extend as a geometry op: the picture grows by generated margins; masks grow with it (margins count
+    as changed, never as kept); the original pixels keep their values."""
+    from editree.engine.canvas import Geometry
+    from editree.engine.diffusion.outpaint import extend, margins, pad
+
+    sizes = margins(canvas.shape[:2], step.args)
+    grown = extend(canvas, step.args, rng, options)
+
+    def transform(arr: np.ndarray, is_mask: bool) -> np.ndarray:
+        if arr is canvas:
+            return grown
+        if arr.dtype == np.float32 and arr.ndim == 2:  # the changed mask: margins are new pixels
+            return pad(arr, sizes, 1.0)
+        if arr.ndim == 2 and not is_mask:  # alpha: margins are opaque
+            return pad(arr, sizes, 255)
+        return pad(arr, sizes, 0)
+
+    return Geometry(transform, exact=True, note=f"extend by {sizes} px (left, right, top, bottom)")
 
 
 @dataclass

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 class EngineOptions:
     model: str | None = None
     """Inpainting model: a preset name (`editree models list`), a local folder, or a hub id."""
+    instruct_model: str | None = None
+    """Instruction-editing model for free-form edits and styles (presets of kind "instruct")."""
     device: str | None = None
     """cuda, mps or cpu; chosen automatically when None."""
     dtype: str | None = None

@@ -119,19 +119,53 @@ def _inpaint_model(step: Edit, options: EngineOptions) -> str | None:
     return model_status(options.model, "inpaint").reason
 
 
-def _diffusion(name: str) -> Callable[[], OpFunction]:
-    def load() -> OpFunction:
-        from editree.engine.diffusion import inpaint
+def _instruct_model(step: Edit, options: EngineOptions) -> str | None:
+    from editree.engine.diffusion.models import model_status
 
-        return getattr(inpaint, name)
+    return model_status(options.instruct_model, "instruct").reason
+
+
+def _diffusion(module: str, name: str) -> Callable[[], OpFunction]:
+    def load() -> OpFunction:
+        import importlib
+
+        return getattr(importlib.import_module(f"editree.engine.diffusion.{module}"), name)
 
     return load
 
 
 for _impl in (
-    Implementation("replace", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("replace")),
-    Implementation("remove", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("remove")),
-    Implementation("add", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("add")),
+    Implementation(
+        "replace", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "replace")
+    ),
+    Implementation(
+        "remove", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "remove")
+    ),
+    Implementation("add", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "add")),
+    Implementation(
+        "extend",
+        "diffusers",
+        "outpainting with the inpainting model",
+        _inpaint_model,
+        _diffusion("outpaint", "extend"),
+        geometry=True,
+    ),
+    Implementation(
+        "edit", "diffusers", "instruction model (--instruct-model)", _instruct_model, _diffusion("instruct", "edit")
+    ),
+    Implementation(
+        "restyle", "diffusers", "instruction model, any style", _instruct_model, _diffusion("instruct", "restyle")
+    ),
+    Implementation(
+        "recolor", "diffusers", "instruction model, any colour", _instruct_model, _diffusion("instruct", "recolor")
+    ),
+    Implementation(
+        "atmosphere",
+        "diffusers",
+        "instruction model, rain and snow too",
+        _instruct_model,
+        _diffusion("instruct", "atmosphere"),
+    ),
 ):
     register(_impl)
 

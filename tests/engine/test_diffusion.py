@@ -128,3 +128,58 @@ def test_models_commands(cli) -> None:
     assert listed.code == 0 and "sd15-inpaint" in listed.out and "not present" in listed.out
     assert cli("models", "info", "nope").code == 2
     assert cli("models", "pull", "sd15-inpaint").code == 5  # tests run with HF_HUB_OFFLINE=1
+
+
+@pytest.fixture(scope="module")
+def tiny_instruct(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.tiny_models import instruct_pix2pix_pipeline
+
+    return instruct_pix2pix_pipeline(tmp_path_factory.mktemp("tiny-ip2p"))
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "make the sky dramatic",  # free-form fallback -> edit
+        "make the sign look like a watercolor painting",  # a style no classical filter has
+        "make it snowy except the logo",  # snow: no classical effect
+        "recolor the sign to a rusty copper patina",  # a colour that is not a plain colour
+    ],
+)
+def test_instruction_ops_composite_through_their_target(
+    tiny_instruct: Path, photo: np.ndarray, instruction: str
+) -> None:
+    options = EngineOptions(instruct_model=str(tiny_instruct), steps=2)
+    user = UserRegions(boxes=dict([parse_box_option("sign=30,30,90,90"), parse_box_option("logo=0,0,20,20")]))
+    result = run_plan(parse(instruction), photo, options=options, user_regions=user)
+    assert result.steps[-1].engine == "diffusers" and result.rgb.shape == photo.shape
+    untouched = result.changed == 0
+    assert np.array_equal(result.rgb[untouched], photo[untouched])
+    assert not np.array_equal(result.rgb[~untouched], photo[~untouched])
+
+
+def test_alignment_undoes_a_small_shift(photo: np.ndarray) -> None:
+    from editree.engine.diffusion.instruct import align, estimate_shift
+
+    moved = np.roll(photo, (3, -2), axis=(0, 1))
+    dx, dy = estimate_shift(photo, moved)
+    assert (round(dx), round(dy)) == (-2, 3)
+    back = align(photo, moved)
+    inner = (slice(8, -8), slice(8, -8))
+    assert np.abs(back[inner].astype(int) - photo[inner]).mean() < 1.0
+    resized = np.array(Image.fromarray(photo).resize((64, 64)))
+    assert align(photo, resized).shape == photo.shape
+
+
+def test_extend_outpaints_and_keeps_the_original(tiny_model: Path, photo: np.ndarray) -> None:
+    alpha = np.full(photo.shape[:2], 200, np.uint8)
+    result = run_plan(
+        parse("extend the image to the left by 32 pixels"),
+        photo,
+        alpha=alpha,
+        options=EngineOptions(model=str(tiny_model), steps=2),
+    )
+    assert result.rgb.shape == (128, 160, 3)
+    assert np.array_equal(result.rgb[:, 32:], photo)
+    assert result.alpha.shape == (128, 160) and (result.alpha[:, :32] == 255).all()
+    assert (result.changed[:, :32] == 1).all() and (result.changed[:, 32:] == 0).all()

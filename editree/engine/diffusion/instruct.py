@@ -1,0 +1,149 @@
+"""Mask-free instruction editing (InstructPix2Pix, FLUX Kontext, Qwen-Image-Edit, …) for what has no
+mask-bound op: free-form `edit`, styles with no classical filter, rain and snow, textured recolours.
+
+These models redraw the whole frame and may shift, rescale or recolour it. Their output is resized
+back to the input's size and a small shift is estimated (phase correlation) and undone before the
+executor composites it through the target mask, so the edit lands where the region is, and pixels
+outside the mask stay the input's own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from editree.engine.diffusion.models import ModelStatus, model_status, pick_device, pick_dtype
+from editree.engine.options import EngineOptions
+from editree.errors import MissingDependencyError
+from editree.ops import args as a
+
+MAX_SHIFT = 0.05
+"""Shifts larger than this fraction of the image are not undone (they are not misalignment)."""
+
+
+@lru_cache(maxsize=2)
+def _load(source: str, device: str, dtype_name: str) -> Any:
+    import warnings
+
+    import torch
+    from diffusers import DiffusionPipeline
+    from diffusers.utils import logging as dlogging
+
+    dlogging.set_verbosity_error()
+    dlogging.disable_progress_bar()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            pipe = DiffusionPipeline.from_pretrained(
+                source, torch_dtype=getattr(torch, dtype_name), local_files_only=True
+            )
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(
+            f"cannot load an instruction-editing pipeline from {source} ({str(exc).splitlines()[0][:160]})"
+        ) from None
+    pipe.set_progress_bar_config(disable=True)
+    return pipe.to(device)
+
+
+def load_instruct_pipeline(status: ModelStatus, options: EngineOptions) -> Any:
+    if not status.present:
+        raise MissingDependencyError(status.reason or f"{status.spec} is not available")
+    device = pick_device(options.device)
+    dtype = pick_dtype(device, options.dtype)
+    return _load(status.source, device, str(dtype).removeprefix("torch."))
+
+
+def estimate_shift(reference: np.ndarray, moved: np.ndarray) -> tuple[float, float]:
+    """(dx, dy) such that `moved` ≈ `reference` translated by (dx, dy); both uint8 H×W×3."""
+    import cv2
+
+    ref = cv2.cvtColor(reference, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    mov = cv2.cvtColor(moved, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    window = cv2.createHanningWindow(ref.shape[::-1], cv2.CV_32F)
+    (dx, dy), _ = cv2.phaseCorrelate(ref, mov, window)
+    return float(dx), float(dy)
+
+
+def align(reference: np.ndarray, output: np.ndarray) -> np.ndarray:
+    """Resize `output` to `reference`'s size and undo a small translation between them."""
+    import cv2
+
+    h, w = reference.shape[:2]
+    if output.shape[:2] != (h, w):
+        output = cv2.resize(output, (w, h), interpolation=cv2.INTER_CUBIC)
+    dx, dy = estimate_shift(reference, output)
+    if 0.5 <= max(abs(dx), abs(dy)) <= MAX_SHIFT * max(h, w):
+        matrix = np.float32([[1, 0, -dx], [0, 1, -dy]])
+        output = cv2.warpAffine(output, matrix, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REFLECT)
+    return output
+
+
+def instruct(canvas: np.ndarray, instruction: str, rng: np.random.Generator, options: EngineOptions) -> np.ndarray:
+    """The whole canvas edited by `instruction`, aligned back onto the canvas (uint8 H×W×3)."""
+    import torch
+    from PIL import Image
+
+    status = model_status(options.instruct_model, "instruct")
+    pipe = load_instruct_pipeline(status, options)
+    native = status.preset.native_size if status.preset else _native(pipe)
+    multiple = status.preset.size_multiple if status.preset else 8
+    h, w = canvas.shape[:2]
+    scale = native / max(h, w)
+    width = max(multiple, round(w * scale / multiple) * multiple)
+    height = max(multiple, round(h * scale / multiple) * multiple)
+    image = Image.fromarray(canvas).resize((width, height), Image.Resampling.LANCZOS)
+    generator = torch.Generator(device="cpu").manual_seed(int(rng.integers(0, 2**31 - 1)))
+    result = pipe(
+        prompt=instruction, image=image, num_inference_steps=options.steps, generator=generator, output_type="np"
+    ).images[0]
+    out = np.clip(np.rint(np.asarray(result, np.float32) * 255), 0, 255).astype(np.uint8)
+    return align(canvas, out)
+
+
+def _native(pipe: Any) -> int:
+    unet = getattr(pipe, "unet", None)
+    sample = getattr(getattr(unet, "config", None), "sample_size", 64) if unet is not None else 64
+    return int(sample) * int(getattr(pipe, "vae_scale_factor", 8))
+
+
+def _prompt(options: EngineOptions, english: str, source: str | None) -> str:
+    """Models that read Chinese get the words as written (Qwen-Image-Edit); others get English."""
+    status = model_status(options.instruct_model, "instruct")
+    if source and status.preset and "zh" in status.preset.languages:
+        return source
+    return english
+
+
+def edit(
+    canvas: np.ndarray, mask: np.ndarray, args: a.EditArgs, rng: np.random.Generator, options: EngineOptions
+) -> np.ndarray:
+    return instruct(canvas, _prompt(options, args.instruction, args.instruction_source), rng, options)
+
+
+def restyle(
+    canvas: np.ndarray, mask: np.ndarray, args: a.RestyleArgs, rng: np.random.Generator, options: EngineOptions
+) -> np.ndarray:
+    english = f"make it look like {args.style}"
+    return instruct(canvas, _prompt(options, english, args.style_source), rng, options)
+
+
+def recolor(
+    canvas: np.ndarray, mask: np.ndarray, args: a.RecolorArgs, rng: np.random.Generator, options: EngineOptions
+) -> np.ndarray:
+    return instruct(canvas, f"make it {args.color}", rng, options)
+
+
+def atmosphere(
+    canvas: np.ndarray, mask: np.ndarray, args: a.AtmosphereArgs, rng: np.random.Generator, options: EngineOptions
+) -> np.ndarray:
+    wording = {
+        "rain": "make it rain",
+        "snow": "make it snow",
+        "night": "make it night",
+        "sunset": "make it sunset",
+        "fog": "add fog",
+        "haze": "add haze",
+    }[args.effect]
+    return instruct(canvas, wording, rng, options)
