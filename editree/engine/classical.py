@@ -204,9 +204,36 @@ def replace_with_color(rgb: np.ndarray, mask: np.ndarray, args: a.ReplaceArgs, r
 
 
 # ---- enhance -----------------------------------------------------------------------------------------
+def _dehaze(rgb: np.ndarray) -> np.ndarray:
+    """Dark channel prior (He et al.): estimate the airlight and the haze transmission, then invert the
+    haze model I = J t + A (1 - t), keeping a little haze (omega) so distance still reads."""
+    x = _f(rgb)
+    patch = max(3, round(min(x.shape[:2]) * 0.02) | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (patch, patch))
+    dark = cv2.erode(x.min(axis=2), kernel)
+    brightest = np.argsort(dark.ravel())[-max(1, dark.size // 1000) :]
+    airlight = x.reshape(-1, 3)[brightest].max(axis=0).clip(0.05, 1.0)
+    transmission = 1.0 - 0.9 * cv2.erode((x / airlight).min(axis=2), kernel)
+    transmission = cv2.GaussianBlur(transmission, (0, 0), patch)  # soften the blocky estimate
+    transmission = np.clip(transmission, 0.15, 1.0)[..., None]
+    return _u8(np.clip((x - airlight) / transmission + airlight, 0.0, 1.0))
+
+
+def _deblur(rgb: np.ndarray) -> np.ndarray:
+    """Two-scale unsharp masking: recovers edge contrast lost to mild blur without ringing halos."""
+    x = _f(rgb)
+    fine = x + (x - cv2.GaussianBlur(x, (0, 0), _sigma_for(x.shape, 0.002))) * 1.2
+    coarse = fine + (fine - cv2.GaussianBlur(fine, (0, 0), _sigma_for(x.shape, 0.006))) * 0.5
+    return _u8(np.clip(coarse, 0.0, 1.0))
+
+
 def enhance(rgb: np.ndarray, mask: np.ndarray, args: a.EnhanceArgs, rng: np.random.Generator) -> np.ndarray:
     if args.kind == "denoise":
         return cv2.fastNlMeansDenoisingColored(rgb, None, 6, 6, 7, 21)
+    if args.kind == "dehaze":
+        return _dehaze(rgb)
+    if args.kind == "deblur":
+        return _deblur(rgb)
     if args.kind == "auto":
         x = _f(rgb)
         lo, hi = np.percentile(_luma(x), [1, 99])

@@ -81,11 +81,6 @@ def _color_prompt(field: str) -> Callable[[Edit], str | None]:
     return supported
 
 
-def _enhance_supported(step: Edit, options: EngineOptions) -> str | None:
-    kind = step.args.kind
-    return None if kind in ("denoise", "auto") else f"the classical engine has no {kind!r} enhancement"
-
-
 for _impl in (
     Implementation("adjust", "classical", "all properties", _always, _classical("adjust")),
     Implementation("blur", "classical", "mask-aware Gaussian blur", _always, _classical("blur")),
@@ -97,7 +92,7 @@ for _impl in (
     Implementation(
         "replace", "classical", "with a plain colour", _color_prompt("prompt"), _classical("replace_with_color")
     ),
-    Implementation("enhance", "classical", "denoise, auto", _enhance_supported, _classical("enhance")),
+    Implementation("enhance", "classical", "denoise, dehaze, deblur, auto", _always, _classical("enhance")),
     Implementation("crop", "classical", "box or centred aspect ratio", _always, _classical("adjust"), geometry=True),
     Implementation(
         "rotate",

@@ -141,3 +141,20 @@ def test_enhance(photo: np.ndarray) -> None:
     assert np.abs(den.astype(int) - photo).mean() < np.abs(noisy.astype(int) - photo).mean()
     auto = _run(classical.enhance, photo, a.EnhanceArgs(kind="auto"))
     assert auto.shape == photo.shape
+
+
+def test_dehaze_and_deblur(photo: np.ndarray) -> None:
+    x = photo.astype(np.float32)
+    hazy = np.clip(x * 0.55 + 0.45 * np.array([230, 232, 235], np.float32), 0, 255).astype(np.uint8)
+    dehazed = _run(classical.enhance, hazy, a.EnhanceArgs(kind="dehaze"))
+    assert dehazed.astype(np.float64).std() > hazy.astype(np.float64).std() * 1.3  # contrast comes back
+    assert np.abs(dehazed.astype(int) - photo).mean() < np.abs(hazy.astype(int) - photo).mean()
+    import cv2
+
+    blurred = cv2.GaussianBlur(photo, (0, 0), 1.2)
+    sharpened = _run(classical.enhance, blurred, a.EnhanceArgs(kind="deblur"))
+
+    def edges(img: np.ndarray) -> float:
+        return float(np.abs(cv2.Laplacian(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.CV_32F)).mean())
+
+    assert edges(sharpened) > edges(blurred) * 1.3
