@@ -10,6 +10,9 @@ from typing import Any
 from editree import __version__
 from editree.ops import Plan
 
+INPAINT_OPS = frozenset({"replace", "remove", "add", "extend"})
+INSTRUCT_OPS = frozenset({"edit", "restyle", "recolor", "atmosphere"})
+
 
 def _version_of(dist: str) -> str | None:
     try:
@@ -18,47 +21,73 @@ def _version_of(dist: str) -> str | None:
         return None
 
 
-def provenance(
-    plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None, options: Any = None
-) -> dict[str, Any]:
-    steps = [
-        {
-            "path": r.path,
-            "op": r.text,
-            "status": r.status,
-            "engine": r.engine,
-            "branch": r.branch,
-            "target_area": round(r.target_area, 4),
-            "effective_area": round(r.effective_area, 4),
-            "seconds": round(r.seconds, 4),
-        }
-        for r in result.steps
-    ]
-    models = {}
-    if options is not None and any(r.engine == "diffusers" for r in result.steps):
-        from editree.engine.diffusion.models import model_status
+def _step(r: Any) -> dict[str, Any]:
+    record = {
+        "path": r.path,
+        "op": r.text,
+        "status": r.status,
+        "engine": r.engine,
+        "branch": r.branch,
+        "target_area": round(r.target_area, 4),
+        "effective_area": round(r.effective_area, 4),
+        "seconds": round(r.seconds, 4),
+    }
+    if r.identity is not None:
+        record.update(identity=r.identity, tries=r.tries)
+    return record
 
-        status = model_status(options.model, "inpaint")
-        models["inpaint"] = {
+
+def _models(result: Any, options: Any) -> dict[str, Any]:
+    """The models that ran, by role, with the settings that shaped their output."""
+    used = {r.text.split("(")[0] for r in result.steps if r.engine == "diffusers"}
+    if options is None or not used:
+        return {}
+    from editree.engine.diffusion.models import model_status
+
+    models: dict[str, Any] = {}
+    for kind, ops, spec in (
+        ("inpaint", INPAINT_OPS, options.model),
+        ("instruct", INSTRUCT_OPS, options.instruct_model),
+    ):
+        if not used & ops:
+            continue
+        status = model_status(spec, kind)
+        models[kind] = {
             "model": status.spec,
             "repo": status.preset.repo if status.preset else None,
             "revision": status.preset.revision if status.preset else None,
             "steps": options.steps,
             "guidance": options.guidance,
+            "ops": sorted(used & ops),
         }
+    if any(r.identity is not None for r in result.steps):
+        from editree.engine.identity import embedder_status
+
+        models["identity"] = {
+            "embedder": embedder_status(options.identity_model).spec,
+            "threshold": options.identity_threshold,
+            "max_tries": options.identity_tries,
+        }
+    return models
+
+
+def provenance(
+    plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None, options: Any = None
+) -> dict[str, Any]:
+    models = _models(result, options)
+    heavy = ("torch", "diffusers", "transformers") if models else ()
     return {
         "editree": __version__,
-        "models": models,
         "plan": plan.to_dict(),
         "seed": seed,
         "engine": engine,
+        "models": models,
         "source": source.name if source else None,
-        "steps": steps,
+        "steps": [_step(r) for r in result.steps],
         "regions": result.regions,
         "warnings": result.warnings,
         "versions": {
             "python": platform.python_version(),
-            **{d: _version_of(d) for d in ("numpy", "pillow", "opencv-python-headless", "mediapipe")},
-            **({d: _version_of(d) for d in ("torch", "diffusers", "transformers")} if models else {}),
+            **{d: _version_of(d) for d in ("numpy", "pillow", "opencv-python-headless", "mediapipe", *heavy)},
         },
     }

@@ -141,3 +141,23 @@ def instruct_pix2pix_pipeline(folder: Path, seed: int = 0) -> Path:
     out = folder / "model"
     pipe.save_pretrained(out)
     return out
+
+
+def clip_vision_embedder(folder: Path, seed: int = 0) -> Path:
+    """A tiny CLIP vision model with projection and its image processor, for identity measurement."""
+    import torch
+    from transformers import CLIPImageProcessor, CLIPVisionConfig, CLIPVisionModelWithProjection
+
+    torch.manual_seed(seed)
+    config = CLIPVisionConfig(
+        hidden_size=32,
+        intermediate_size=37,
+        num_attention_heads=4,
+        num_hidden_layers=2,
+        image_size=32,
+        patch_size=8,
+        projection_dim=16,
+    )
+    CLIPVisionModelWithProjection(config).save_pretrained(folder)
+    CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}).save_pretrained(folder)
+    return folder

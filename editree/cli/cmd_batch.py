@@ -10,7 +10,14 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from editree.cli.engine_flags import DeviceOpt, InstructModelOpt, ModelOpt, StepsOpt, engine_options
+from editree.cli.engine_flags import (
+    DeviceOpt,
+    IdentityModelOpt,
+    InstructModelOpt,
+    ModelOpt,
+    StepsOpt,
+    engine_options,
+)
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.engine.options import EngineOptions
 from editree.errors import ExitCode, Interrupted, UsageError
@@ -59,6 +66,7 @@ def batch(
     llm_model: LLMModelOpt = None,
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
+    identity_model: IdentityModelOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -82,7 +90,7 @@ def batch(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model),
+        engine_options(model, device, steps, instruct_model, identity_model),
     )
 
 
@@ -103,6 +111,7 @@ def apply(
     mask: MaskOpt = None,
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
+    identity_model: IdentityModelOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -129,7 +138,7 @@ def apply(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model),
+        engine_options(model, device, steps, instruct_model, identity_model),
     )
 
 

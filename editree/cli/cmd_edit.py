@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from editree.cli.engine_flags import DeviceOpt, InstructModelOpt, ModelOpt, StepsOpt, engine_options
+from editree.cli.engine_flags import (
+    DeviceOpt,
+    IdentityModelOpt,
+    InstructModelOpt,
+    ModelOpt,
+    StepsOpt,
+    engine_options,
+)
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
 
@@ -62,6 +69,7 @@ def edit(
     llm_model: LLMModelOpt = None,
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
+    identity_model: IdentityModelOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> None:
@@ -87,7 +95,7 @@ def edit(
         dry_run=dry_run,
         max_pixels=max_pixels,
         quiet=quiet,
-        options=engine_options(model, device, steps, instruct_model),
+        options=engine_options(model, device, steps, instruct_model, identity_model),
     )
 
 

@@ -24,18 +24,31 @@ InstructModelOpt = Annotated[
         "[env EDITREE_INSTRUCT_MODEL; default: the first preset present].",
     ),
 ]
+IdentityModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--identity-model",
+        help="Image embedder that measures preserve_identity (a CLIP vision "
+        "model folder or hub id) [env EDITREE_IDENTITY_MODEL].",
+    ),
+]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
 StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
 
 
 def engine_options(
-    model: str | None, device: str | None, steps: int, instruct_model: str | None = None
+    model: str | None,
+    device: str | None,
+    steps: int,
+    instruct_model: str | None = None,
+    identity_model: str | None = None,
 ) -> EngineOptions:
     import os
 
     return EngineOptions(
         model=model or os.environ.get("EDITREE_MODEL") or None,
         instruct_model=instruct_model or os.environ.get("EDITREE_INSTRUCT_MODEL") or None,
+        identity_model=identity_model or os.environ.get("EDITREE_IDENTITY_MODEL") or None,
         device=device,
         steps=steps,
     )

@@ -40,6 +40,9 @@ class StepReport:
     effective_area: float = 0.0
     seconds: float = 0.0
     branch: str | None = None
+    identity: float | None = None
+    """For generative ops touching a preserve_identity region: the best cosine similarity reached."""
+    tries: int = 1
 
 
 @dataclass
@@ -112,11 +115,7 @@ def run_plan(
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
     resolver.check()
     warnings: list[str] = []
-    if any(k.kind == "preserve_identity" for k in plan.constraints):
-        warnings.append(
-            "preserve_identity is conditioned on and measured by generative ops only; the classical ops in "
-            "this plan run as written"
-        )
+    identity = _identity_check(plan, resolver, engine, options, warnings)
 
     # 2. The protected mask.
     keeps = [resolver.resolve(k.region) for k in plan.constraints if k.kind == "keep"]
@@ -125,7 +124,7 @@ def run_plan(
 
     # 3. Run the pixel steps in order; geometry ops wait until they are done, so every region is found
     #    on the picture it was described on.
-    state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32))
+    state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32), identity=identity)
     reports: list[StepReport] = []
     _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step, options)
 
@@ -191,6 +190,38 @@ def run_plan(
     )
 
 
+def _identity_check(
+    plan: Plan, resolver: RegionResolver, engine: str, options: EngineOptions, warnings: list[str]
+) -> tuple[np.ndarray, tuple[int, int, int, int], Any] | None:
+    """The preserved subject (mask, box, embedder) when a generative op will touch it; refuses to run
+    without the embedder that measures it, before any op runs."""
+    regions = [k.region for k in plan.constraints if k.kind == "preserve_identity"]
+    if not regions:
+        return None
+    generative = [
+        s
+        for s in plan.edits()
+        if (registry.choose(s, engine, options)[0] or None)
+        and registry.choose(s, engine, options)[0].engine == "diffusers"
+    ]
+    if not generative:
+        warnings.append(
+            "preserve_identity is measured for generative ops; this plan has none, so the classical ops run as written"
+        )
+        return None
+    from editree.engine.identity import box_of, embedder_status
+
+    status = embedder_status(options.identity_model)
+    if status.source is None:
+        raise MissingDependencyError(status.reason or "no image embedder for preserve_identity")
+    mask = M.union(*(resolver.resolve(r) for r in regions))
+    box = box_of(mask)
+    if box is None:
+        warnings.append("preserve_identity: the subject was not found, so identity was not measured")
+        return None
+    return mask, box, status
+
+
 def _outpaint_geometry(step: Edit, canvas: np.ndarray, rng: np.random.Generator, options: EngineOptions) -> Any:
     """extend as a geometry op: the picture grows by generated margins; masks grow with it (margins count
     as changed, never as kept); the original pixels keep their values."""
@@ -219,6 +250,8 @@ class _RunState:
     counter: int = 0
     deferred: list[tuple[int, str, Edit]] = field(default_factory=list)
     """Geometry ops waiting for the pixel edits: (report index when reached, path, step)."""
+    identity: tuple[np.ndarray, tuple[int, int, int, int], Any] | None = None
+    """The preserved subject's mask, its box and the embedder that measures it."""
 
 
 def _run_steps(
@@ -286,15 +319,35 @@ def _run_edit(
     impl, _ = registry.choose(step, engine, options)
     assert impl is not None  # check_plan() already refused steps without one
     report.engine = impl.engine
-    rng = np.random.default_rng([seed, state.counter])
     extra = {"options": options} if impl.engine == "diffusers" else {}
-    try:
-        edited = impl.load()(state.canvas, effective, step.args, rng, **extra)
-    except MissingDependencyError:
-        raise
-    except Exception as exc:  # an op failing is reported with the step that failed
-        raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
-    state.canvas = M.composite(state.canvas, edited, effective)
+    measured = impl.engine == "diffusers" and state.identity is not None and bool((effective * state.identity[0]).any())
+    tries = options.identity_tries if measured else 1
+    best: tuple[float, np.ndarray] | None = None
+    for attempt in range(tries):
+        # Each try has its own seed, derived from the run's seed, the op and the try.
+        rng = np.random.default_rng([seed, state.counter] + ([attempt] if attempt else []))
+        try:
+            edited = impl.load()(state.canvas, effective, step.args, rng, **extra)
+        except MissingDependencyError:
+            raise
+        except Exception as exc:  # an op failing is reported with the step that failed
+            raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
+        candidate = M.composite(state.canvas, edited, effective)
+        if not measured:
+            best = (1.0, candidate)
+            break
+        from editree.engine.identity import similarity
+
+        score = similarity(state.canvas, candidate, state.identity[1], state.identity[2])
+        if best is None or score > best[0]:
+            best = (score, candidate)
+        report.tries = attempt + 1
+        if score >= options.identity_threshold:
+            break
+    assert best is not None
+    if measured:
+        report.identity = round(best[0], 4)
+    state.canvas = best[1]
     state.changed = np.maximum(state.changed, effective)
     report.seconds = time.perf_counter() - started
     return report

@@ -20,3 +20,9 @@ class EngineOptions:
     context: float = 0.35
     """Padding around a region's box, as a fraction of its size, kept as context for the model."""
     cpu_offload: bool = False
+    identity_model: str | None = None
+    """Image embedder that measures preserve_identity (a CLIP vision model); see editree.engine.identity."""
+    identity_threshold: float = 0.85
+    """Cosine similarity under which a generative op touching a preserved subject is retried."""
+    identity_tries: int = 3
+    """At most this many seeds per op; the most similar result is kept."""

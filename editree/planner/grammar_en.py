@@ -462,6 +462,13 @@ class EnglishTransformer(Transformer):
         region = _regions(children)[0]
         if region == ALL:
             raise NotUnderstood("keeping the whole image unchanged leaves nothing to edit")
+        subject = sem.identity_subject(region)
+        if subject is not None:  # "keep the man's identity": he may change, but stay recognisable
+            if subject.text.split()[-1] in lex.PERSON_NOUNS:
+                self.last_person = subject.text
+            return KeepClause(subject, self._span(meta), kind="preserve_identity")
+        if _first(children, "RECOGNIZABLE"):
+            return KeepClause(region, self._span(meta), kind="preserve_identity")
         return KeepClause(region, self._span(meta))
 
     def keep_rest(self, meta: Any, children: list[Any]) -> KeepRestClause:

@@ -262,6 +262,11 @@ class ChineseTransformer(Transformer):
         region = _regions(children)[0]
         if region == ALL:
             raise NotUnderstood("keeping the whole image unchanged leaves nothing to edit")
+        subject = sem.identity_subject(region)
+        if subject is not None:  # "保持人物的长相不变": the person may change, but stay recognisable
+            if subject.text.split()[-1] in lex.PERSON_NOUNS:
+                self.last_person = subject.text
+            return KeepClause(subject, self._span(meta), kind="preserve_identity")
         return KeepClause(region, self._span(meta))
 
     def keep_rest(self, meta: Any, children: list[Any]) -> KeepRestClause:

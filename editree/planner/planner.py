@@ -281,17 +281,17 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
     constraints: list[Constraint] = []
     rest_spans: list[tuple[int, int]] = []
 
-    def keep(region: Region, span: tuple[int, int], nested: bool) -> None:
+    def keep(region: Region, span: tuple[int, int], nested: bool, kind: str = "keep") -> None:
         if nested:
             warnings.append(f"{text[span[0] : span[1]]!r} inside a condition keeps that region for the whole plan")
-        if all(c.region != region for c in constraints):
-            constraints.append(Constraint(kind="keep", region=region, span=span, planner="grammar"))
+        if all(c.region != region or c.kind != kind for c in constraints):
+            constraints.append(Constraint(kind=kind, region=region, span=span, planner="grammar"))
 
     def steps_of(items: list[Clause], nested: bool) -> list:
         out: list = []
         for clause in items:
             if isinstance(clause, KeepClause):
-                keep(clause.region, clause.span, nested)
+                keep(clause.region, clause.span, nested, clause.kind)
             elif isinstance(clause, KeepRestClause):
                 rest_spans.append(clause.span)
             elif isinstance(clause, EditClause):

@@ -100,3 +100,20 @@ def added(target: Region | None, prompt: str) -> tuple[str, Region | None, dict[
             return "blur", target, {"amount": lex.BASE_BLUR}
         return styled(target, prompt)
     return "add", target, {"prompt": prompt}
+
+
+_IDENTITY = re.compile(
+    r"^(?:(?P<owner>.+?)'s\s+(?:identity|likeness|looks|features|facial\s+features|face\s+identity)"
+    r"|(?:identity|likeness|looks|features)\s+of\s+(?:the\s+)?(?P<of>.+))$"
+)
+
+
+def identity_subject(region: Region) -> Region | None:
+    """ "the man's identity", "identity of the woman", "人物的长相" -> the subject whose identity is meant."""
+    if not isinstance(region, PhraseRegion):
+        return None
+    match = _IDENTITY.match(region.text)
+    if match is None:
+        return None
+    owner = match.group("owner") or match.group("of")
+    return PhraseRegion(text=owner, source=region.source, qualifiers=region.qualifiers)

@@ -183,3 +183,70 @@ def test_extend_outpaints_and_keeps_the_original(tiny_model: Path, photo: np.nda
     assert np.array_equal(result.rgb[:, 32:], photo)
     assert result.alpha.shape == (128, 160) and (result.alpha[:, :32] == 255).all()
     assert (result.changed[:, :32] == 1).all() and (result.changed[:, 32:] == 0).all()
+
+
+@pytest.fixture(scope="module")
+def tiny_embedder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.tiny_models import clip_vision_embedder
+
+    return clip_vision_embedder(tmp_path_factory.mktemp("tiny-clip"))
+
+
+def _identity_run(tiny_model: Path, tiny_embedder: Path, photo: np.ndarray, threshold: float):
+    plan = parse("keep the man's identity and replace the man with a forest")
+    options = EngineOptions(
+        model=str(tiny_model),
+        steps=2,
+        identity_model=str(tiny_embedder),
+        identity_threshold=threshold,
+        identity_tries=3,
+    )
+    return run_plan(plan, photo, options=options, user_regions=_regions("man=30,30,100,110"))
+
+
+def test_identity_is_measured_and_retried(tiny_model: Path, tiny_embedder: Path, photo: np.ndarray) -> None:
+    unreachable = _identity_run(tiny_model, tiny_embedder, photo, threshold=1.01)
+    step = unreachable.steps[0]
+    assert step.tries == 3 and step.identity is not None and -1.0 <= step.identity <= 1.0
+    easy = _identity_run(tiny_model, tiny_embedder, photo, threshold=-1.0)
+    assert easy.steps[0].tries == 1
+    # The retries kept the most similar of the three results, so the score can only be as good or better.
+    assert unreachable.steps[0].identity >= easy.steps[0].identity
+
+
+def test_identity_needs_its_embedder(tiny_model: Path, photo: np.ndarray) -> None:
+    plan = parse("keep the man's identity and replace the man with a forest")
+    with pytest.raises(MissingDependencyError, match="identity needs the image embedder"):
+        run_plan(
+            plan,
+            photo,
+            options=EngineOptions(model=str(tiny_model), steps=2),
+            user_regions=_regions("man=30,30,100,110"),
+        )
+
+
+def test_identity_scores_reach_the_metadata(
+    cli, tiny_model: Path, tiny_embedder: Path, tmp_path: Path, photo: np.ndarray
+) -> None:
+    path = tmp_path / "p.png"
+    Image.fromarray(photo).save(path)
+    out = tmp_path / "o.png"
+    result = cli(
+        "edit",
+        str(path),
+        "keep the man's identity and replace the man with a forest",
+        "--region",
+        "man=30,30,100,110",
+        "--model",
+        str(tiny_model),
+        "--identity-model",
+        str(tiny_embedder),
+        "--steps",
+        "2",
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    meta = read_metadata(out)
+    assert meta["steps"][0]["tries"] >= 1 and "identity" in meta["steps"][0]
+    assert meta["models"]["identity"]["embedder"] == str(tiny_embedder)

@@ -1,0 +1,96 @@
+"""Identity measurement for `preserve_identity(R)`: cosine similarity of image embeddings of R before
+and after a generative op, with an embedder named in the output's metadata.
+
+The embedder is a CLIP-style vision model with projection (a preset, a local folder saved by
+transformers, or a hub id in the local cache), loaded once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from editree.errors import MissingDependencyError
+
+EMBEDDER_PRESETS = {"clip-vit-large": "openai/clip-vit-large-patch14"}
+DEFAULT_EMBEDDER = "clip-vit-large"
+
+
+@dataclass(frozen=True)
+class EmbedderStatus:
+    spec: str
+    source: str | None
+    reason: str | None = None
+
+
+def embedder_status(spec: str | None) -> EmbedderStatus:
+    spec = spec or DEFAULT_EMBEDDER
+    repo = EMBEDDER_PRESETS.get(spec, spec)
+    path = Path(repo).expanduser()
+    if path.exists():
+        if (path / "config.json").is_file():
+            return EmbedderStatus(spec, str(path))
+        return EmbedderStatus(spec, None, f"{spec} has no config.json; expected a folder saved by transformers")
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(repo, "config.json")
+    except ImportError:  # pragma: no cover
+        found = None
+    if isinstance(found, str):
+        return EmbedderStatus(spec, str(Path(found).parent))
+    return EmbedderStatus(
+        spec,
+        None,
+        f"measuring identity needs the image embedder {repo!r}, which is not in the "
+        f"local model cache; download it with `huggingface-cli download {repo}` or pass "
+        "--identity-model PATH",
+    )
+
+
+@lru_cache(maxsize=1)
+def _load(source: str) -> tuple[Any, Any]:
+    from transformers import AutoImageProcessor, CLIPVisionModelWithProjection
+    from transformers.utils import logging as tlogging
+
+    tlogging.set_verbosity_error()
+    tlogging.disable_progress_bar()
+    try:
+        processor = AutoImageProcessor.from_pretrained(source, local_files_only=True)
+        model = CLIPVisionModelWithProjection.from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(
+            f"cannot load an image embedder from {source} ({str(exc).splitlines()[0]})"
+        ) from None
+    return processor, model.eval()
+
+
+def embed(crop: np.ndarray, status: EmbedderStatus) -> np.ndarray:
+    """Unit-length embedding of an RGB uint8 crop."""
+    import torch
+
+    if status.source is None:
+        raise MissingDependencyError(status.reason or f"{status.spec} is not available")
+    processor, model = _load(status.source)
+    with torch.no_grad():
+        inputs = processor(images=crop, return_tensors="pt")
+        vector = model(**inputs).image_embeds[0].float().numpy()
+    return vector / max(float(np.linalg.norm(vector)), 1e-8)
+
+
+def box_of(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    ys, xs = np.nonzero(mask > 0.5)
+    if not len(xs):
+        return None
+    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+
+
+def similarity(before: np.ndarray, after: np.ndarray, box: tuple[int, int, int, int], status: EmbedderStatus) -> float:
+    x0, y0, x1, y1 = box
+    a = embed(before[y0:y1, x0:x1], status)
+    b = embed(after[y0:y1, x0:x1], status)
+    return float(np.dot(a, b))
