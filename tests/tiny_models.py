@@ -161,3 +161,40 @@ def clip_vision_embedder(folder: Path, seed: int = 0) -> Path:
     CLIPVisionModelWithProjection(config).save_pretrained(folder)
     CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}).save_pretrained(folder)
     return folder
+
+
+def ip_adapter(folder: Path, unet_folder: Path, seed: int = 0) -> Path:
+    """A tiny IP-Adapter for the tiny inpainting UNet: image projection and per-cross-attention key/value
+    weights (keyed 1, 3, 5, … as diffusers expects), plus its CLIP image encoder."""
+    import torch
+    from diffusers import UNet2DConditionModel
+    from safetensors.torch import save_file
+
+    unet = UNet2DConditionModel.from_pretrained(unet_folder / "unet")
+    encoder = clip_vision_embedder(folder / "image_encoder", seed=seed)
+    from transformers import CLIPVisionConfig
+
+    embed_dim = CLIPVisionConfig.from_pretrained(encoder).projection_dim
+    cross = unet.config.cross_attention_dim
+    generator = torch.Generator().manual_seed(seed)
+    tensors = {
+        "image_proj.proj.weight": torch.randn(4 * cross, embed_dim, generator=generator) * 0.02,
+        "image_proj.proj.bias": torch.zeros(4 * cross),
+        "image_proj.norm.weight": torch.ones(cross),
+        "image_proj.norm.bias": torch.zeros(cross),
+    }
+    key_id = 1
+    for name in unet.attn_processors:
+        if name.endswith("attn1.processor"):
+            continue
+        if name.startswith("mid_block"):
+            hidden = unet.config.block_out_channels[-1]
+        elif name.startswith("up_blocks"):
+            hidden = list(reversed(unet.config.block_out_channels))[int(name[len("up_blocks.")])]
+        else:
+            hidden = unet.config.block_out_channels[int(name[len("down_blocks.")])]
+        for kind in ("to_k_ip", "to_v_ip"):
+            tensors[f"ip_adapter.{key_id}.{kind}.weight"] = torch.randn(hidden, cross, generator=generator) * 0.02
+        key_id += 2
+    save_file(tensors, str(folder / "ip_adapter.safetensors"))
+    return folder

@@ -14,6 +14,7 @@ from editree.cli.engine_flags import (
     DeviceOpt,
     IdentityModelOpt,
     InstructModelOpt,
+    IpAdapterOpt,
     ModelOpt,
     StepsOpt,
     engine_options,
@@ -67,6 +68,7 @@ def batch(
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
+    ip_adapter: IpAdapterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -90,7 +92,7 @@ def batch(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
     )
 
 
@@ -112,6 +114,7 @@ def apply(
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
+    ip_adapter: IpAdapterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -138,7 +141,7 @@ def apply(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
     )
 
 

@@ -12,6 +12,7 @@ from editree.cli.engine_flags import (
     DeviceOpt,
     IdentityModelOpt,
     InstructModelOpt,
+    IpAdapterOpt,
     ModelOpt,
     StepsOpt,
     engine_options,
@@ -70,6 +71,7 @@ def edit(
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
+    ip_adapter: IpAdapterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> None:
@@ -95,7 +97,7 @@ def edit(
         dry_run=dry_run,
         max_pixels=max_pixels,
         quiet=quiet,
-        options=engine_options(model, device, steps, instruct_model, identity_model),
+        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
     )
 
 

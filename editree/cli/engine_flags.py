@@ -32,6 +32,14 @@ IdentityModelOpt = Annotated[
         "model folder or hub id) [env EDITREE_IDENTITY_MODEL].",
     ),
 ]
+IpAdapterOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--ip-adapter",
+        help="IP-Adapter conditioning generative ops on a preserved subject (a preset "
+        "or a folder) [env EDITREE_IP_ADAPTER].",
+    ),
+]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
 StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
 
@@ -42,6 +50,7 @@ def engine_options(
     steps: int,
     instruct_model: str | None = None,
     identity_model: str | None = None,
+    ip_adapter: str | None = None,
 ) -> EngineOptions:
     import os
 
@@ -49,6 +58,7 @@ def engine_options(
         model=model or os.environ.get("EDITREE_MODEL") or None,
         instruct_model=instruct_model or os.environ.get("EDITREE_INSTRUCT_MODEL") or None,
         identity_model=identity_model or os.environ.get("EDITREE_IDENTITY_MODEL") or None,
+        ip_adapter=ip_adapter or os.environ.get("EDITREE_IP_ADAPTER") or None,
         device=device,
         steps=steps,
     )

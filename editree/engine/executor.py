@@ -214,6 +214,12 @@ def _identity_check(
     status = embedder_status(options.identity_model)
     if status.source is None:
         raise MissingDependencyError(status.reason or "no image embedder for preserve_identity")
+    from editree.engine.diffusion.ip_adapter import locate
+
+    if locate(options.ip_adapter)[0] is None:
+        warnings.append(
+            f"preserve_identity is measured and retried but not conditioned: {locate(options.ip_adapter)[1]}"
+        )
     mask = M.union(*(resolver.resolve(r) for r in regions))
     box = box_of(mask)
     if box is None:
@@ -319,8 +325,11 @@ def _run_edit(
     impl, _ = registry.choose(step, engine, options)
     assert impl is not None  # check_plan() already refused steps without one
     report.engine = impl.engine
-    extra = {"options": options} if impl.engine == "diffusers" else {}
     measured = impl.engine == "diffusers" and state.identity is not None and bool((effective * state.identity[0]).any())
+    extra: dict[str, Any] = {"options": options} if impl.engine == "diffusers" else {}
+    if measured:
+        x0, y0, x1, y1 = state.identity[1]
+        extra["reference"] = state.canvas[y0:y1, x0:x1]
     tries = options.identity_tries if measured else 1
     best: tuple[float, np.ndarray] | None = None
     for attempt in range(tries):

@@ -22,6 +22,8 @@ class EngineOptions:
     cpu_offload: bool = False
     identity_model: str | None = None
     """Image embedder that measures preserve_identity (a CLIP vision model); see editree.engine.identity."""
+    ip_adapter: str | None = None
+    """IP-Adapter that conditions generative ops on the preserved subject (a preset or a folder)."""
     identity_threshold: float = 0.85
     """Cosine similarity under which a generative op touching a preserved subject is retried."""
     identity_tries: int = 3

@@ -250,3 +250,41 @@ def test_identity_scores_reach_the_metadata(
     meta = read_metadata(out)
     assert meta["steps"][0]["tries"] >= 1 and "identity" in meta["steps"][0]
     assert meta["models"]["identity"]["embedder"] == str(tiny_embedder)
+
+
+def test_ip_adapter_conditions_generation(
+    tiny_model: Path, tiny_embedder: Path, photo: np.ndarray, tmp_path: Path
+) -> None:
+    from tests.tiny_models import ip_adapter
+
+    adapter = ip_adapter(tmp_path / "adapter", tiny_model)
+    plan = parse("keep the man's identity and replace the man with a forest")
+    common = {"model": str(tiny_model), "steps": 2, "identity_model": str(tiny_embedder), "identity_threshold": -1.0}
+    plain = run_plan(plan, photo, options=EngineOptions(**common), user_regions=_regions("man=30,30,100,110"))
+    assert any("not conditioned" in w for w in plain.warnings)
+    conditioned = run_plan(
+        plan,
+        photo,
+        options=EngineOptions(**common, ip_adapter=str(adapter)),
+        user_regions=_regions("man=30,30,100,110"),
+    )
+    assert not any("not conditioned" in w for w in conditioned.warnings)
+    # Same seed; only the reference conditioning differs, so the generated pixels differ.
+    assert not np.array_equal(plain.rgb, conditioned.rgb)
+    untouched = conditioned.changed == 0
+    assert np.array_equal(conditioned.rgb[untouched], photo[untouched])
+    # The cached pipeline now carries the adapter; an op without a preserved subject still runs.
+    again = run_plan(
+        parse("replace the sign with a lake"),
+        photo,
+        options=EngineOptions(model=str(tiny_model), steps=2),
+        user_regions=_regions("sign=40,40,80,90"),
+    )
+    assert again.steps[0].status == "done"
+
+
+def test_ip_adapter_folder_is_checked() -> None:
+    from editree.engine.diffusion.ip_adapter import locate
+
+    location, reason = locate("/tmp")
+    assert location is None and "not an IP-Adapter folder" in reason

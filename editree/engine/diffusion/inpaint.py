@@ -53,8 +53,10 @@ def inpaint(
     rng: np.random.Generator,
     options: EngineOptions,
     negative: str | None = None,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    """canvas uint8 H×W×3, mask float32 H×W (> 0 may change) -> full edited canvas, uint8 H×W×3."""
+    """canvas uint8 H×W×3, mask float32 H×W (> 0 may change) -> full edited canvas, uint8 H×W×3.
+    `reference` (a crop of a preserved subject) conditions generation through the IP-Adapter, if any."""
     import cv2
     import torch
     from PIL import Image
@@ -76,7 +78,9 @@ def inpaint(
 
     # 3. Generate, seeded (a CPU generator gives the same noise on every device).
     generator = torch.Generator(device="cpu").manual_seed(int(rng.integers(0, 2**31 - 1)))
+    extra = conditioning(pipe, options, reference)
     result = pipe(
+        **extra,
         prompt=prompt,
         negative_prompt=negative,
         image=image,
@@ -100,23 +104,59 @@ def inpaint(
     return out
 
 
+def conditioning(pipe: Any, options: EngineOptions, reference: np.ndarray | None) -> dict[str, Any]:
+    """The IP-Adapter inputs for a call: the reference crop, when an adapter is configured. A pipeline
+    that carries an adapter from an earlier call gets a neutral reference at zero strength, since its
+    attention layers then expect one."""
+    from editree.engine.diffusion.ip_adapter import SCALE, attach, attached, locate, reference_image
+
+    if reference is None or not options.ip_adapter:
+        if not attached(pipe):
+            return {}
+        pipe.set_ip_adapter_scale(0.0)
+        return {"ip_adapter_image": reference_image(np.zeros((64, 64, 3), np.uint8))}
+    from editree.errors import MissingDependencyError
+
+    location, reason = locate(options.ip_adapter)
+    if location is None:
+        raise MissingDependencyError(reason or "IP-Adapter unavailable")
+    attach(pipe, location)
+    pipe.set_ip_adapter_scale(SCALE)
+    return {"ip_adapter_image": reference_image(reference)}
+
+
 def replace(
-    canvas: np.ndarray, mask: np.ndarray, args: a.ReplaceArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.ReplaceArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    return inpaint(canvas, mask, args.prompt, rng, options)
+    return inpaint(canvas, mask, args.prompt, rng, options, reference=reference)
 
 
 def add(
-    canvas: np.ndarray, mask: np.ndarray, args: a.AddArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.AddArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    return inpaint(canvas, mask, args.prompt, rng, options)
+    return inpaint(canvas, mask, args.prompt, rng, options, reference=reference)
 
 
 def remove(
-    canvas: np.ndarray, mask: np.ndarray, args: a.RemoveArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.RemoveArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
     import cv2
 
     # Grow the region a little: what is removed should not leave its outline behind.
     grown = cv2.dilate((mask > 0).astype(np.uint8), np.ones((9, 9), np.uint8)).astype(np.float32)
-    return inpaint(canvas, grown, REMOVE_PROMPT, rng, options, negative=REMOVE_NEGATIVE)
+    return inpaint(canvas, grown, REMOVE_PROMPT, rng, options, negative=REMOVE_NEGATIVE, reference=reference)

@@ -80,7 +80,13 @@ def align(reference: np.ndarray, output: np.ndarray) -> np.ndarray:
     return output
 
 
-def instruct(canvas: np.ndarray, instruction: str, rng: np.random.Generator, options: EngineOptions) -> np.ndarray:
+def instruct(
+    canvas: np.ndarray,
+    instruction: str,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
+) -> np.ndarray:
     """The whole canvas edited by `instruction`, aligned back onto the canvas (uint8 H×W×3)."""
     import torch
     from PIL import Image
@@ -95,8 +101,15 @@ def instruct(canvas: np.ndarray, instruction: str, rng: np.random.Generator, opt
     height = max(multiple, round(h * scale / multiple) * multiple)
     image = Image.fromarray(canvas).resize((width, height), Image.Resampling.LANCZOS)
     generator = torch.Generator(device="cpu").manual_seed(int(rng.integers(0, 2**31 - 1)))
+    from editree.engine.diffusion.inpaint import conditioning
+
     result = pipe(
-        prompt=instruction, image=image, num_inference_steps=options.steps, generator=generator, output_type="np"
+        prompt=instruction,
+        image=image,
+        num_inference_steps=options.steps,
+        generator=generator,
+        output_type="np",
+        **conditioning(pipe, options, reference),
     ).images[0]
     out = np.clip(np.rint(np.asarray(result, np.float32) * 255), 0, 255).astype(np.uint8)
     return align(canvas, out)
@@ -117,33 +130,56 @@ def _prompt(options: EngineOptions, english: str, source: str | None) -> str:
 
 
 def edit(
-    canvas: np.ndarray, mask: np.ndarray, args: a.EditArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.EditArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    return instruct(canvas, _prompt(options, args.instruction, args.instruction_source), rng, options)
+    instruction = _prompt(options, args.instruction, args.instruction_source)
+    return instruct(canvas, instruction, rng, options, reference)
 
 
 def restyle(
-    canvas: np.ndarray, mask: np.ndarray, args: a.RestyleArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.RestyleArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
     english = f"make it look like {args.style}"
-    return instruct(canvas, _prompt(options, english, args.style_source), rng, options)
+    return instruct(canvas, _prompt(options, english, args.style_source), rng, options, reference)
 
 
 def recolor(
-    canvas: np.ndarray, mask: np.ndarray, args: a.RecolorArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.RecolorArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    return instruct(canvas, f"make it {args.color}", rng, options)
+    return instruct(canvas, f"make it {args.color}", rng, options, reference)
+
+
+WORDING = {
+    "rain": "make it rain",
+    "snow": "make it snow",
+    "night": "make it night",
+    "sunset": "make it sunset",
+    "fog": "add fog",
+    "haze": "add haze",
+}
 
 
 def atmosphere(
-    canvas: np.ndarray, mask: np.ndarray, args: a.AtmosphereArgs, rng: np.random.Generator, options: EngineOptions
+    canvas: np.ndarray,
+    mask: np.ndarray,
+    args: a.AtmosphereArgs,
+    rng: np.random.Generator,
+    options: EngineOptions,
+    reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    wording = {
-        "rain": "make it rain",
-        "snow": "make it snow",
-        "night": "make it night",
-        "sunset": "make it sunset",
-        "fog": "add fog",
-        "haze": "add haze",
-    }[args.effect]
-    return instruct(canvas, wording, rng, options)
+    return instruct(canvas, WORDING[args.effect], rng, options, reference)
