@@ -15,6 +15,7 @@ from editree.cli.engine_flags import (
     IdentityModelOpt,
     InstructModelOpt,
     IpAdapterOpt,
+    LowMemoryOpt,
     ModelOpt,
     StepsOpt,
     engine_options,
@@ -69,6 +70,7 @@ def batch(
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
+    low_memory: LowMemoryOpt = False,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -92,7 +94,7 @@ def batch(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
     )
 
 
@@ -115,6 +117,7 @@ def apply(
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
+    low_memory: LowMemoryOpt = False,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -141,7 +144,7 @@ def apply(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
     )
 
 

@@ -13,6 +13,7 @@ from editree.cli.engine_flags import (
     IdentityModelOpt,
     InstructModelOpt,
     IpAdapterOpt,
+    LowMemoryOpt,
     ModelOpt,
     StepsOpt,
     engine_options,
@@ -72,6 +73,7 @@ def edit(
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
+    low_memory: LowMemoryOpt = False,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> None:
@@ -97,7 +99,7 @@ def edit(
         dry_run=dry_run,
         max_pixels=max_pixels,
         quiet=quiet,
-        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter),
+        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
     )
 
 

@@ -41,6 +41,9 @@ IpAdapterOpt = Annotated[
     ),
 ]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
+LowMemoryOpt = Annotated[
+    bool, typer.Option("--low-memory", help="Offload idle model parts to the CPU and decode in tiles (slower).")
+]
 StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
 
 
@@ -51,6 +54,7 @@ def engine_options(
     instruct_model: str | None = None,
     identity_model: str | None = None,
     ip_adapter: str | None = None,
+    low_memory: bool = False,
 ) -> EngineOptions:
     import os
 
@@ -61,4 +65,5 @@ def engine_options(
         ip_adapter=ip_adapter or os.environ.get("EDITREE_IP_ADAPTER") or None,
         device=device,
         steps=steps,
+        cpu_offload=low_memory,
     )

@@ -20,6 +20,7 @@ class EngineOptions:
     context: float = 0.35
     """Padding around a region's box, as a fraction of its size, kept as context for the model."""
     cpu_offload: bool = False
+    """Low-memory mode: components move to the GPU only while they run, and the VAE decodes in tiles."""
     identity_model: str | None = None
     """Image embedder that measures preserve_identity (a CLIP vision model); see editree.engine.identity."""
     ip_adapter: str | None = None

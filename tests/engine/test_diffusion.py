@@ -288,3 +288,41 @@ def test_ip_adapter_folder_is_checked() -> None:
 
     location, reason = locate("/tmp")
     assert location is None and "not an IP-Adapter folder" in reason
+
+
+def test_latent_blending_holds_the_surroundings_on_the_source(tiny_model: Path, photo: np.ndarray) -> None:
+    import torch
+    from diffusers import AutoPipelineForInpainting
+
+    from editree.engine.diffusion.blend import LatentBlend
+
+    pipe = AutoPipelineForInpainting.from_pretrained(str(tiny_model), local_files_only=True)
+    pipe.set_progress_bar_config(disable=True)
+    assert LatentBlend.applies(pipe)
+    image = Image.fromarray(photo)
+    mask = np.zeros(photo.shape[:2], np.uint8)
+    mask[32:96, 32:96] = 255
+    blend = LatentBlend(pipe, image, 128, 128, seed=3)
+    seen: dict[str, torch.Tensor] = {}
+
+    def record(pipeline, step, timestep, tensors):
+        out = blend(pipeline, step, timestep, tensors)
+        seen["latents"], seen["mask"] = out["latents"], tensors["mask"]
+        return out
+
+    pipe(
+        prompt="a lake",
+        image=image,
+        mask_image=Image.fromarray(mask),
+        height=128,
+        width=128,
+        num_inference_steps=3,
+        generator=torch.Generator().manual_seed(0),
+        output_type="np",
+        callback_on_step_end=record,
+        callback_on_step_end_tensor_inputs=list(LatentBlend.tensor_inputs),
+    )
+    latent_mask = seen["mask"].chunk(2)[0] if seen["mask"].shape[0] == 2 else seen["mask"]
+    outside = (latent_mask == 0).expand_as(seen["latents"])
+    assert outside.any()
+    assert torch.equal(seen["latents"][outside], blend.source[outside])

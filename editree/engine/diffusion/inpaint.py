@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from editree.engine.diffusion.blend import LatentBlend
 from editree.engine.diffusion.models import load_inpaint_pipeline, model_status
 from editree.engine.options import EngineOptions
 from editree.ops import args as a
@@ -77,8 +78,12 @@ def inpaint(
     mask_image = Image.fromarray(crop_mask).resize((width, height), Image.Resampling.NEAREST)
 
     # 3. Generate, seeded (a CPU generator gives the same noise on every device).
-    generator = torch.Generator(device="cpu").manual_seed(int(rng.integers(0, 2**31 - 1)))
+    seed = int(rng.integers(0, 2**31 - 1))
+    generator = torch.Generator(device="cpu").manual_seed(seed)
     extra = conditioning(pipe, options, reference)
+    if LatentBlend.applies(pipe):
+        extra["callback_on_step_end"] = LatentBlend(pipe, image, height, width, seed + 1)
+        extra["callback_on_step_end_tensor_inputs"] = list(LatentBlend.tensor_inputs)
     result = pipe(
         **extra,
         prompt=prompt,

@@ -134,7 +134,7 @@ def pick_dtype(device: str, requested: str | None) -> Any:
 
 
 @lru_cache(maxsize=2)
-def _load(source: str, device: str, dtype_name: str, cpu_offload: bool) -> Any:
+def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tiling: bool = False) -> Any:
     import torch
     from diffusers import AutoPipelineForInpainting
     from diffusers.utils import logging as dlogging
@@ -162,16 +162,18 @@ def _load(source: str, device: str, dtype_name: str, cpu_offload: bool) -> Any:
             f"cannot load an inpainting pipeline from {source} ({str(exc).splitlines()[0][:160]})"
         ) from None
     pipe.set_progress_bar_config(disable=True)
+    if vae_tiling and hasattr(pipe, "enable_vae_tiling"):
+        pipe.enable_vae_tiling()  # decode large images in tiles: less memory, same result away from seams
     if cpu_offload and device.startswith("cuda"):
-        pipe.enable_model_cpu_offload()
+        pipe.enable_model_cpu_offload()  # keep only the running component on the GPU
     else:
         pipe.to(device)
     return pipe
 
 
-def load_inpaint_pipeline(status: ModelStatus, device: str | None, dtype: str | None, cpu_offload: bool) -> Any:
+def load_inpaint_pipeline(status: ModelStatus, device: str | None, dtype: str | None, low_memory: bool = False) -> Any:
     if not status.present:
         raise MissingDependencyError(status.reason or f"{status.spec} is not available")
     chosen = pick_device(device)
     torch_dtype = pick_dtype(chosen, dtype)
-    return _load(status.source, chosen, str(torch_dtype).removeprefix("torch."), cpu_offload)
+    return _load(status.source, chosen, str(torch_dtype).removeprefix("torch."), low_memory, low_memory)
