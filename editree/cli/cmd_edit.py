@@ -168,10 +168,18 @@ def execute_edit(
             r.status if r.status != "branch" else f"took {r.branch}",
             f"{r.effective_area:.1%}" if r.status != "branch" else "",
             f"{r.seconds * 1000:.0f} ms",
+            *(
+                [f"{r.identity:.3f} ({r.tries} tr{'y' if r.tries == 1 else 'ies'})" if r.identity is not None else ""]
+                if any(x.identity is not None for x in result.steps)
+                else []
+            ),
         ]
         for r in result.steps
     ]
-    console.out().print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
+    columns = ["step", "op", "status", "area changed", "time"]
+    if any(r.identity is not None for r in result.steps):
+        columns.append("identity")
+    console.out().print(console.table(None, columns, rows))
     console.out().print(f"wrote {out_path}")
 
 

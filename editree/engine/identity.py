@@ -17,6 +17,7 @@ import numpy as np
 from editree.errors import MissingDependencyError
 
 EMBEDDER_PRESETS = {"clip-vit-large": "openai/clip-vit-large-patch14"}
+"""Mirrors the "embedder" presets of editree.engine.diffusion.presets (kept here so this module stays light)."""
 DEFAULT_EMBEDDER = "clip-vit-large"
 
 
@@ -43,12 +44,12 @@ def embedder_status(spec: str | None) -> EmbedderStatus:
         found = None
     if isinstance(found, str):
         return EmbedderStatus(spec, str(Path(found).parent))
+    fetch = f"editree models pull {spec}" if spec in EMBEDDER_PRESETS else f"huggingface-cli download {repo}"
     return EmbedderStatus(
         spec,
         None,
-        f"measuring identity needs the image embedder {repo!r}, which is not in the "
-        f"local model cache; download it with `huggingface-cli download {repo}` or pass "
-        "--identity-model PATH",
+        f"measuring identity needs the image embedder {repo!r}, which is not in the local model cache; run "
+        f"`{fetch}` where the network allows, or pass --identity-model PATH",
     )
 
 

@@ -326,3 +326,11 @@ def test_latent_blending_holds_the_surroundings_on_the_source(tiny_model: Path, 
     outside = (latent_mask == 0).expand_as(seen["latents"])
     assert outside.any()
     assert torch.equal(seen["latents"][outside], blend.source[outside])
+
+
+def test_embedder_presets_mirror_the_registry() -> None:
+    from editree.engine.diffusion.presets import PRESETS
+    from editree.engine.identity import EMBEDDER_PRESETS
+
+    assert {k: PRESETS[k].repo for k in EMBEDDER_PRESETS} == EMBEDDER_PRESETS
+    assert all(PRESETS[k].kind == "embedder" for k in EMBEDDER_PRESETS)

@@ -68,6 +68,12 @@ PRESETS: dict[str, Preset] = {
             description="Qwen-Image-Edit; reads Chinese prompts as written",
         ),
         Preset(
+            "clip-vit-large",
+            "openai/clip-vit-large-patch14",
+            "embedder",
+            description="CLIP ViT-L/14 image embedder; measures preserve_identity",
+        ),
+        Preset(
             "ip-adapter-sd15",
             "h94/IP-Adapter",
             "ip-adapter",
