@@ -677,7 +677,8 @@ class EnglishTransformer(Transformer):
         return self._edit(meta, "rotate", None, {"degrees": sign * degrees})
 
     def rotate_direction(self, meta: Any, children: list[Any]) -> EditClause:
-        left = lex.norm(_first(children, "DIRECTION")) in lex.COUNTERCLOCKWISE
+        word = lex.norm(_first(children, "DIRECTION", "POSITION_PHRASE"))
+        left = word in lex.COUNTERCLOCKWISE or word.endswith("left")
         return self._edit(meta, "rotate", None, {"degrees": 90.0 if left else -90.0})
 
     def rotate_upside_down(self, meta: Any, children: list[Any]) -> EditClause:
