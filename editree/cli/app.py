@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from editree import __version__
-from editree.cli import cmd_batch, cmd_edit, cmd_inspect, cmd_models, cmd_ops, cmd_plan
+from editree.cli import cmd_batch, cmd_edit, cmd_inspect, cmd_models, cmd_ops, cmd_plan, cmd_segment
 from editree.errors import EditreeError, ExitCode, InstructionError
 
 app = typer.Typer(
@@ -50,6 +50,7 @@ app.command("batch")(cmd_batch.batch)
 app.command("apply")(cmd_batch.apply)
 app.command("inspect")(cmd_inspect.inspect)
 app.command("replay")(cmd_inspect.replay)
+app.command("segment")(cmd_segment.segment)
 app.add_typer(cmd_models.app, name="models")
 
 

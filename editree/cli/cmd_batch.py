@@ -166,19 +166,14 @@ def _run(
     options: EngineOptions,
 ) -> int:
     from editree.cli import console
+    from editree.cli.regions import user_regions
     from editree.engine.batch import BatchSettings, collect_jobs, run_batch
     from editree.engine.executor import check_plan
-    from editree.engine.regions import UserRegions, check_regions, parse_box_option, parse_mask_option
+    from editree.engine.regions import check_regions
     from editree.engine.segmenters import default_registry
 
     # 1. Check everything that does not need an image, before any work.
-    user = UserRegions()
-    for spec in region or []:
-        name, box = parse_box_option(spec)
-        user.boxes[name] = box
-    for spec in mask or []:
-        name, path = parse_mask_option(spec)
-        user.masks[name] = path
+    user = user_regions(region, mask)
     check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry())
     if out_dir.exists() and not out_dir.is_dir():
@@ -238,8 +233,8 @@ def _run(
             console.table(f"{len(job_list)} images in {summary.seconds:.1f} s", ["status", "images"], rows)
         )
         for record in summary.failed[:20]:
-            console.out().print(f"failed: {record['error']}")
-        console.out().print(f"outputs and manifest in {out_dir}")
+            console.out().print(f"failed: {record['error']}", markup=False)
+        console.out().print(f"outputs and manifest in {out_dir}", markup=False)
     if summary.interrupted:
         raise Interrupted(f"interrupted; rerun with --resume -o {out_dir} to finish the remaining images")
     return int(ExitCode.RUNTIME) if summary.failed else 0

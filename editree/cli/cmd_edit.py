@@ -66,6 +66,10 @@ def edit(
         int, typer.Option("--max-pixels", help="Refuse larger images (decompression-bomb guard).")
     ] = 100_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+    save_masks: Annotated[
+        Optional[Path],
+        typer.Option("--save-masks", help="Also write every region's mask (PNG, white = region) to this folder."),
+    ] = None,
     planner: PlannerOpt = PlannerChoice.auto,
     llm_url: LLMUrlOpt = None,
     llm_model: LLMModelOpt = None,
@@ -78,16 +82,10 @@ def edit(
     steps: StepsOpt = 30,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
-    from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
+    from editree.cli.regions import user_regions
 
     plan = _load_or_parse(instruction, plan_file, strict, planner, llm_url, llm_model)
-    user = UserRegions()
-    for spec in region or []:
-        name, box = parse_box_option(spec)
-        user.boxes[name] = box
-    for spec in mask or []:
-        name, path = parse_mask_option(spec)
-        user.masks[name] = path
+    user = user_regions(region, mask)
     execute_edit(
         plan,
         image,
@@ -99,6 +97,7 @@ def edit(
         dry_run=dry_run,
         max_pixels=max_pixels,
         quiet=quiet,
+        save_masks=save_masks,
         options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
     )
 
@@ -116,6 +115,7 @@ def execute_edit(
     max_pixels: int = 100_000_000,
     quiet: bool = False,
     options: EngineOptions | None = None,
+    save_masks: Path | None = None,
 ) -> None:
     """Check, run, write and report one edit; shared by `edit` and `replay`."""
     from editree.cli import console
@@ -131,13 +131,17 @@ def execute_edit(
     check_regions(plan, user, default_registry())
     if not image.exists():
         raise UsageError(f"image {str(image)!r} does not exist; check the path")
+    if save_masks is not None:
+        from editree.cli.regions import check_mask_folder
+
+        check_mask_folder(save_masks)
 
     if not quiet:
         console.out().print(console.plan_tree(plan))
     console.print_plan_warnings(plan)
     if dry_run:
         if not quiet:
-            console.out().print(f"dry run: would write {out_path}")
+            console.out().print(f"dry run: would write {out_path}", markup=False)
         return
 
     # 2. Read, run, write.
@@ -151,15 +155,24 @@ def execute_edit(
     result = run_plan(
         plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha, options=options
     )
+    mask_files: dict[str, Path] = {}
+    if save_masks is not None:
+        from editree.cli.regions import mask_paths
+
+        mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()])
     metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options)
     for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
         console.warn(note)
+    if mask_files:
+        from editree.cli.regions import save_masks as write_masks
+
+        write_masks(mask_files, result.masks)
 
     # 3. Report.
     for w in result.warnings:
         console.warn(w)
     if quiet:
-        console.out().print(str(out_path))
+        console.out().print(str(out_path), markup=False)
         return
     rows = [
         [
@@ -180,7 +193,11 @@ def execute_edit(
     if any(r.identity is not None for r in result.steps):
         columns.append("identity")
     console.out().print(console.table(None, columns, rows))
-    console.out().print(f"wrote {out_path}")
+    console.out().print(f"wrote {out_path}", markup=False)
+    if mask_files:
+        console.out().print(
+            f"wrote {len(mask_files)} mask{'s' if len(mask_files) != 1 else ''} to {save_masks}", markup=False
+        )
 
 
 def _load_or_parse(

@@ -38,7 +38,8 @@ def inspect(
     out = console.out()
     out.print(
         f"editree {meta.get('editree', '?')}, seed {meta.get('seed')}, engine {meta.get('engine')}, "
-        f"source {meta.get('source')}"
+        f"source {meta.get('source')}",
+        markup=False,
     )
     try:
         plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
@@ -57,11 +58,11 @@ def inspect(
     ]
     out.print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
     for name, info in (meta.get("regions") or {}).items():
-        out.print(f"region {name!r}: {info.get('area', 0):.1%} via {info.get('source')}")
+        out.print(f"region {name!r}: {info.get('area', 0):.1%} via {info.get('source')}", markup=False)
     versions = meta.get("versions") or {}
-    out.print("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items() if v))
+    out.print("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items() if v), markup=False)
     for w in meta.get("warnings", []):
-        out.print(f"warning at edit time: {w}")
+        out.print(f"warning at edit time: {w}", markup=False)
 
 
 def replay(

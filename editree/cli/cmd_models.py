@@ -44,12 +44,16 @@ def info(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
     preset = PRESETS[name]
     status = model_status(name, preset.kind)
     out = console.out()
-    out.print(f"{preset.name}: {preset.description}")
+    out.print(f"{preset.name}: {preset.description}", markup=False)
     out.print(
         f"repository {preset.repo} (revision {preset.revision}), kind {preset.kind}, "
-        f"native size {preset.native_size}px, sizes a multiple of {preset.size_multiple}"
+        f"native size {preset.native_size}px, sizes a multiple of {preset.size_multiple}",
+        markup=False,
     )
-    out.print(f"present at {status.source}" if status.present else f"not present; get it with `{pull_command(name)}`")
+    out.print(
+        f"present at {status.source}" if status.present else f"not present; get it with `{pull_command(name)}`",
+        markup=False,
+    )
 
 
 @app.command("pull")
@@ -76,4 +80,4 @@ def pull(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
             f"could not download {preset.repo}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}; check the "
             "network and, for gated models, `huggingface-cli login`"
         ) from None
-    console.out().print(f"{name} is in {folder}")
+    console.out().print(f"{name} is in {folder}", markup=False)

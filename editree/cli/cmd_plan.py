@@ -1,4 +1,4 @@
-"""`editree plan`: the dry run. Never imports torch, never reads an image."""
+"""`editree plan`: the dry run. Never imports torch; reads an image only for --image (to show the regions)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
+
+if TYPE_CHECKING:
+    from editree.ops import Plan
 
 
 class PlanFormat(StrEnum):
@@ -36,6 +39,19 @@ def plan(
     file: Annotated[
         Optional[Path], typer.Option("--file", help="Plan every line of FILE (one instruction a line); prints JSONL.")
     ] = None,
+    image: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--image",
+            help="Also find the plan's regions on IMAGE: print each area and segmenter, and "
+            "write an overlay picture (nothing is edited).",
+        ),
+    ] = None,
+    overlay: Annotated[
+        Optional[Path], typer.Option("--overlay", help="Where --image writes its picture [default: IMAGE_regions.png].")
+    ] = None,
+    region: Annotated[Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1.")] = None,
+    mask: Annotated[Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png.")] = None,
 ) -> int:
     """Show the operation tree an instruction becomes, without editing anything."""
     from editree.cli import console
@@ -47,6 +63,8 @@ def plan(
     if file is not None:
         if instruction is not None:
             raise UsageError("give either an INSTRUCTION or --file FILE, not both")
+        if image is not None:
+            raise UsageError("--image shows one plan's regions; give an INSTRUCTION, not --file")
         if format not in (PlanFormat.jsonl, PlanFormat.tree):
             raise UsageError(f"--file prints one JSON object per line; use --format jsonl, not {format.value}")
         return _plan_file(file, strict, planner, llm_url, llm_model)
@@ -62,7 +80,34 @@ def plan(
     else:
         console.out().print(console.plan_tree(result))
     console.print_plan_warnings(result)
+    if image is not None:
+        # With a machine-readable format on stdout, the human report goes to stderr.
+        say = console.out() if format is PlanFormat.tree else console.err()
+        _regions_on_image(result, image, overlay, region, mask, say)
     return 0
+
+
+def _regions_on_image(
+    plan: Plan, image: Path, overlay: Path | None, region: list[str] | None, mask: list[str] | None, say: Any
+) -> None:
+    from editree.cli import console
+    from editree.cli.regions import check_pictures, resolve_for_image, user_regions, write_pictures
+    from editree.ops import regions as r
+    from editree.ops.plan import walk_regions
+
+    wanted = []
+    for item in walk_regions(plan):
+        if isinstance(item, (r.PhraseRegion, r.BackgroundRegion, r.BoxRegion, r.MaskRegion)) and item not in wanted:
+            wanted.append(item)
+    if not wanted:
+        say.print("the plan names no region to find", markup=False)
+        return
+    target = overlay or image.with_name(f"{image.stem}_regions.png")
+    check_pictures(image, target)
+    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask), wanted)
+    rows = [[label, f"{found.mean():.1%}", source] for label, found, source in resolved]
+    say.print(console.table(f"regions on {image.name}", ["region", "area", "found by"], rows))
+    write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)
 
 
 def _plan_file(path: Path, strict: bool, planner: PlannerChoice, llm_url: str | None, llm_model: str | None) -> int:

@@ -142,7 +142,7 @@ def progress(total: int) -> _Progress:
 
 
 def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> Table:
-    t = Table(title=title, show_lines=False, header_style="bold")
+    t = Table(title=escape(title) if title else None, show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c)
     for r in rows:

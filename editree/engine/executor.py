@@ -62,6 +62,8 @@ class EditResult:
     """False when a geometry op resampled pixels (resize, free rotation)."""
     reference: np.ndarray | None = None
     """The input moved by the geometry ops: what kept pixels are identical to."""
+    masks: dict[str, np.ndarray] = field(default_factory=dict)
+    """Every region resolved for this image, by its text form (on the input's geometry), for --save-masks."""
 
 
 ProgressCallback = Callable[[StepReport], None]
@@ -177,6 +179,7 @@ def run_plan(
                 "none of it outside the kept regions)"
             )
     regions = {k: {"source": v.source, "area": round(v.area, 4)} for k, v in resolver.found.items()}
+    masks = {region_text(region): mask for region, mask in resolver.resolved.items()}
     return EditResult(
         state.canvas,
         reports,
@@ -187,6 +190,7 @@ def run_plan(
         alpha,
         exact,
         reference,
+        masks,
     )
 
 

@@ -8,6 +8,7 @@ run never leaves a partial file, and the input is never the output unless the ca
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -184,6 +185,8 @@ def save_image(
         notes.append(f"{fmt} output cannot carry editree's provenance; use --sidecar to keep it beside the file")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600; give it the mode any new file would get (umask applied).
+        os.fchmod(fd, _new_file_mode())
         with os.fdopen(fd, "wb") as handle:
             img.save(handle, format=fmt, **kwargs)
             handle.flush()
@@ -198,6 +201,15 @@ def save_image(
             raise ImageError(f"{path}: cannot write the output ({exc})") from None
         raise
     return notes
+
+
+@functools.cache
+def _new_file_mode() -> int:
+    """0o666 less the process umask. os.umask is the only way to read it and it sets it too, so read it
+    once (the first save, before any batch worker threads write) rather than racing other threads."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 _XMP_TEMPLATE = (

@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from editree.engine import masks as M
-from editree.engine.segmenters import SegmenterRegistry
+from editree.engine.segmenters import Segmenter, SegmenterRegistry
 from editree.errors import ImageError, MissingDependencyError, UsageError
 from editree.ops import Plan, Region, walk_regions
 from editree.ops import regions as r
@@ -141,6 +141,11 @@ class RegionResolver:
         return phrase_source(region, self.user, self.segmenters)
 
     # ---- resolution ------------------------------------------------------------------------------
+    @property
+    def resolved(self) -> dict[Region, np.ndarray]:
+        """Every region resolved so far, with its mask."""
+        return dict(self._cache)
+
     def resolve(self, region: Region) -> np.ndarray:
         if region not in self._cache:
             self._cache[region] = self._resolve(region)
@@ -166,9 +171,10 @@ class RegionResolver:
         raise TypeError(f"unknown region {region!r}")
 
     def _phrase(self, region: r.PhraseRegion) -> np.ndarray:
+        from editree.engine.segmenters.instances import parts, select
+
         key = region_key(region.text)
-        if region.qualifiers != r.Qualifiers():
-            self.warnings.append(f"qualifiers of {region.text!r} are not applied yet; the whole region is used")
+        instances = None
         if key in self.user.boxes:
             mask, source = self._box(self.user.boxes[key]), "--region"
         elif key in self.user.masks:
@@ -177,11 +183,46 @@ class RegionResolver:
             segmenter = self.segmenters.find(region.text)
             if segmenter is None:
                 self._phrase_source(region)  # raises the helpful error
-            mask, source = segmenter.segment(self.rgb, region.text), segmenter.name
+            mask, instances = self._segment(segmenter, region.text)
+            source = segmenter.name
+        if region.qualifiers != r.Qualifiers() or instances is not None:
+            # Qualifiers pick among instances; a singular phrase means the best instance.
+            found = instances if instances is not None else parts(mask)
+            if len(found) > 1 or region.qualifiers != r.Qualifiers():
+                mask, note = select(found, region.qualifiers, self.shape)
+                if note:
+                    self.warnings.append(f"{region.text!r}: {note}")
         self.found[region.text] = ResolvedRegion(region.text, source, M.area(mask))
         if not mask.any():
             self.warnings.append(f"{region.text!r} was not found in the image (area 0%, {source})")
         return mask
+
+    def _segment(self, segmenter: Segmenter, text: str) -> tuple[np.ndarray, list | None]:
+        """The segmenter's mask (and instances, if it tells them apart), computed on a downscaled copy
+        when the image is larger than the segmenter wants, and scaled back to the image."""
+        import cv2
+
+        h, w = self.shape
+        limit = getattr(segmenter, "max_side", None)
+        scale = limit / max(h, w) if limit and max(h, w) > limit else 1.0
+        rgb = (
+            self.rgb
+            if scale == 1.0
+            else cv2.resize(self.rgb, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+        )
+
+        def full(mask: np.ndarray) -> np.ndarray:
+            if scale == 1.0:
+                return mask
+            return np.clip(cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR), 0.0, 1.0).astype(np.float32)
+
+        if hasattr(segmenter, "instances"):
+            instances = segmenter.instances(rgb, text)
+            for instance in instances:
+                instance.mask = full(instance.mask)
+            mask = M.union(*(i.mask for i in instances)) if instances else np.zeros(self.shape, np.float32)
+            return mask, instances
+        return full(segmenter.segment(rgb, text)), None
 
     def _background(self) -> np.ndarray:
         subjects = [x for x in walk_regions(self.plan) if isinstance(x, r.PhraseRegion)]

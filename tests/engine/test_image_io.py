@@ -143,6 +143,16 @@ def test_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert os.listdir(tmp_path) == []
 
 
+def test_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """The atomic write goes through a private temp file; the result must still be readable by the group and
+    others as the umask allows (a 0600 output breaks web folders and shared drives)."""
+    out = tmp_path / "out.png"
+    save_image(out, _gradient())
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_metadata_round_trip(tmp_path: Path) -> None:
     meta = {"plan": {"version": 1, "instruction": 'say "<b>" & </editree:provenance>'}, "seed": 7}
     for name in ("out.png", "out.jpg", "out.webp"):

@@ -13,6 +13,10 @@ import numpy as np
 
 
 class Segmenter(Protocol):
+    """Capabilities are attributes: `max_side` (segment a downscaled copy of larger images; None: any
+    size) and an optional `instances(rgb, text) -> list[Instance]` for segmenters that tell instances
+    apart (the resolver otherwise uses the connected parts of the mask)."""
+
     name: str
 
     def handles(self, text: str) -> bool:

@@ -139,6 +139,7 @@ def person_present(rgb: np.ndarray) -> bool:
 
 class MediapipePerson:
     name = "mediapipe-person"
+    max_side = 2048
 
     def handles(self, text: str) -> bool:
         return _head_noun(text) in PERSON_WORDS
@@ -157,6 +158,26 @@ class MediapipePerson:
 
 class MediapipeFace:
     name = "mediapipe-face"
+    max_side = 2048
+
+    def instances(self, rgb: np.ndarray, text: str) -> list:
+        """One soft ellipse per detected face, scored by the detector."""
+        from editree.engine.segmenters.instances import Instance
+
+        return [Instance(self._ellipse(rgb.shape[:2], box), box[4]) for box in detect_faces(rgb)]
+
+    @staticmethod
+    def _ellipse(shape: tuple[int, int], box: tuple[float, float, float, float, float]) -> np.ndarray:
+        import cv2
+
+        h, w = shape
+        x0, y0, x1, y1, _ = box
+        mask = np.zeros((h, w), np.float32)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2 - (y1 - y0) * 0.08
+        axes = (round((x1 - x0) * 0.55), round((y1 - y0) * 0.68))
+        cv2.ellipse(mask, (round(cx), round(cy)), axes, 0, 0, 360, 1.0, -1)
+        mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.01 * float(np.hypot(h, w))))
+        return np.clip(mask * 1.5, 0.0, 1.0)
 
     def handles(self, text: str) -> bool:
         return _head_noun(text) in FACE_WORDS

@@ -1,0 +1,135 @@
+"""Shared by `segment`, `plan --image` and `edit`: user regions from flags, and resolving regions on an image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from editree.ops import Plan, Region, region_text
+
+
+def user_regions(region: list[str] | None, mask: list[str] | None) -> Any:
+    from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
+
+    user = UserRegions()
+    for spec in region or []:
+        name, box = parse_box_option(spec)
+        user.boxes[name] = box
+    for spec in mask or []:
+        name, path = parse_mask_option(spec)
+        user.masks[name] = path
+    return user
+
+
+def resolve_for_image(
+    image: Path, plan: Plan, user: Any, regions: list[Region]
+) -> tuple[Any, list[tuple[str, Any, str]]]:
+    """(loaded image, [(label, mask, source)]) for each region, without editing anything."""
+    from editree.engine.image_io import load_image
+    from editree.engine.regions import RegionResolver, check_regions
+    from editree.engine.segmenters import default_registry
+    from editree.ops import regions as r
+
+    registry = default_registry()
+    check_regions(plan, user, registry)
+    loaded = load_image(image)
+    resolver = RegionResolver(loaded.rgb, plan, user, registry)
+    out = []
+    for region in regions:
+        mask = resolver.resolve(region)
+        label = region_text(region)
+        if isinstance(region, r.PhraseRegion) and region.text in resolver.found:
+            source = resolver.found[region.text].source
+        elif isinstance(region, r.BackgroundRegion):
+            source = "complement of the subjects"
+        else:
+            source = "computed"
+        out.append((label, mask, source))
+    from editree.cli import console
+
+    for warning in dict.fromkeys(resolver.warnings):
+        console.warn(warning)
+    return loaded, out
+
+
+def mask_file_names(labels: list[str]) -> dict[str, str]:
+    """One safe, distinct PNG name per region label ("the car on the left" -> the_car_on_the_left.png);
+    letters of any script survive so Chinese labels stay readable."""
+    import re
+
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for label in labels:
+        stem = re.sub(r"[^\w]+", "_", label).strip("_")[:80] or "region"
+        name, n = stem, 2
+        while name.lower() in used:
+            name, n = f"{stem}_{n}", n + 1
+        used.add(name.lower())
+        names[label] = f"{name}.png"
+    return names
+
+
+def check_mask_folder(folder: Path) -> None:
+    """Fail before any work when the folder cannot take the masks."""
+    from editree.errors import UsageError
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--save-masks {str(folder)!r} is a file; give a folder (it is created if missing)")
+    if not folder.parent.exists():
+        raise UsageError(f"--save-masks {str(folder)!r}: folder {str(folder.parent)!r} does not exist; create it first")
+
+
+def mask_paths(folder: Path, labels: list[str], inputs: list[Path]) -> dict[str, Path]:
+    """Where each mask goes; refuses (before anything is written) a name that would replace an input."""
+    import os
+
+    from editree.errors import UsageError
+
+    paths = {label: folder / name for label, name in mask_file_names(labels).items()}
+    for path in paths.values():
+        for source in inputs:
+            if path.exists() and source.exists() and os.path.samefile(path, source):
+                raise UsageError(
+                    f"--save-masks would replace the input {str(source)!r} with a mask; choose another folder"
+                )
+    return paths
+
+
+def save_masks(paths: dict[str, Path], masks: dict[str, Any]) -> None:
+    """Write each mask as a greyscale PNG (white = region), atomically."""
+    import numpy as np
+
+    from editree.engine.image_io import save_image
+
+    for label, path in paths.items():
+        path.parent.mkdir(exist_ok=True)
+        gray = np.clip(np.rint(masks[label] * 255), 0, 255).astype(np.uint8)
+        save_image(path, np.repeat(gray[..., None], 3, axis=2))
+
+
+def check_pictures(image: Path, *paths: Path | None) -> None:
+    """Refuse, before any segmenter runs, a picture path that is the input or cannot be written."""
+    from editree.engine.image_io import check_output_path
+
+    for path in paths:
+        if path is not None:
+            check_output_path(path, [image])
+
+
+def write_pictures(
+    say: Any, rgb: Any, masks: list[tuple[str, Any]], *, mask: Path | None = None, overlay: Path | None = None
+) -> None:
+    """Write the first mask (greyscale, white = region) and/or the overlay of all of them; `say` is the
+    console that reports each file (stderr when stdout carries JSON). Paths are checked by check_pictures."""
+    import numpy as np
+
+    from editree.engine.image_io import save_image
+    from editree.engine.overlay import overlay as draw
+
+    if mask is not None:
+        gray = np.clip(np.rint(masks[0][1] * 255), 0, 255).astype(np.uint8)
+        save_image(mask, np.repeat(gray[..., None], 3, axis=2))
+        say.print(f"wrote {mask}", markup=False)
+    if overlay is not None:
+        save_image(overlay, draw(rgb, masks))
+        say.print(f"wrote {overlay}", markup=False)

@@ -1,0 +1,87 @@
+"""Instances and qualifiers: "the car on the left", "the largest dog", "the second person", "all cars".
+
+A segmenter that can tell instances apart returns them; otherwise the connected parts of its mask are
+the instances. A singular phrase with no qualifier means the best instance (highest score, then the
+largest); a plural or "all" means every instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from editree.ops.regions import Qualifiers
+
+MIN_PART = 0.002
+"""Connected parts smaller than this fraction of the image are specks, not instances."""
+
+
+@dataclass
+class Instance:
+    mask: np.ndarray
+    """float32 H×W in [0, 1]."""
+    score: float = 1.0
+
+    @property
+    def area(self) -> float:
+        return float(self.mask.sum())
+
+    @property
+    def center(self) -> tuple[float, float]:
+        ys, xs = np.nonzero(self.mask > 0.5)
+        if not len(xs):
+            return (0.0, 0.0)
+        return float(xs.mean()), float(ys.mean())
+
+
+def parts(mask: np.ndarray) -> list[Instance]:
+    """The connected parts of a mask, each keeping the mask's soft edge around it."""
+    import cv2
+
+    binary = (mask > 0.5).astype(np.uint8)
+    count, labels = cv2.connectedComponents(binary)
+    out: list[Instance] = []
+    minimum = MIN_PART * mask.size
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
+    for label in range(1, count):
+        component = (labels == label).astype(np.uint8)
+        if component.sum() < minimum:
+            continue
+        around = cv2.dilate(component, kernel).astype(np.float32)
+        soft = (mask * around).astype(np.float32)
+        out.append(Instance(soft, float(mask[component > 0].mean())))
+    return out
+
+
+def select(instances: list[Instance], qualifiers: Qualifiers, shape: tuple[int, int]) -> tuple[np.ndarray, str | None]:
+    """The mask the qualifiers pick, and a note when they could not be satisfied."""
+    empty = np.zeros(shape, np.float32)
+    if not instances:
+        return empty, None
+    chosen = list(instances)
+    if qualifiers.count in ("all", "each"):
+        pool = chosen
+    elif isinstance(qualifiers.count, int):
+        ordered = sorted(chosen, key=lambda i: (i.center[0], i.center[1]))  # reading order: left to right
+        if qualifiers.count > len(ordered):
+            found = f"only {len(ordered)} {'was' if len(ordered) == 1 else 'were'} found"
+            return empty, f"asked for instance #{qualifiers.count} (left to right) but {found}"
+        pool = [ordered[qualifiers.count - 1]]
+    else:
+        pool = chosen
+    if qualifiers.position is not None and len(pool) > 1:
+        h, w = shape
+        key = {
+            "left": lambda i: i.center[0],
+            "right": lambda i: -i.center[0],
+            "top": lambda i: i.center[1],
+            "bottom": lambda i: -i.center[1],
+            "center": lambda i: (i.center[0] - w / 2) ** 2 + (i.center[1] - h / 2) ** 2,
+        }[qualifiers.position]
+        pool = [min(pool, key=key)]
+    if qualifiers.size is not None and len(pool) > 1:
+        pool = [max(pool, key=lambda i: i.area) if qualifiers.size == "largest" else min(pool, key=lambda i: i.area)]
+    if qualifiers.count not in ("all", "each") and len(pool) > 1:
+        pool = [max(pool, key=lambda i: (i.score, i.area))]  # "the car": the best one
+    return np.maximum.reduce([i.mask for i in pool]).astype(np.float32), None
