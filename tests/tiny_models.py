@@ -198,3 +198,48 @@ def ip_adapter(folder: Path, unet_folder: Path, seed: int = 0) -> Path:
         key_id += 2
     save_file(tensors, str(folder / "ip_adapter.safetensors"))
     return folder
+
+
+def clipseg(folder: Path, seed: int = 0, constant_logit: float | None = None) -> Path:
+    """A tiny CLIPSeg with its processor. With `constant_logit`, the decoder's last layer is zeroed and its
+    bias set, so every pixel's logit is that value whatever the phrase: a model whose answer is known."""
+    import torch
+    from transformers import CLIPSegConfig, CLIPSegForImageSegmentation, CLIPSegProcessor, ViTImageProcessor
+
+    tokenizer = clip_tokenizer(folder / "tokenizer-src")
+    torch.manual_seed(seed)
+    config = CLIPSegConfig(
+        text_config={
+            "vocab_size": len(tokenizer),
+            "hidden_size": 32,
+            "intermediate_size": 37,
+            "num_attention_heads": 4,
+            "num_hidden_layers": 2,
+            "bos_token_id": 0,
+            "eos_token_id": 1,
+            "pad_token_id": 2,
+        },
+        vision_config={
+            "hidden_size": 32,
+            "intermediate_size": 37,
+            "num_attention_heads": 4,
+            "num_hidden_layers": 3,
+            "image_size": 32,
+            "patch_size": 8,
+        },
+        projection_dim=16,
+        extract_layers=(1, 2),
+        reduce_dim=16,
+        decoder_intermediate_size=32,
+        decoder_num_attention_heads=2,
+    )
+    model = CLIPSegForImageSegmentation(config)
+    if constant_logit is not None:
+        with torch.no_grad():
+            model.decoder.transposed_convolution.weight.zero_()
+            model.decoder.transposed_convolution.bias.fill_(constant_logit)
+    out = folder / "clipseg"
+    model.save_pretrained(out)
+    image_processor = ViTImageProcessor(size={"height": 32, "width": 32})
+    CLIPSegProcessor(image_processor=image_processor, tokenizer=tokenizer).save_pretrained(out)
+    return out

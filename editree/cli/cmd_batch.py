@@ -17,6 +17,7 @@ from editree.cli.engine_flags import (
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    SegmenterOpt,
     StepsOpt,
     engine_options,
 )
@@ -71,6 +72,7 @@ def batch(
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
     low_memory: LowMemoryOpt = False,
+    segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -94,7 +96,7 @@ def batch(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
     )
 
 
@@ -118,6 +120,7 @@ def apply(
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
     low_memory: LowMemoryOpt = False,
+    segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> int:
@@ -144,7 +147,7 @@ def apply(
         sidecar,
         region,
         mask,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
+        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
     )
 
 
@@ -175,7 +178,7 @@ def _run(
     # 1. Check everything that does not need an image, before any work.
     user = user_regions(region, mask)
     check_plan(plan, "auto", options)
-    check_regions(plan, user, default_registry())
+    check_regions(plan, user, default_registry(options.segmenter, options.device))
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o {str(out_dir)!r} is a file; expected a folder for the outputs")
     job_list, notes = collect_jobs(inputs, out_dir, recursive, format.value if format else None)

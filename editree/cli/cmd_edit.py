@@ -15,6 +15,7 @@ from editree.cli.engine_flags import (
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    SegmenterOpt,
     StepsOpt,
     engine_options,
 )
@@ -78,6 +79,7 @@ def edit(
     identity_model: IdentityModelOpt = None,
     ip_adapter: IpAdapterOpt = None,
     low_memory: LowMemoryOpt = False,
+    segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
 ) -> None:
@@ -98,7 +100,7 @@ def edit(
         max_pixels=max_pixels,
         quiet=quiet,
         save_masks=save_masks,
-        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory),
+        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
     )
 
 
@@ -121,6 +123,7 @@ def execute_edit(
     from editree.cli import console
     from editree.engine.executor import check_plan
     from editree.engine.image_io import check_output_path
+    from editree.engine.options import EngineOptions
     from editree.engine.regions import UserRegions, check_regions
     from editree.engine.segmenters import default_registry
 
@@ -128,7 +131,8 @@ def execute_edit(
     # 1. Every input that can be checked without reading the image.
     out_path = check_output_path(output or default_output(image), [image], overwrite)
     check_plan(plan, engine, options)
-    check_regions(plan, user, default_registry())
+    options = options or EngineOptions()
+    check_regions(plan, user, default_registry(options.segmenter, options.device))
     if not image.exists():
         raise UsageError(f"image {str(image)!r} does not exist; check the path")
     if save_masks is not None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from editree.cli.engine_flags import SegmenterOpt
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.errors import UsageError
 
@@ -52,6 +53,7 @@ def plan(
     ] = None,
     region: Annotated[Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1.")] = None,
     mask: Annotated[Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png.")] = None,
+    segmenter: SegmenterOpt = None,
 ) -> int:
     """Show the operation tree an instruction becomes, without editing anything."""
     from editree.cli import console
@@ -83,12 +85,18 @@ def plan(
     if image is not None:
         # With a machine-readable format on stdout, the human report goes to stderr.
         say = console.out() if format is PlanFormat.tree else console.err()
-        _regions_on_image(result, image, overlay, region, mask, say)
+        _regions_on_image(result, image, overlay, region, mask, say, segmenter)
     return 0
 
 
 def _regions_on_image(
-    plan: Plan, image: Path, overlay: Path | None, region: list[str] | None, mask: list[str] | None, say: Any
+    plan: Plan,
+    image: Path,
+    overlay: Path | None,
+    region: list[str] | None,
+    mask: list[str] | None,
+    say: Any,
+    segmenter: str | None,
 ) -> None:
     from editree.cli import console
     from editree.cli.regions import check_pictures, resolve_for_image, user_regions, write_pictures
@@ -104,7 +112,7 @@ def _regions_on_image(
         return
     target = overlay or image.with_name(f"{image.stem}_regions.png")
     check_pictures(image, target)
-    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask), wanted)
+    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask), wanted, segmenter)
     rows = [[label, f"{found.mean():.1%}", source] for label, found, source in resolved]
     say.print(console.table(f"regions on {image.name}", ["region", "area", "found by"], rows))
     write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)

@@ -40,6 +40,14 @@ IpAdapterOpt = Annotated[
         "or a folder) [env EDITREE_IP_ADAPTER].",
     ),
 ]
+SegmenterOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--segmenter",
+        help="Open-vocabulary segmenter for phrases beyond people and faces: a preset (clipseg), a CLIPSeg "
+        'folder, or "none" [env EDITREE_SEGMENTER; default: clipseg when present].',
+    ),
+]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
 LowMemoryOpt = Annotated[
     bool, typer.Option("--low-memory", help="Offload idle model parts to the CPU and decode in tiles (slower).")
@@ -55,6 +63,7 @@ def engine_options(
     identity_model: str | None = None,
     ip_adapter: str | None = None,
     low_memory: bool = False,
+    segmenter: str | None = None,
 ) -> EngineOptions:
     import os
 
@@ -63,6 +72,7 @@ def engine_options(
         instruct_model=instruct_model or os.environ.get("EDITREE_INSTRUCT_MODEL") or None,
         identity_model=identity_model or os.environ.get("EDITREE_IDENTITY_MODEL") or None,
         ip_adapter=ip_adapter or os.environ.get("EDITREE_IP_ADAPTER") or None,
+        segmenter=segmenter or os.environ.get("EDITREE_SEGMENTER") or None,
         device=device,
         steps=steps,
         cpu_offload=low_memory,

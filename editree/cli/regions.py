@@ -22,15 +22,17 @@ def user_regions(region: list[str] | None, mask: list[str] | None) -> Any:
 
 
 def resolve_for_image(
-    image: Path, plan: Plan, user: Any, regions: list[Region]
+    image: Path, plan: Plan, user: Any, regions: list[Region], segmenter: str | None = None
 ) -> tuple[Any, list[tuple[str, Any, str]]]:
     """(loaded image, [(label, mask, source)]) for each region, without editing anything."""
+    import os
+
     from editree.engine.image_io import load_image
     from editree.engine.regions import RegionResolver, check_regions
     from editree.engine.segmenters import default_registry
     from editree.ops import regions as r
 
-    registry = default_registry()
+    registry = default_registry(segmenter or os.environ.get("EDITREE_SEGMENTER") or None)
     check_regions(plan, user, registry)
     loaded = load_image(image)
     resolver = RegionResolver(loaded.rgb, plan, user, registry)

@@ -22,7 +22,7 @@ from editree.engine import registry
 from editree.engine.conditions import evaluate
 from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
-from editree.engine.segmenters import SegmenterRegistry
+from editree.engine.segmenters import SegmenterRegistry, default_registry
 from editree.errors import EngineError, MissingDependencyError
 from editree.ops import Edit, If, Plan, Step, region_text, step_text
 from editree.ops.catalog import OPS
@@ -114,6 +114,7 @@ def run_plan(
     # 1. Check the plan and its regions before any op runs.
     options = options or EngineOptions()
     check_plan(plan, engine, options)
+    segmenters = segmenters or default_registry(options.segmenter, options.device)
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
     resolver.check()
     warnings: list[str] = []

@@ -25,6 +25,8 @@ class EngineOptions:
     """Image embedder that measures preserve_identity (a CLIP vision model); see editree.engine.identity."""
     ip_adapter: str | None = None
     """IP-Adapter that conditions generative ops on the preserved subject (a preset or a folder)."""
+    segmenter: str | None = None
+    """Open-vocabulary segmenter for phrases mediapipe does not know (a CLIPSeg preset or folder; "none": off)."""
     identity_threshold: float = 0.85
     """Cosine similarity under which a generative op touching a preserved subject is retried."""
     identity_tries: int = 3

@@ -80,7 +80,8 @@ def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: Segment
         name = key.replace(" ", "_")
         raise MissingDependencyError(
             f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
-            f"name it yourself with --region {name}=x0,y0,x1,y1 or --mask {name}=mask.png"
+            f"name it yourself with --region {name}=x0,y0,x1,y1 or --mask {name}=mask.png, or get the "
+            "open-vocabulary segmenter with `editree models pull clipseg`"
         )
     return segmenter.name
 

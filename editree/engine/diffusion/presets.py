@@ -11,7 +11,8 @@ class Preset:
     name: str
     repo: str
     kind: str
-    """"inpaint" (masked regeneration), "instruct" (mask-free instruction editing) or "ip-adapter"."""
+    """"inpaint" (masked regeneration), "instruct" (mask-free instruction editing), "ip-adapter",
+    "embedder" (identity measurement) or "segmenter" (open-vocabulary masks)."""
     revision: str = "main"
     native_size: int = 512
     size_multiple: int = 8
@@ -72,6 +73,13 @@ PRESETS: dict[str, Preset] = {
             "openai/clip-vit-large-patch14",
             "embedder",
             description="CLIP ViT-L/14 image embedder; measures preserve_identity",
+        ),
+        Preset(
+            "clipseg",
+            "CIDAS/clipseg-rd64-refined",
+            "segmenter",
+            native_size=352,
+            description="CLIPSeg: a soft mask for any English phrase (sky, car, shirt, ...)",
         ),
         Preset(
             "ip-adapter-sd15",

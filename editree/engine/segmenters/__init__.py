@@ -40,7 +40,21 @@ class SegmenterRegistry:
         self.segmenters.remove(segmenter)
 
 
-def default_registry() -> SegmenterRegistry:
+def default_registry(segmenter: str | None = None, device: str | None = None) -> SegmenterRegistry:
+    """mediapipe for people and faces, then CLIPSeg for every other phrase: the one `segmenter` names
+    (a preset or a folder; missing weights are an error), or by default the preset when it is in the local
+    cache (absent: only the offline segmenters, and other phrases need --region/--mask). "none" turns it off.
+    Looks only at files; nothing loads until a mask is needed."""
+    from editree.engine.segmenters.clipseg import ClipSegSegmenter, segmenter_status
     from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipePerson
 
-    return SegmenterRegistry([MediapipePerson(), MediapipeFace()])
+    found: list[Segmenter] = [MediapipePerson(), MediapipeFace()]
+    if segmenter != "none":
+        status = segmenter_status(segmenter)
+        if status.source is not None:
+            found.append(ClipSegSegmenter(status.source, device))
+        elif segmenter is not None:
+            from editree.errors import MissingDependencyError
+
+            raise MissingDependencyError(status.reason or f"--segmenter {segmenter!r}: not found")
+    return SegmenterRegistry(found)

@@ -1,0 +1,123 @@
+"""Open-vocabulary masks with CLIPSeg: any English phrase → a soft mask, through transformers.
+
+CLIPSeg is the fallback for every phrase the bundled mediapipe models do not know ("the sky", "the red car").
+It predicts a coarse 352-px probability map, so it works on a downscaled copy (the resolver upsamples the
+mask) and the map is turned into a mask with a soft ramp rather than a hard cut, leaving feathered edges.
+
+Weights come from a preset, a local folder saved by transformers or a hub id already in the local cache;
+nothing downloads here (`editree models pull clipseg` does, where the network allows). Loaded lazily,
+once per process and device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from editree.errors import MissingDependencyError
+
+SEGMENTER_PRESETS = {"clipseg": "CIDAS/clipseg-rd64-refined"}
+"""Mirrors the "segmenter" presets of editree.engine.diffusion.presets (kept here so this module stays light)."""
+DEFAULT_SEGMENTER = "clipseg"
+
+LOW, HIGH = 0.3, 0.5
+"""Probabilities under LOW are outside, over HIGH inside; in between is the feathered edge."""
+
+
+@dataclass(frozen=True)
+class SegmenterStatus:
+    spec: str
+    source: str | None
+    reason: str | None = None
+
+
+def segmenter_status(spec: str | None) -> SegmenterStatus:
+    """Where the CLIPSeg weights for `spec` (None: the default preset) load from, looking only at files."""
+    spec = spec or DEFAULT_SEGMENTER
+    repo = SEGMENTER_PRESETS.get(spec, spec)
+    path = Path(repo).expanduser()
+    if path.exists():
+        config = path / "config.json"
+        if not config.is_file():
+            return SegmenterStatus(spec, None, f"{spec} has no config.json; expected a folder saved by transformers")
+        if '"clipseg"' not in config.read_text(encoding="utf-8", errors="replace"):
+            return SegmenterStatus(spec, None, f"{spec} is not a CLIPSeg model (its config.json has another type)")
+        return SegmenterStatus(spec, str(path))
+    if spec not in SEGMENTER_PRESETS and ("/" not in spec or spec.startswith((".", "/"))):
+        return SegmenterStatus(
+            spec,
+            None,
+            f"--segmenter {spec!r} is neither a preset ({', '.join(SEGMENTER_PRESETS)}), a folder nor a hub id",
+        )
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(repo, "config.json")
+    except ImportError:  # pragma: no cover - a dependency of transformers
+        found = None
+    if isinstance(found, str):
+        return SegmenterStatus(spec, str(Path(found).parent))
+    fetch = f"editree models pull {spec}" if spec in SEGMENTER_PRESETS else f"huggingface-cli download {repo}"
+    return SegmenterStatus(
+        spec,
+        None,
+        f"the segmenter {repo!r} is not in the local model cache; run `{fetch}` where the network allows, "
+        "or pass --segmenter PATH (a CLIPSeg folder saved by transformers)",
+    )
+
+
+@lru_cache(maxsize=2)
+def _load(source: str, device: str) -> tuple[Any, Any]:
+    from transformers import CLIPSegForImageSegmentation, CLIPSegProcessor
+    from transformers.utils import logging as tlogging
+
+    tlogging.set_verbosity_error()
+    tlogging.disable_progress_bar()
+    try:
+        processor = CLIPSegProcessor.from_pretrained(source, local_files_only=True)
+        model = CLIPSegForImageSegmentation.from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(
+            f"cannot load a CLIPSeg model from {source} ({str(exc).splitlines()[0]})"
+        ) from None
+    return processor, model.to(device).eval()
+
+
+class ClipSegSegmenter:
+    """Any phrase; registered after the specialised segmenters so people and faces keep mediapipe's masks."""
+
+    name = "clipseg"
+    max_side = 1024
+
+    def __init__(self, source: str, device: str | None = None) -> None:
+        self.source = source
+        self.device = device
+
+    def handles(self, text: str) -> bool:
+        """Any English phrase; words the lexicon could not translate (still Chinese) would only mislead
+        an English-only model, so those are left to --region/--mask."""
+        return bool(text.strip()) and text.isascii()
+
+    def probability(self, rgb: np.ndarray, text: str) -> np.ndarray:
+        """CLIPSeg's probability map for `text`, resized to the image (float32 H×W in [0, 1])."""
+        import cv2
+        import torch
+
+        from editree.engine.diffusion.models import pick_device
+
+        device = pick_device(self.device)
+        processor, model = _load(self.source, device)
+        inputs = processor(text=[text], images=[rgb], padding=True, return_tensors="pt").to(device)
+        with torch.inference_mode():
+            logits = model(**inputs).logits
+        coarse = torch.sigmoid(logits.float()).reshape(logits.shape[-2:]).cpu().numpy()
+        h, w = rgb.shape[:2]
+        return np.clip(cv2.resize(coarse, (w, h), interpolation=cv2.INTER_LINEAR), 0.0, 1.0).astype(np.float32)
+
+    def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
+        probability = self.probability(rgb, text)
+        return np.clip((probability - LOW) / (HIGH - LOW), 0.0, 1.0).astype(np.float32)
