@@ -7,13 +7,12 @@ transformers, or a hub id in the local cache), loaded once per process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from editree.engine.local_models import LocalModel, locate
 from editree.errors import MissingDependencyError
 
 EMBEDDER_PRESETS = {"clip-vit-large": "openai/clip-vit-large-patch14"}
@@ -21,35 +20,13 @@ EMBEDDER_PRESETS = {"clip-vit-large": "openai/clip-vit-large-patch14"}
 DEFAULT_EMBEDDER = "clip-vit-large"
 
 
-@dataclass(frozen=True)
-class EmbedderStatus:
-    spec: str
-    source: str | None
-    reason: str | None = None
-
-
-def embedder_status(spec: str | None) -> EmbedderStatus:
-    spec = spec or DEFAULT_EMBEDDER
-    repo = EMBEDDER_PRESETS.get(spec, spec)
-    path = Path(repo).expanduser()
-    if path.exists():
-        if (path / "config.json").is_file():
-            return EmbedderStatus(spec, str(path))
-        return EmbedderStatus(spec, None, f"{spec} has no config.json; expected a folder saved by transformers")
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        found = try_to_load_from_cache(repo, "config.json")
-    except ImportError:  # pragma: no cover
-        found = None
-    if isinstance(found, str):
-        return EmbedderStatus(spec, str(Path(found).parent))
-    fetch = f"editree models pull {spec}" if spec in EMBEDDER_PRESETS else f"huggingface-cli download {repo}"
-    return EmbedderStatus(
-        spec,
-        None,
-        f"measuring identity needs the image embedder {repo!r}, which is not in the local model cache; run "
-        f"`{fetch}` where the network allows, or pass --identity-model PATH",
+def embedder_status(spec: str | None) -> LocalModel:
+    return locate(
+        spec or DEFAULT_EMBEDDER,
+        EMBEDDER_PRESETS,
+        "--identity-model",
+        "measuring identity needs the image embedder",
+        model_type=None,
     )
 
 
@@ -70,7 +47,7 @@ def _load(source: str) -> tuple[Any, Any]:
     return processor, model.eval()
 
 
-def embed(crop: np.ndarray, status: EmbedderStatus) -> np.ndarray:
+def embed(crop: np.ndarray, status: LocalModel) -> np.ndarray:
     """Unit-length embedding of an RGB uint8 crop."""
     import torch
 
@@ -90,7 +67,7 @@ def box_of(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
 
 
-def similarity(before: np.ndarray, after: np.ndarray, box: tuple[int, int, int, int], status: EmbedderStatus) -> float:
+def similarity(before: np.ndarray, after: np.ndarray, box: tuple[int, int, int, int], status: LocalModel) -> float:
     x0, y0, x1, y1 = box
     a = embed(before[y0:y1, x0:x1], status)
     b = embed(after[y0:y1, x0:x1], status)

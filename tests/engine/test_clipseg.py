@@ -53,7 +53,7 @@ def test_status_reads_only_files(tiny_clipseg: Path, tmp_path: Path) -> None:
     assert missing.source is None and "editree models pull clipseg" in (missing.reason or "")
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "config.json").write_text(json.dumps({"model_type": "clip_vision_model"}))
-    assert "not a CLIPSeg model" in (segmenter_status(str(tmp_path / "other")).reason or "")
+    assert "not a clipseg model" in (segmenter_status(str(tmp_path / "other")).reason or "")
     assert "neither a preset" in (segmenter_status("clipsag").reason or "")
 
 

@@ -11,13 +11,12 @@ once per process and device.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from editree.engine.local_models import LocalModel, locate
 from editree.errors import MissingDependencyError
 
 SEGMENTER_PRESETS = {"clipseg": "CIDAS/clipseg-rd64-refined"}
@@ -28,46 +27,9 @@ LOW, HIGH = 0.3, 0.5
 """Probabilities under LOW are outside, over HIGH inside; in between is the feathered edge."""
 
 
-@dataclass(frozen=True)
-class SegmenterStatus:
-    spec: str
-    source: str | None
-    reason: str | None = None
-
-
-def segmenter_status(spec: str | None) -> SegmenterStatus:
+def segmenter_status(spec: str | None) -> LocalModel:
     """Where the CLIPSeg weights for `spec` (None: the default preset) load from, looking only at files."""
-    spec = spec or DEFAULT_SEGMENTER
-    repo = SEGMENTER_PRESETS.get(spec, spec)
-    path = Path(repo).expanduser()
-    if path.exists():
-        config = path / "config.json"
-        if not config.is_file():
-            return SegmenterStatus(spec, None, f"{spec} has no config.json; expected a folder saved by transformers")
-        if '"clipseg"' not in config.read_text(encoding="utf-8", errors="replace"):
-            return SegmenterStatus(spec, None, f"{spec} is not a CLIPSeg model (its config.json has another type)")
-        return SegmenterStatus(spec, str(path))
-    if spec not in SEGMENTER_PRESETS and ("/" not in spec or spec.startswith((".", "/"))):
-        return SegmenterStatus(
-            spec,
-            None,
-            f"--segmenter {spec!r} is neither a preset ({', '.join(SEGMENTER_PRESETS)}), a folder nor a hub id",
-        )
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        found = try_to_load_from_cache(repo, "config.json")
-    except ImportError:  # pragma: no cover - a dependency of transformers
-        found = None
-    if isinstance(found, str):
-        return SegmenterStatus(spec, str(Path(found).parent))
-    fetch = f"editree models pull {spec}" if spec in SEGMENTER_PRESETS else f"huggingface-cli download {repo}"
-    return SegmenterStatus(
-        spec,
-        None,
-        f"the segmenter {repo!r} is not in the local model cache; run `{fetch}` where the network allows, "
-        "or pass --segmenter PATH (a CLIPSeg folder saved by transformers)",
-    )
+    return locate(spec or DEFAULT_SEGMENTER, SEGMENTER_PRESETS, "--segmenter", "the segmenter", model_type="clipseg")
 
 
 @lru_cache(maxsize=2)
