@@ -40,6 +40,10 @@ def overlay(rgb: np.ndarray, masks: list[tuple[str, np.ndarray]], alpha: float =
         cv2.drawContours(out, contours, -1, color, max(1, round(2 * scale)))
         text = label.encode("ascii", "replace").decode()
         (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
+        bx, by, bw, bh = cv2.boundingRect(binary)
+        if bw < tw or bh < 3 * th:
+            # A small region (an eye, a sign) would vanish under its own label: put the label beside it.
+            x, y = bx + bw // 2, (by - 8 if by - 8 >= th + 4 else min(h - 6, by + bh + th + 8))
         x0, y0 = max(0, min(w - tw - 4, x - tw // 2)), max(th + 4, y)
         cv2.rectangle(out, (x0 - 2, y0 - th - 4), (x0 + tw + 2, y0 + 4), color, -1)
         cv2.putText(out, text, (x0, y0), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), 1, cv2.LINE_AA)

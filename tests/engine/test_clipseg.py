@@ -57,15 +57,19 @@ def test_status_reads_only_files(tiny_clipseg: Path, tmp_path: Path) -> None:
     assert "neither a preset" in (segmenter_status("clipsag").reason or "")
 
 
+OFFLINE = ["mediapipe-person", "mediapipe-face", "mediapipe-face-mesh"]
+
+
 def test_registry_order_and_choice(tiny_clipseg: Path) -> None:
     offline = default_registry()
-    assert [s.name for s in offline.segmenters] == ["mediapipe-person", "mediapipe-face"]
+    assert [s.name for s in offline.segmenters] == OFFLINE
     assert offline.find("sky") is None
     chosen = default_registry(str(tiny_clipseg))
     assert chosen.find("person").name == "mediapipe-person", "people keep the bundled model"
+    assert chosen.find("the left eye").name == "mediapipe-face-mesh"
     assert chosen.find("sky").name == "clipseg"
     assert chosen.find("天空之城") is None, "untranslated words never reach an English-only model"
-    assert [s.name for s in default_registry("none").segmenters] == ["mediapipe-person", "mediapipe-face"]
+    assert [s.name for s in default_registry("none").segmenters] == OFFLINE
     with pytest.raises(MissingDependencyError, match="editree models pull clipseg"):
         default_registry("clipseg")
 

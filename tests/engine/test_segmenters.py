@@ -48,3 +48,50 @@ def test_one_face_on_astronaut(astronaut: np.ndarray) -> None:
 def test_which_phrases_they_handle(text: str, person: bool, face: bool) -> None:
     assert MediapipePerson().handles(text) is person
     assert MediapipeFace().handles(text) is face
+
+
+def _centre(mask: np.ndarray) -> tuple[float, float]:
+    ys, xs = np.nonzero(mask > 0.5)
+    return float(xs.mean()), float(ys.mean())
+
+
+def test_face_parts_on_astronaut(astronaut: np.ndarray) -> None:
+    from editree.engine.segmenters.mediapipe_seg import MediapipeFaceParts
+
+    parts = MediapipeFaceParts()
+    face = MediapipeFace().segment(astronaut, "face")
+    eyes = parts.instances(astronaut, "the eyes")
+    assert len(eyes) == 2
+    (lx, ly), (rx, ry) = sorted(_centre(e.mask) for e in eyes)
+    assert rx - lx > 20 and abs(ly - ry) < 10, "two eyes side by side"
+    for eye in eyes:
+        inside = eye.mask > 0.5
+        assert 30 < inside.sum() < 1500 and (face[inside] > 0.9).all(), "each eye is small and on the face"
+    irises = parts.segment(astronaut, "irises")
+    both_eyes = parts.segment(astronaut, "eyes")
+    assert irises.any() and (both_eyes[irises > 0.5] > 0.3).all(), "irises lie within the eyes"
+    brows = parts.segment(astronaut, "eyebrows")
+    assert _centre(brows)[1] < min(ly, ry) - 5, "brows above the eyes"
+
+    lips, mouth = parts.segment(astronaut, "lips"), parts.segment(astronaut, "mouth")
+    assert (lips <= mouth + 1e-3).all(), "the lips are part of the mouth"
+    teeth = (mouth > 0.9) & (lips < 0.1)
+    assert teeth.sum() > 50, "the lips are a ring: the open mouth between them is not lips"
+    assert _centre(mouth)[1] > max(ly, ry) + 30, "the mouth is below the eyes"
+
+
+def test_face_parts_on_a_photo_without_people(coffee: np.ndarray) -> None:
+    from editree.engine.segmenters.mediapipe_seg import MediapipeFaceParts
+
+    assert not MediapipeFaceParts().segment(coffee, "eyes").any()
+
+
+def test_left_eye_is_the_one_on_the_left_of_the_picture(astronaut: np.ndarray) -> None:
+    from editree.engine.regions import RegionResolver
+    from editree.planner import parse
+
+    plan = parse("blur the left eye and brighten the right eye")
+    resolver = RegionResolver(astronaut, plan)
+    left, right = (resolver.resolve(step.target) for step in plan.steps)
+    assert _centre(left)[0] < _centre(right)[0]
+    assert resolver.found["eye"].source == "mediapipe-face-mesh"

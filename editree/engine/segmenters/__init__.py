@@ -41,14 +41,14 @@ class SegmenterRegistry:
 
 
 def default_registry(segmenter: str | None = None, device: str | None = None) -> SegmenterRegistry:
-    """mediapipe for people and faces, then CLIPSeg for every other phrase: the one `segmenter` names
-    (a preset or a folder; missing weights are an error), or by default the preset when it is in the local
-    cache (absent: only the offline segmenters, and other phrases need --region/--mask). "none" turns it off.
-    Looks only at files; nothing loads until a mask is needed."""
+    """mediapipe for people, faces and face parts (eyes, brows, lips), then CLIPSeg for every other
+    phrase: the one `segmenter` names (a preset or a folder; missing weights are an error), or by default
+    the preset when it is in the local cache (absent: only the offline segmenters, and other phrases need
+    --region/--mask). "none" turns it off. Looks only at files; nothing loads until a mask is needed."""
     from editree.engine.segmenters.clipseg import ClipSegSegmenter, segmenter_status
-    from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipePerson
+    from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipeFaceParts, MediapipePerson
 
-    found: list[Segmenter] = [MediapipePerson(), MediapipeFace()]
+    found: list[Segmenter] = [MediapipePerson(), MediapipeFace(), MediapipeFaceParts()]
     if segmenter != "none":
         status = segmenter_status(segmenter)
         if status.source is not None:

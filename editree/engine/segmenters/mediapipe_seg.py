@@ -196,3 +196,141 @@ class MediapipeFace:
             mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.01 * float(np.hypot(h, w))))
             mask = np.clip(mask * 1.5, 0.0, 1.0)
         return mask
+
+
+PART_WORDS = {
+    "eye": "eyes",
+    "eyes": "eyes",
+    "iris": "irises",
+    "irises": "irises",
+    "pupil": "irises",
+    "pupils": "irises",
+    "eyebrow": "eyebrows",
+    "eyebrows": "eyebrows",
+    "brow": "eyebrows",
+    "brows": "eyebrows",
+    "lip": "lips",
+    "lips": "lips",
+    "mouth": "mouth",
+    "mouths": "mouth",
+}
+"""Head nouns the face mesh answers, and the part each names."""
+
+
+@lru_cache(maxsize=1)
+def _mesh() -> Any:
+    """The face-landmark model (468 points + irises), loaded only when a face part is asked for."""
+    solutions = _solutions()
+    with _quiet_native_stderr():
+        return solutions.face_mesh.FaceMesh(
+            static_image_mode=True, max_num_faces=10, refine_landmarks=True, min_detection_confidence=0.5
+        )
+
+
+def _loops(connections: frozenset[tuple[int, int]]) -> list[list[int]]:
+    """mediapipe describes each part as a set of edges; chain them into closed outlines (lips: outer, inner)."""
+    neighbours: dict[int, list[int]] = {}
+    for a, b in connections:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    seen: set[int] = set()
+    loops = []
+    for start in sorted(neighbours):
+        if start in seen:
+            continue
+        loop, previous, point = [start], None, start
+        seen.add(start)
+        while True:
+            following = [n for n in neighbours[point] if n != previous and (n not in seen or n == start)]
+            if not following or following[0] == start:
+                break
+            previous, point = point, following[0]
+            seen.add(point)
+            loop.append(point)
+        loops.append(loop)
+    return loops
+
+
+def face_parts(rgb: np.ndarray) -> list[dict[str, list[np.ndarray]]]:
+    """For each face the mesh finds: part name -> outlines (N×2 pixel arrays), one per instance
+    (two eyes, two brows, two irises; one mouth). "lips" has the mouth's outer and inner outline."""
+    import warnings
+
+    h, w = rgb.shape[:2]
+    mesh = _mesh()
+    connections = _solutions().face_mesh
+    with _quiet_native_stderr(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = mesh.process(np.ascontiguousarray(rgb))
+    faces = []
+    for landmarks in result.multi_face_landmarks or []:
+        points = np.array([(p.x * w, p.y * h) for p in landmarks.landmark], np.float32)
+
+        def outline(edges: frozenset[tuple[int, int]], points: np.ndarray = points) -> list[np.ndarray]:
+            return [points[loop] for loop in _loops(edges)]
+
+        def hull(edges: frozenset[tuple[int, int]], points: np.ndarray = points) -> np.ndarray:
+            """A brow's edges are two open strokes, not a loop; its convex hull is the brow."""
+            import cv2
+
+            return cv2.convexHull(points[sorted({i for edge in edges for i in edge})]).reshape(-1, 2)
+
+        lips = sorted(outline(connections.FACEMESH_LIPS), key=lambda p: -cv2_area(p))
+        faces.append(
+            {
+                "eyes": outline(connections.FACEMESH_LEFT_EYE) + outline(connections.FACEMESH_RIGHT_EYE),
+                "irises": outline(connections.FACEMESH_LEFT_IRIS) + outline(connections.FACEMESH_RIGHT_IRIS),
+                "eyebrows": [hull(connections.FACEMESH_LEFT_EYEBROW), hull(connections.FACEMESH_RIGHT_EYEBROW)],
+                "mouth": lips[:1],
+                "lips": lips[:2],
+            }
+        )
+    return faces
+
+
+def cv2_area(outline: np.ndarray) -> float:
+    import cv2
+
+    return float(abs(cv2.contourArea(outline.astype(np.float32))))
+
+
+class MediapipeFaceParts:
+    """Eyes, irises, eyebrows, lips and mouth from mediapipe's face mesh. Each eye (brow, iris) is an
+    instance, so "the left eye" means the one on the left of the picture."""
+
+    name = "mediapipe-face-mesh"
+    max_side = 2048
+
+    def handles(self, text: str) -> bool:
+        return _head_noun(text) in PART_WORDS
+
+    def instances(self, rgb: np.ndarray, text: str) -> list:
+        import cv2
+
+        from editree.engine.segmenters.instances import Instance
+
+        part = PART_WORDS[_head_noun(text)]
+        h, w = rgb.shape[:2]
+        feather = max(0.6, 0.002 * float(np.hypot(h, w)))
+        found = []
+        for face in face_parts(rgb):
+            outlines = face[part]
+            if part == "lips":  # the ring between the outer and inner outline
+                shapes = [outlines]
+            else:
+                shapes = [[o] for o in outlines]
+            for shape in shapes:
+                mask = np.zeros((h, w), np.float32)
+                cv2.fillPoly(mask, [np.rint(shape[0]).astype(np.int32)], 1.0, lineType=cv2.LINE_AA)
+                for hole in shape[1:]:
+                    cv2.fillPoly(mask, [np.rint(hole).astype(np.int32)], 0.0, lineType=cv2.LINE_AA)
+                mask = cv2.GaussianBlur(mask, (0, 0), feather)
+                if mask.max() > 0:
+                    found.append(Instance(np.clip(mask, 0.0, 1.0).astype(np.float32)))
+        return found
+
+    def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
+        found = self.instances(rgb, text)
+        if not found:
+            return np.zeros(rgb.shape[:2], np.float32)
+        return np.maximum.reduce([i.mask for i in found]).astype(np.float32)
