@@ -243,3 +243,105 @@ def clipseg(folder: Path, seed: int = 0, constant_logit: float | None = None) ->
     image_processor = ViTImageProcessor(size={"height": 32, "width": 32})
     CLIPSegProcessor(image_processor=image_processor, tokenizer=tokenizer).save_pretrained(out)
     return out
+
+
+def grounding_dino(folder: Path, seed: int = 0) -> Path:
+    """A tiny GroundingDINO (Swin backbone, one-layer BERT) with its processor and a word-level vocabulary."""
+    import torch
+    from transformers import (
+        BertTokenizer,
+        GroundingDinoConfig,
+        GroundingDinoForObjectDetection,
+        GroundingDinoImageProcessor,
+        GroundingDinoProcessor,
+    )
+
+    folder.mkdir(parents=True, exist_ok=True)
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", "a", "the", "car", "cup", "rocket", "sky", "dog"]
+    (folder / "vocab.txt").write_text("\n".join(words + [chr(c) for c in range(97, 123)]) + "\n")
+    tokenizer = BertTokenizer(str(folder / "vocab.txt"))
+    torch.manual_seed(seed)
+    config = GroundingDinoConfig(
+        backbone_config={
+            "model_type": "swin",
+            "embed_dim": 16,
+            "depths": [1, 1, 1, 1],
+            "num_heads": [1, 1, 1, 1],
+            "window_size": 4,
+            "image_size": 64,
+            "out_features": ["stage2", "stage3", "stage4"],
+        },
+        text_config={
+            "model_type": "bert",
+            "vocab_size": len(tokenizer),
+            "hidden_size": 32,
+            "num_hidden_layers": 1,
+            "num_attention_heads": 2,
+            "intermediate_size": 37,
+            "max_position_embeddings": 64,
+        },
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=2,  # the box heads of layers 1.. are tied to layer 0's, so at least two
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        num_queries=10,
+        num_feature_levels=3,
+        encoder_n_points=2,
+        decoder_n_points=2,
+        max_text_len=32,
+    )
+    out = folder / "grounding-dino"
+    GroundingDinoForObjectDetection(config).save_pretrained(out)
+    image_processor = GroundingDinoImageProcessor(size={"shortest_edge": 64, "longest_edge": 96})
+    GroundingDinoProcessor(image_processor=image_processor, tokenizer=tokenizer).save_pretrained(out)
+    return out
+
+
+def sam(folder: Path, seed: int = 0) -> Path:
+    """A tiny SAM (64-px ViT) with its processor."""
+    import torch
+    from transformers import (
+        SamConfig,
+        SamImageProcessor,
+        SamMaskDecoderConfig,
+        SamModel,
+        SamProcessor,
+        SamPromptEncoderConfig,
+        SamVisionConfig,
+    )
+
+    torch.manual_seed(seed)
+    config = SamConfig(
+        vision_config=SamVisionConfig(
+            hidden_size=32,
+            output_channels=16,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            image_size=64,
+            patch_size=8,
+            mlp_dim=37,
+            global_attn_indexes=[1],
+            window_size=4,
+            num_pos_feats=8,  # the shared positional embedding is 2 × this = the prompt encoder's width
+        ),
+        prompt_encoder_config=SamPromptEncoderConfig(
+            hidden_size=16, image_size=64, patch_size=8, mask_input_channels=4
+        ),
+        mask_decoder_config=SamMaskDecoderConfig(
+            hidden_size=16, num_hidden_layers=2, num_attention_heads=2, mlp_dim=32, iou_head_hidden_dim=16
+        ),
+    )
+    out = folder / "sam"
+    SamModel(config).save_pretrained(out)
+    SamProcessor(
+        image_processor=SamImageProcessor(
+            size={"longest_edge": 64},
+            pad_size={"height": 64, "width": 64},
+            mask_size={"longest_edge": 16},
+            mask_pad_size={"height": 16, "width": 16},
+        )
+    ).save_pretrained(out)
+    return out

@@ -44,8 +44,9 @@ SegmenterOpt = Annotated[
     Optional[str],
     typer.Option(
         "--segmenter",
-        help="Open-vocabulary segmenter for phrases beyond people and faces: a preset (clipseg), a CLIPSeg "
-        'folder, or "none" [env EDITREE_SEGMENTER; default: clipseg when present].',
+        help="Open-vocabulary segmenter for phrases beyond people and faces: grounded-sam, DETECTOR,SAM "
+        '(presets or folders), clipseg or a CLIPSeg folder, or "none" [env EDITREE_SEGMENTER; default: '
+        "grounded-sam, else clipseg, when present].",
     ),
 ]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]

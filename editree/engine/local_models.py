@@ -40,6 +40,8 @@ def locate(spec: str, presets: dict[str, str], flag: str, what: str, model_type:
     except ImportError:  # pragma: no cover - a dependency of transformers
         found = None
     if isinstance(found, str):
+        if model_type and f'"{model_type}"' not in Path(found).read_text(encoding="utf-8", errors="replace"):
+            return LocalModel(spec, None, f"{spec} is not a {model_type} model (its config.json has another type)")
         return LocalModel(spec, str(Path(found).parent))
     fetch = f"editree models pull {spec}" if spec in presets else f"huggingface-cli download {repo}"
     return LocalModel(

@@ -81,7 +81,8 @@ def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: Segment
         raise MissingDependencyError(
             f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
             f"name it yourself with --region {name}=x0,y0,x1,y1 or --mask {name}=mask.png, or get the "
-            "open-vocabulary segmenter with `editree models pull clipseg`"
+            "open-vocabulary segmenters with `editree models pull grounding-dino-tiny` and "
+            "`editree models pull sam-vit-base` (or `clipseg`)"
         )
     return segmenter.name
 

@@ -113,4 +113,4 @@ def test_missing_segmenter_weights_are_exit_5_before_work(cli, coffee_png: Path)
     result = cli("edit", str(coffee_png), "blur the cup", "--segmenter", "clipseg", "-o", str(out))
     assert result.code == 5 and "editree models pull clipseg" in result.err and not out.exists()
     result = cli("edit", str(coffee_png), "blur the cup", "-o", str(out))
-    assert result.code == 5 and "--region cup=" in result.err and "editree models pull clipseg" in result.err
+    assert result.code == 5 and "--region cup=" in result.err and "editree models pull sam-vit-base" in result.err

@@ -48,7 +48,7 @@ def _cached(repo: str, revision: str = "main", filename: str = "model_index.json
 def _preset_file(preset: Preset) -> str:
     if preset.kind == "ip-adapter":
         return f"{preset.extra['subfolder']}/{preset.extra['weight_name']}"
-    if preset.kind in ("embedder", "segmenter"):
+    if preset.kind in ("embedder", "segmenter", "detector", "sam"):
         return "config.json"
     return "model_index.json"
 

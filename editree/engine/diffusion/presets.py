@@ -12,7 +12,7 @@ class Preset:
     repo: str
     kind: str
     """"inpaint" (masked regeneration), "instruct" (mask-free instruction editing), "ip-adapter",
-    "embedder" (identity measurement) or "segmenter" (open-vocabulary masks)."""
+    "embedder" (identity measurement), "segmenter" (CLIPSeg), "detector" (GroundingDINO) or "sam"."""
     revision: str = "main"
     native_size: int = 512
     size_multiple: int = 8
@@ -80,6 +80,20 @@ PRESETS: dict[str, Preset] = {
             "segmenter",
             native_size=352,
             description="CLIPSeg: a soft mask for any English phrase (sky, car, shirt, ...)",
+        ),
+        Preset(
+            "grounding-dino-tiny",
+            "IDEA-Research/grounding-dino-tiny",
+            "detector",
+            native_size=800,
+            description="GroundingDINO (Swin-T): boxes for any English phrase; pairs with SAM as grounded-sam",
+        ),
+        Preset(
+            "sam-vit-base",
+            "facebook/sam-vit-base",
+            "sam",
+            native_size=1024,
+            description="Segment Anything (ViT-B): a mask for each box or point",
         ),
         Preset(
             "ip-adapter-sd15",

@@ -41,20 +41,14 @@ class SegmenterRegistry:
 
 
 def default_registry(segmenter: str | None = None, device: str | None = None) -> SegmenterRegistry:
-    """mediapipe for people, faces and face parts (eyes, brows, lips), then CLIPSeg for every other
-    phrase: the one `segmenter` names (a preset or a folder; missing weights are an error), or by default
-    the preset when it is in the local cache (absent: only the offline segmenters, and other phrases need
-    --region/--mask). "none" turns it off. Looks only at files; nothing loads until a mask is needed."""
-    from editree.engine.segmenters.clipseg import ClipSegSegmenter, segmenter_status
+    """mediapipe for people, faces and face parts (eyes, brows, lips), then an open-vocabulary segmenter for
+    every other English phrase: GroundingDINO + SAM or CLIPSeg, as `segmenter` names it (see
+    editree.engine.segmenters.choose). Looks only at files; nothing loads until a mask is needed."""
+    from editree.engine.segmenters.choose import open_vocabulary
     from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipeFaceParts, MediapipePerson
 
     found: list[Segmenter] = [MediapipePerson(), MediapipeFace(), MediapipeFaceParts()]
-    if segmenter != "none":
-        status = segmenter_status(segmenter)
-        if status.source is not None:
-            found.append(ClipSegSegmenter(status.source, device))
-        elif segmenter is not None:
-            from editree.errors import MissingDependencyError
-
-            raise MissingDependencyError(status.reason or f"--segmenter {segmenter!r}: not found")
+    extra = open_vocabulary(segmenter, device)
+    if extra is not None:
+        found.append(extra)
     return SegmenterRegistry(found)
