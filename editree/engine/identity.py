@@ -7,12 +7,9 @@ transformers, or a hub id in the local cache), loaded once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 import numpy as np
 
-from editree.engine.local_models import LocalModel, locate
+from editree.engine.local_models import LocalModel, load, locate
 from editree.errors import MissingDependencyError
 
 EMBEDDER_PRESETS = {"clip-vit-large": "openai/clip-vit-large-patch14"}
@@ -30,30 +27,15 @@ def embedder_status(spec: str | None) -> LocalModel:
     )
 
 
-@lru_cache(maxsize=1)
-def _load(source: str) -> tuple[Any, Any]:
-    from transformers import AutoImageProcessor, CLIPVisionModelWithProjection
-    from transformers.utils import logging as tlogging
-
-    tlogging.set_verbosity_error()
-    tlogging.disable_progress_bar()
-    try:
-        processor = AutoImageProcessor.from_pretrained(source, local_files_only=True)
-        model = CLIPVisionModelWithProjection.from_pretrained(source, local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise MissingDependencyError(
-            f"cannot load an image embedder from {source} ({str(exc).splitlines()[0]})"
-        ) from None
-    return processor, model.eval()
-
-
 def embed(crop: np.ndarray, status: LocalModel) -> np.ndarray:
     """Unit-length embedding of an RGB uint8 crop."""
     import torch
 
     if status.source is None:
         raise MissingDependencyError(status.reason or f"{status.spec} is not available")
-    processor, model = _load(status.source)
+    processor, model = load(
+        "AutoImageProcessor", "CLIPVisionModelWithProjection", status.source, what="an image embedder"
+    )
     with torch.no_grad():
         inputs = processor(images=crop, return_tensors="pt")
         vector = model(**inputs).image_embeds[0].float().numpy()

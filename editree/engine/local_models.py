@@ -4,6 +4,7 @@ already in the local cache. Looks only at files (no torch, no network), so runs 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -50,3 +51,22 @@ def locate(spec: str, presets: dict[str, str], flag: str, what: str, model_type:
         f"{what} {repo!r} is not in the local model cache; run `{fetch}` where the network allows, "
         f"or pass {flag} PATH (a folder saved by transformers)",
     )
+
+
+@lru_cache(maxsize=8)
+def load(processor_class: str, model_class: str, source: str, device: str = "cpu", what: str = "a model") -> tuple:
+    """(processor, model in eval mode on `device`) from a folder found by `locate`; once per process.
+    Classes are named (transformers attribute names) so importing this module stays free of torch."""
+    import transformers
+    from transformers.utils import logging as tlogging
+
+    from editree.errors import MissingDependencyError
+
+    tlogging.set_verbosity_error()
+    tlogging.disable_progress_bar()
+    try:
+        processor = getattr(transformers, processor_class).from_pretrained(source, local_files_only=True)
+        model = getattr(transformers, model_class).from_pretrained(source, local_files_only=True)
+    except (OSError, ValueError) as exc:
+        raise MissingDependencyError(f"cannot load {what} from {source} ({str(exc).splitlines()[0]})") from None
+    return processor, model.to(device).eval()

@@ -11,13 +11,9 @@ once per process and device.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 import numpy as np
 
-from editree.engine.local_models import LocalModel, locate
-from editree.errors import MissingDependencyError
+from editree.engine.local_models import LocalModel, load, locate
 
 SEGMENTER_PRESETS = {"clipseg": "CIDAS/clipseg-rd64-refined"}
 """Mirrors the "segmenter" presets of editree.engine.diffusion.presets (kept here so this module stays light)."""
@@ -30,23 +26,6 @@ LOW, HIGH = 0.3, 0.5
 def segmenter_status(spec: str | None) -> LocalModel:
     """Where the CLIPSeg weights for `spec` (None: the default preset) load from, looking only at files."""
     return locate(spec or DEFAULT_SEGMENTER, SEGMENTER_PRESETS, "--segmenter", "the segmenter", model_type="clipseg")
-
-
-@lru_cache(maxsize=2)
-def _load(source: str, device: str) -> tuple[Any, Any]:
-    from transformers import CLIPSegForImageSegmentation, CLIPSegProcessor
-    from transformers.utils import logging as tlogging
-
-    tlogging.set_verbosity_error()
-    tlogging.disable_progress_bar()
-    try:
-        processor = CLIPSegProcessor.from_pretrained(source, local_files_only=True)
-        model = CLIPSegForImageSegmentation.from_pretrained(source, local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise MissingDependencyError(
-            f"cannot load a CLIPSeg model from {source} ({str(exc).splitlines()[0]})"
-        ) from None
-    return processor, model.to(device).eval()
 
 
 class ClipSegSegmenter:
@@ -72,7 +51,7 @@ class ClipSegSegmenter:
         from editree.engine.diffusion.models import pick_device
 
         device = pick_device(self.device)
-        processor, model = _load(self.source, device)
+        processor, model = load("CLIPSegProcessor", "CLIPSegForImageSegmentation", self.source, device, "CLIPSeg")
         inputs = processor(text=[text], images=[rgb], padding=True, return_tensors="pt").to(device)
         with torch.inference_mode():
             logits = model(**inputs).logits

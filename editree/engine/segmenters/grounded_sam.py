@@ -8,13 +8,9 @@ local cache; loaded lazily, once per process and device.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 import numpy as np
 
-from editree.engine.local_models import LocalModel, locate
-from editree.errors import MissingDependencyError
+from editree.engine.local_models import LocalModel, load, locate
 
 DETECTOR_PRESETS = {"grounding-dino-tiny": "IDEA-Research/grounding-dino-tiny"}
 SAM_PRESETS = {"sam-vit-base": "facebook/sam-vit-base"}
@@ -32,39 +28,6 @@ def detector_status(spec: str | None) -> LocalModel:
 
 def sam_status(spec: str | None) -> LocalModel:
     return locate(spec or DEFAULT_SAM, SAM_PRESETS, "--segmenter", "the SAM model", "sam")
-
-
-def _quiet_transformers() -> None:
-    from transformers.utils import logging as tlogging
-
-    tlogging.set_verbosity_error()
-    tlogging.disable_progress_bar()
-
-
-@lru_cache(maxsize=2)
-def _detector(source: str, device: str) -> tuple[Any, Any]:
-    from transformers import AutoProcessor, GroundingDinoForObjectDetection
-
-    _quiet_transformers()
-    try:
-        processor = AutoProcessor.from_pretrained(source, local_files_only=True)
-        model = GroundingDinoForObjectDetection.from_pretrained(source, local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise MissingDependencyError(f"cannot load GroundingDINO from {source} ({str(exc).splitlines()[0]})") from None
-    return processor, model.to(device).eval()
-
-
-@lru_cache(maxsize=2)
-def _sam(source: str, device: str) -> tuple[Any, Any]:
-    from transformers import SamModel, SamProcessor
-
-    _quiet_transformers()
-    try:
-        processor = SamProcessor.from_pretrained(source, local_files_only=True)
-        model = SamModel.from_pretrained(source, local_files_only=True)
-    except (OSError, ValueError) as exc:
-        raise MissingDependencyError(f"cannot load SAM from {source} ({str(exc).splitlines()[0]})") from None
-    return processor, model.to(device).eval()
 
 
 class GroundedSamSegmenter:
@@ -88,7 +51,9 @@ class GroundedSamSegmenter:
         from editree.engine.diffusion.models import pick_device
 
         device = pick_device(self.device)
-        processor, model = _detector(self.detector, device)
+        processor, model = load(
+            "AutoProcessor", "GroundingDinoForObjectDetection", self.detector, device, "GroundingDINO"
+        )
         prompt = text.lower().strip().rstrip(".") + "."  # GroundingDINO reads lower-case phrases ending in "."
         inputs = processor(images=rgb, text=prompt, return_tensors="pt").to(device)
         with torch.inference_mode():
@@ -114,7 +79,7 @@ class GroundedSamSegmenter:
         from editree.engine.diffusion.models import pick_device
 
         device = pick_device(self.device)
-        processor, model = _sam(self.sam, device)
+        processor, model = load("SamProcessor", "SamModel", self.sam, device, "SAM")
         inputs = processor(images=rgb, input_boxes=[[list(b[:4]) for b in boxes]], return_tensors="pt").to(device)
         with torch.inference_mode():
             outputs = model(**inputs, multimask_output=False)
