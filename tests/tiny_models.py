@@ -345,3 +345,16 @@ def sam(folder: Path, seed: int = 0) -> Path:
         )
     ).save_pretrained(out)
     return out
+
+
+def segment_anything_checkpoint(folder: Path, seed: int = 0) -> Path:
+    """A small SAM built with the segment-anything package's own builder (width 64, depth 4, two global
+    blocks) and saved as a state dict, the way Meta ships sam_vit_b_01ec64.pth."""
+    import torch
+    from segment_anything.build_sam import _build_sam
+
+    torch.manual_seed(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "sam_tiny.pth"
+    torch.save(_build_sam(64, 4, 2, [1, 3]).state_dict(), path)
+    return path

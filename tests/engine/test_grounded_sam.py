@@ -11,13 +11,8 @@ from PIL import Image
 from editree.engine.regions import RegionResolver
 from editree.engine.segmenters import SegmenterRegistry
 from editree.engine.segmenters.choose import open_vocabulary
-from editree.engine.segmenters.grounded_sam import (
-    DETECTOR_PRESETS,
-    SAM_PRESETS,
-    GroundedSamSegmenter,
-    detector_status,
-    sam_status,
-)
+from editree.engine.segmenters.grounded_sam import DETECTOR_PRESETS, GroundedSamSegmenter, detector_status
+from editree.engine.segmenters.sam_backends import SAM_PRESETS, sam_status
 from editree.errors import MissingDependencyError
 from editree.planner import parse
 
@@ -105,3 +100,37 @@ def test_segment_command_with_grounded_sam(cli, models: tuple[Path, Path], tmp_p
     assert result.code == 0, result.err
     assert result.out.startswith('"cup": ') and "(grounded-sam)" in result.out
     assert np.array(Image.open(out)).shape[:2] == coffee.shape[:2]
+
+
+@pytest.fixture(scope="module")
+def checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.tiny_models import segment_anything_checkpoint
+
+    return segment_anything_checkpoint(tmp_path_factory.mktemp("tiny-sam-pth"))
+
+
+def test_segment_anything_checkpoint_boxes_and_points(checkpoint: Path, coffee: np.ndarray) -> None:
+    from editree.engine.segmenters.sam_backends import SegmentAnythingSam, sam_backend
+
+    backend = sam_backend(sam_status(str(checkpoint)), "cpu")
+    assert isinstance(backend, SegmentAnythingSam)
+    masks = backend.for_boxes(coffee, [(10.0, 20.0, 200.0, 220.0), (300.0, 100.0, 500.0, 380.0)])
+    assert len(masks) == 2 and not np.array_equal(masks[0], masks[1])
+    point = backend.for_points(coffee, [(120.0, 200.0)])
+    for mask in [*masks, point]:
+        assert mask.shape == coffee.shape[:2] and mask.dtype == np.float32 and 0 <= mask.min() <= mask.max() <= 1
+
+
+def test_bad_checkpoints_are_clear_errors(tmp_path: Path, coffee: np.ndarray) -> None:
+    from editree.engine.segmenters.sam_backends import sam_backend
+
+    assert "does not exist" in (sam_status(str(tmp_path / "nope.pth")).reason or "")
+    broken = tmp_path / "broken.pth"
+    broken.write_bytes(b"not a checkpoint")
+    with pytest.raises(MissingDependencyError, match="cannot load the SAM checkpoint"):
+        sam_backend(sam_status(str(broken)), "cpu").for_points(coffee, [(1.0, 1.0)])
+
+
+def test_grounded_sam_with_a_segment_anything_checkpoint(models: tuple[Path, Path], checkpoint: Path) -> None:
+    chosen = open_vocabulary(f"{models[0]},{checkpoint}", "cpu")
+    assert isinstance(chosen, GroundedSamSegmenter) and chosen.sam.name == "segment-anything"

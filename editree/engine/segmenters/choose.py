@@ -20,14 +20,15 @@ GROUNDED_SAM = "grounded-sam"
 def open_vocabulary(spec: str | None, device: str | None = None) -> Any | None:
     """The segmenter `spec` names, or None; a named one whose weights are missing is an error."""
     from editree.engine.segmenters.clipseg import ClipSegSegmenter, segmenter_status
-    from editree.engine.segmenters.grounded_sam import GroundedSamSegmenter, detector_status, sam_status
+    from editree.engine.segmenters.grounded_sam import GroundedSamSegmenter, detector_status
+    from editree.engine.segmenters.sam_backends import sam_backend, sam_status
 
     if spec == "none":
         return None
     if spec is None:
         detector, sam = detector_status(None), sam_status(None)
         if detector.source and sam.source:
-            return GroundedSamSegmenter(detector.source, sam.source, device)
+            return GroundedSamSegmenter(detector.source, sam_backend(sam, device), device)
         clipseg = segmenter_status(None)
         return ClipSegSegmenter(clipseg.source, device) if clipseg.source else None
     if spec == GROUNDED_SAM or "," in spec:
@@ -36,7 +37,7 @@ def open_vocabulary(spec: str | None, device: str | None = None) -> Any | None:
         for status in (detector, sam):
             if status.source is None:
                 raise MissingDependencyError(status.reason or f"--segmenter {spec!r}: not found")
-        return GroundedSamSegmenter(detector.source, sam.source, device)  # type: ignore[arg-type]
+        return GroundedSamSegmenter(detector.source, sam_backend(sam, device), device)  # type: ignore[arg-type]
     if detector_status(spec).source is not None:
         raise MissingDependencyError(
             f"--segmenter {spec!r} is a GroundingDINO detector, which finds boxes; pair it with a SAM model for "

@@ -1,9 +1,9 @@
-"""Open-vocabulary instances with GroundingDINO (text → boxes) then SAM (boxes → masks), through transformers.
+"""Open-vocabulary instances with GroundingDINO (text → boxes) then SAM (boxes → masks).
 
 Unlike CLIPSeg's one soft map, this finds each instance with a score, so qualifiers ("the car on the left",
 "the largest dog", "the second cup") choose among real objects, and masks follow object edges at SAM's
-1024-px resolution. Both models come from presets, local folders saved by transformers, or hub ids in the
-local cache; loaded lazily, once per process and device.
+1024-px resolution. The detector comes from a preset, a folder saved by transformers or a cached hub id; SAM
+from those or a segment-anything checkpoint (see sam_backends). Loaded lazily, once per process and device.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from editree.engine.local_models import LocalModel, load, locate
+from editree.engine.segmenters.sam_backends import SamBackend
 
 DETECTOR_PRESETS = {"grounding-dino-tiny": "IDEA-Research/grounding-dino-tiny"}
-SAM_PRESETS = {"sam-vit-base": "facebook/sam-vit-base"}
-"""Mirror the "detector" and "sam" presets of editree.engine.diffusion.presets (this module stays light)."""
-DEFAULT_DETECTOR, DEFAULT_SAM = "grounding-dino-tiny", "sam-vit-base"
+"""Mirrors the "detector" presets of editree.engine.diffusion.presets (this module stays light)."""
+DEFAULT_DETECTOR = "grounding-dino-tiny"
 
 BOX_THRESHOLD = 0.35
 TEXT_THRESHOLD = 0.25
@@ -26,17 +26,13 @@ def detector_status(spec: str | None) -> LocalModel:
     return locate(spec or DEFAULT_DETECTOR, DETECTOR_PRESETS, "--segmenter", "the detector", "grounding-dino")
 
 
-def sam_status(spec: str | None) -> LocalModel:
-    return locate(spec or DEFAULT_SAM, SAM_PRESETS, "--segmenter", "the SAM model", "sam")
-
-
 class GroundedSamSegmenter:
     """Any English phrase, instance by instance."""
 
     name = "grounded-sam"
     max_side = 1024
 
-    def __init__(self, detector: str, sam: str, device: str | None = None) -> None:
+    def __init__(self, detector: str, sam: SamBackend, device: str | None = None) -> None:
         self.detector = detector
         self.sam = sam
         self.device = device
@@ -72,24 +68,7 @@ class GroundedSamSegmenter:
 
     def masks_for_boxes(self, rgb: np.ndarray, boxes: list[tuple[float, ...]]) -> list[np.ndarray]:
         """SAM's soft mask (float32 H×W in [0, 1]) for each box."""
-        if not boxes:
-            return []
-        import torch
-
-        from editree.engine.diffusion.models import pick_device
-
-        device = pick_device(self.device)
-        processor, model = load("SamProcessor", "SamModel", self.sam, device, "SAM")
-        inputs = processor(images=rgb, input_boxes=[[list(b[:4]) for b in boxes]], return_tensors="pt").to(device)
-        with torch.inference_mode():
-            outputs = model(**inputs, multimask_output=False)
-        logits = processor.image_processor.post_process_masks(
-            outputs.pred_masks.float().cpu(),
-            inputs["original_sizes"].cpu(),
-            inputs["reshaped_input_sizes"].cpu(),
-            binarize=False,
-        )[0]
-        return [torch.sigmoid(logits[i, 0]).numpy().astype(np.float32) for i in range(len(boxes))]
+        return self.sam.for_boxes(rgb, [(b[0], b[1], b[2], b[3]) for b in boxes])
 
     def instances(self, rgb: np.ndarray, text: str) -> list:
         from editree.engine.segmenters.instances import Instance
