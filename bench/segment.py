@@ -59,13 +59,13 @@ def main() -> None:
 
         segmenter = str(clipseg(Path(tempfile.mkdtemp())))
     registry = default_registry(segmenter)
-    phrases = {"mediapipe-person": "person", "mediapipe-face": "face", "clipseg": "rocket"}
+    phrases = {"mediapipe-person": "person", "mediapipe-face": "face", "mediapipe-face-mesh": "eyes"}
 
     print(f"{'segmenter':<18} {'MP':>6} {'ms':>9} {'ms/MP':>8} {'full-size ms':>13} {'ratio':>6}")
     for mp in (float(s) for s in opts.sizes.split(",")):
         rgb = photo(mp)
         for seg in registry.segmenters:
-            phrase = phrases[seg.name]
+            phrase = phrases.get(seg.name, "rocket")
             plan = parse(f"blur the {phrase}")
 
             def resolved(rgb=rgb, plan=plan) -> None:

@@ -22,6 +22,7 @@ from editree.cli.engine_flags import (
     engine_options,
 )
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.engine.options import EngineOptions
 from editree.errors import ExitCode, Interrupted, UsageError
 from editree.ops import Plan
@@ -45,8 +46,6 @@ ResumeOpt = Annotated[bool, typer.Option("--resume", help="Continue an interrupt
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for classical plans.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON event per image (for programs).")]
 SidecarOpt = Annotated[bool, typer.Option("--sidecar", help="Also write OUTPUT.json with the provenance.")]
-RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1.")]
-MaskOpt = Annotated[Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png.")]
 
 
 def batch(
@@ -63,6 +62,7 @@ def batch(
     sidecar: SidecarOpt = False,
     region: RegionOpt = None,
     mask: MaskOpt = None,
+    point: PointOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 3) instead of running fallbacks.")] = False,
     planner: PlannerOpt = PlannerChoice.auto,
     llm_url: LLMUrlOpt = None,
@@ -96,6 +96,7 @@ def batch(
         sidecar,
         region,
         mask,
+        point,
         engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
     )
 
@@ -115,6 +116,7 @@ def apply(
     sidecar: SidecarOpt = False,
     region: RegionOpt = None,
     mask: MaskOpt = None,
+    point: PointOpt = None,
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
@@ -147,6 +149,7 @@ def apply(
         sidecar,
         region,
         mask,
+        point,
         engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
     )
 
@@ -166,6 +169,7 @@ def _run(
     sidecar: bool,
     region: list[str] | None,
     mask: list[str] | None,
+    point: list[str] | None,
     options: EngineOptions,
 ) -> int:
     from editree.cli import console
@@ -176,7 +180,7 @@ def _run(
     from editree.engine.segmenters import default_registry
 
     # 1. Check everything that does not need an image, before any work.
-    user = user_regions(region, mask)
+    user = user_regions(region, mask, point)
     check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry(options.segmenter, options.device))
     if out_dir.exists() and not out_dir.is_dir():

@@ -20,6 +20,7 @@ from editree.cli.engine_flags import (
     engine_options,
 )
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import UsageError
 
 if TYPE_CHECKING:
@@ -52,12 +53,9 @@ def edit(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Plan and check everything, write nothing.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Seed for every random choice; same seed, same output.")] = 0,
-    region: Annotated[
-        Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1 (pixels, or fractions <= 1).")
-    ] = None,
-    mask: Annotated[
-        Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png (white = region).")
-    ] = None,
+    region: RegionOpt = None,
+    mask: MaskOpt = None,
+    point: PointOpt = None,
     engine: Annotated[Engine, typer.Option("--engine", help="Which engine runs the ops.")] = Engine.auto,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Allow -o to be the input file.")] = False,
     strict: Annotated[
@@ -87,7 +85,7 @@ def edit(
     from editree.cli.regions import user_regions
 
     plan = _load_or_parse(instruction, plan_file, strict, planner, llm_url, llm_model)
-    user = user_regions(region, mask)
+    user = user_regions(region, mask, point)
     execute_edit(
         plan,
         image,

@@ -12,6 +12,7 @@ import typer
 
 from editree.cli.engine_flags import SegmenterOpt
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import UsageError
 
 if TYPE_CHECKING:
@@ -51,8 +52,9 @@ def plan(
     overlay: Annotated[
         Optional[Path], typer.Option("--overlay", help="Where --image writes its picture [default: IMAGE_regions.png].")
     ] = None,
-    region: Annotated[Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1.")] = None,
-    mask: Annotated[Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png.")] = None,
+    region: RegionOpt = None,
+    mask: MaskOpt = None,
+    point: PointOpt = None,
     segmenter: SegmenterOpt = None,
 ) -> int:
     """Show the operation tree an instruction becomes, without editing anything."""
@@ -85,7 +87,7 @@ def plan(
     if image is not None:
         # With a machine-readable format on stdout, the human report goes to stderr.
         say = console.out() if format is PlanFormat.tree else console.err()
-        _regions_on_image(result, image, overlay, region, mask, say, segmenter)
+        _regions_on_image(result, image, overlay, region, mask, point, say, segmenter)
     return 0
 
 
@@ -95,6 +97,7 @@ def _regions_on_image(
     overlay: Path | None,
     region: list[str] | None,
     mask: list[str] | None,
+    point: list[str] | None,
     say: Any,
     segmenter: str | None,
 ) -> None:
@@ -112,7 +115,7 @@ def _regions_on_image(
         return
     target = overlay or image.with_name(f"{image.stem}_regions.png")
     check_pictures(image, target)
-    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask), wanted, segmenter)
+    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask, point), wanted, segmenter)
     rows = [[label, f"{found.mean():.1%}", source] for label, found, source in resolved]
     say.print(console.table(f"regions on {image.name}", ["region", "area", "found by"], rows))
     write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)

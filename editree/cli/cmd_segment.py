@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from editree.cli.engine_flags import SegmenterOpt
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import UsageError
 
 
@@ -18,8 +19,9 @@ def segment(
     overlay: Annotated[
         Optional[Path], typer.Option("--overlay", help="Write the image with the region tinted.")
     ] = None,
-    region: Annotated[Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1.")] = None,
-    mask: Annotated[Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png.")] = None,
+    region: RegionOpt = None,
+    mask: MaskOpt = None,
+    point: PointOpt = None,
     segmenter: SegmenterOpt = None,
 ) -> None:
     """Find a region, print its area and which segmenter found it, and write its mask."""
@@ -34,7 +36,7 @@ def segment(
         raise UsageError(f'could not read {phrase!r} as a region; try a noun phrase such as "the car on the left"')
     target = plan.steps[0].target
     check_pictures(image, output, overlay)
-    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask), [target], segmenter)
+    loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask, point), [target], segmenter)
     label, found, source = resolved[0]
     console.out().print(f"{label}: {found.mean():.1%} of the image ({source})", markup=False)
     write_pictures(console.out(), loaded.rgb, [(label, found)], mask=output, overlay=overlay)

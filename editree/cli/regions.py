@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Optional
+
+import typer
 
 from editree.ops import Plan, Region, region_text
 
+RegionOpt = Annotated[
+    Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1 (pixels, or fractions <= 1).")
+]
+MaskOpt = Annotated[
+    Optional[list[str]], typer.Option("--mask", help="Name a mask image: NAME=path.png (white = region).")
+]
+PointOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--point", help="Name an object by a point on it: NAME=x,y (repeat for more points); needs SAM."),
+]
 
-def user_regions(region: list[str] | None, mask: list[str] | None) -> Any:
-    from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option
+
+def user_regions(region: list[str] | None, mask: list[str] | None, point: list[str] | None = None) -> Any:
+    from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option, parse_point_option
 
     user = UserRegions()
+    for spec in point or []:
+        name, xy = parse_point_option(spec)
+        user.points.setdefault(name, []).append(xy)
     for spec in region or []:
         name, box = parse_box_option(spec)
         user.boxes[name] = box

@@ -3,6 +3,7 @@ already in the local cache. Looks only at files (no torch, no network), so runs 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,14 @@ class LocalModel:
     """Why it is absent, and how to get it."""
 
 
+def _model_type(config: Path) -> str | None:
+    try:
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("model_type") if isinstance(data, dict) else None
+
+
 def locate(spec: str, presets: dict[str, str], flag: str, what: str, model_type: str | None = None) -> LocalModel:
     """Where `spec` loads from. `flag` is the option that takes a folder (for the message), `what` names the
     model's role ("the segmenter"), `model_type` the config's type that a folder must declare."""
@@ -27,7 +36,7 @@ def locate(spec: str, presets: dict[str, str], flag: str, what: str, model_type:
         config = path / "config.json"
         if not config.is_file():
             return LocalModel(spec, None, f"{spec} has no config.json; expected a folder saved by transformers")
-        if model_type and f'"{model_type}"' not in config.read_text(encoding="utf-8", errors="replace"):
+        if model_type and _model_type(config) != model_type:
             return LocalModel(spec, None, f"{spec} is not a {model_type} model (its config.json has another type)")
         return LocalModel(spec, str(path))
     if spec not in presets and ("/" not in spec or spec.startswith((".", "/"))):
@@ -41,7 +50,7 @@ def locate(spec: str, presets: dict[str, str], flag: str, what: str, model_type:
     except ImportError:  # pragma: no cover - a dependency of transformers
         found = None
     if isinstance(found, str):
-        if model_type and f'"{model_type}"' not in Path(found).read_text(encoding="utf-8", errors="replace"):
+        if model_type and _model_type(Path(found)) != model_type:
             return LocalModel(spec, None, f"{spec} is not a {model_type} model (its config.json has another type)")
         return LocalModel(spec, str(Path(found).parent))
     fetch = f"editree models pull {spec}" if spec in presets else f"huggingface-cli download {repo}"

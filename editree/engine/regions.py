@@ -36,9 +36,11 @@ class UserRegions:
 
     boxes: dict[str, r.BoxRegion] = field(default_factory=dict)
     masks: dict[str, Path] = field(default_factory=dict)
+    points: dict[str, list[tuple[float, float, bool]]] = field(default_factory=dict)
+    """Points on the object, (x, y, is_fraction); SAM turns them into a mask."""
 
     def names(self) -> set[str]:
-        return {region_key(n) for n in [*self.boxes, *self.masks]}
+        return {region_key(n) for n in [*self.boxes, *self.masks, *self.points]}
 
 
 def parse_box_option(spec: str) -> tuple[str, r.BoxRegion]:
@@ -60,6 +62,22 @@ def parse_box_option(spec: str) -> tuple[str, r.BoxRegion]:
     return region_key(name), box
 
 
+def parse_point_option(spec: str) -> tuple[str, tuple[float, float, bool]]:
+    """`NAME=x,y` in pixels, or fractions of the image when both are at most 1 and one has a decimal point."""
+    name, sep, coords = spec.partition("=")
+    usage = f"--point {spec!r}: expected NAME=x,y (e.g. shirt=240,310)"
+    if not sep or not name.strip():
+        raise UsageError(usage)
+    try:
+        values = tuple(float(v) for v in coords.split(","))
+    except ValueError:
+        raise UsageError(usage) from None
+    if len(values) != 2 or min(values) < 0:
+        raise UsageError(usage)
+    fraction = max(values) <= 1.0 and any(not v.is_integer() for v in values)
+    return region_key(name), (values[0], values[1], fraction)
+
+
 def parse_mask_option(spec: str) -> tuple[str, Path]:
     name, sep, path = spec.partition("=")
     if not sep or not name.strip() or not path.strip():
@@ -74,6 +92,13 @@ def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: Segment
     """Who will find `region`: "user" for a named box or mask, else a segmenter's name."""
     key = region_key(region.text)
     if key in user.boxes or key in user.masks:
+        return "user"
+    if key in user.points:
+        if segmenters.sam is None:
+            raise MissingDependencyError(
+                f"--point {key}=… needs a SAM model to turn points into a mask; run `editree models pull "
+                "sam-vit-base` where the network allows, or pass --segmenter with a SAM folder or .pth checkpoint"
+            )
         return "user"
     segmenter = segmenters.find(region.text)
     if segmenter is None:
@@ -181,6 +206,8 @@ class RegionResolver:
             mask, source = self._box(self.user.boxes[key]), "--region"
         elif key in self.user.masks:
             mask, source = self._mask_file(key, self.user.masks[key]), "--mask"
+        elif key in self.user.points:
+            mask, source = self._points(self.user.points[key]), "--point (SAM)"
         else:
             segmenter = self.segmenters.find(region.text)
             if segmenter is None:
@@ -198,6 +225,15 @@ class RegionResolver:
         if not mask.any():
             self.warnings.append(f"{region.text!r} was not found in the image (area 0%, {source})")
         return mask
+
+    def _points(self, points: list[tuple[float, float, bool]]) -> np.ndarray:
+        h, w = self.shape
+        pixels = [(x * w, y * h) if fraction else (x, y) for x, y, fraction in points]
+        for x, y in pixels:
+            if not (0 <= x < w and 0 <= y < h):
+                raise UsageError(f"--point {x:g},{y:g} is outside the {w}×{h} image; give pixels inside it")
+        assert self.segmenters.sam is not None  # check_regions refused points without a SAM
+        return self.segmenters.sam.for_points(self.rgb, pixels)
 
     def _segment(self, segmenter: Segmenter, text: str) -> tuple[np.ndarray, list | None]:
         """The segmenter's mask (and instances, if it tells them apart), computed on a downscaled copy

@@ -10,7 +10,7 @@ from PIL import Image
 
 from editree.engine.regions import RegionResolver
 from editree.engine.segmenters import SegmenterRegistry
-from editree.engine.segmenters.choose import open_vocabulary
+from editree.engine.segmenters.choose import choose
 from editree.engine.segmenters.grounded_sam import DETECTOR_PRESETS, GroundedSamSegmenter, detector_status
 from editree.engine.segmenters.sam_backends import SAM_PRESETS, sam_status
 from editree.errors import MissingDependencyError
@@ -27,8 +27,8 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def segmenter(models: tuple[Path, Path]) -> GroundedSamSegmenter:
-    chosen = open_vocabulary(f"{models[0]},{models[1]}", "cpu")
-    assert isinstance(chosen, GroundedSamSegmenter)
+    chosen, sam = choose(f"{models[0]},{models[1]}", "cpu")
+    assert isinstance(chosen, GroundedSamSegmenter) and sam is chosen.sam
     return chosen
 
 
@@ -71,16 +71,18 @@ def test_instances_carry_detector_scores_into_qualifiers(
 
 def test_choosing_by_spec(models: tuple[Path, Path], tmp_path: Path) -> None:
     detector, sam = models
-    assert open_vocabulary(None) is None, "nothing cached here: only the offline segmenters"
-    assert open_vocabulary("none") is None
+    assert choose(None) == (None, None), "nothing cached here: only the offline segmenters"
+    assert choose("none") == (None, None)
+    alone, sam_for_points = choose(str(sam), "cpu")
+    assert alone is None and sam_for_points is not None and sam_for_points.name == "sam"
     with pytest.raises(MissingDependencyError, match="editree models pull grounding-dino-tiny"):
-        open_vocabulary("grounded-sam")
+        choose("grounded-sam")
     with pytest.raises(MissingDependencyError, match="pair it with a SAM model"):
-        open_vocabulary(str(detector))
+        choose(str(detector))
     with pytest.raises(MissingDependencyError, match="not a sam model"):
-        open_vocabulary(f"{detector},{detector}")
+        choose(f"{detector},{detector}")
     with pytest.raises(MissingDependencyError, match="editree models pull sam-vit-base"):
-        open_vocabulary(f"{detector},sam-vit-base")
+        choose(f"{detector},sam-vit-base")
     assert detector_status(str(detector)).source == str(detector) and sam_status(str(sam)).source == str(sam)
 
 
@@ -132,5 +134,62 @@ def test_bad_checkpoints_are_clear_errors(tmp_path: Path, coffee: np.ndarray) ->
 
 
 def test_grounded_sam_with_a_segment_anything_checkpoint(models: tuple[Path, Path], checkpoint: Path) -> None:
-    chosen = open_vocabulary(f"{models[0]},{checkpoint}", "cpu")
+    chosen, _ = choose(f"{models[0]},{checkpoint}", "cpu")
     assert isinstance(chosen, GroundedSamSegmenter) and chosen.sam.name == "segment-anything"
+
+
+def test_point_option_parsing() -> None:
+    from editree.engine.regions import parse_point_option
+    from editree.errors import UsageError
+
+    assert parse_point_option("The Shirt=240,310") == ("shirt", (240.0, 310.0, False))
+    assert parse_point_option("shirt=0.5,0.25") == ("shirt", (0.5, 0.25, True))
+    for bad in ("shirt", "shirt=1", "shirt=a,b", "=1,2", "shirt=-1,2"):
+        with pytest.raises(UsageError, match="expected NAME=x,y"):
+            parse_point_option(bad)
+
+
+def test_a_point_keeps_sams_best_candidate(monkeypatch: pytest.MonkeyPatch, coffee: np.ndarray) -> None:
+    from editree.engine.segmenters.sam_backends import TransformersSam
+
+    logits = np.stack([np.full((4, 4), v, np.float32) for v in (-9.0, 9.0, 0.0)])[None]
+    monkeypatch.setattr(
+        TransformersSam, "_run", lambda self, rgb, multimask, **p: (logits, np.array([[0.1, 0.8, 0.3]]))
+    )
+    mask = TransformersSam("unused").for_points(coffee, [(1.0, 1.0)])
+    assert mask.min() > 0.99, "the candidate scored 0.8 is the one kept"
+
+
+def test_points_from_the_command_line(cli, models: tuple[Path, Path], checkpoint: Path, tmp_path: Path) -> None:
+    from skimage import data
+
+    image = tmp_path / "coffee.png"
+    Image.fromarray(data.coffee()).save(image)
+    out = tmp_path / "cup.png"
+    argv = ("segment", str(image), "the cup", "--point", "cup=120,200", "--point", "cup=0.5,0.5", "-o", str(out))
+    for sam in (str(models[1]), str(checkpoint)):
+        result = cli(*argv, "--segmenter", sam)
+        assert result.code == 0, result.err
+        assert result.out.startswith('"cup": ') and "(--point (SAM))" in result.out and out.exists()
+        out.unlink()
+
+    result = cli(*argv)
+    assert result.code == 5 and "needs a SAM model" in result.err and "sam-vit-base" in result.err
+    assert not out.exists()
+    result = cli("segment", str(image), "the cup", "--point", "cup=5000,10", "--segmenter", str(checkpoint))
+    assert result.code == 2 and "outside the 600×400 image" in result.err
+
+    edited = tmp_path / "edited.png"
+    result = cli(
+        "edit",
+        str(image),
+        "make the cup black and white",
+        "--point",
+        "cup=300,200",
+        "--segmenter",
+        str(checkpoint),
+        "-o",
+        str(edited),
+    )
+    assert result.code == 0, result.err
+    assert edited.exists()

@@ -7,7 +7,7 @@ Learned open-vocabulary segmenters register here when their weights are present.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -29,6 +29,8 @@ class Segmenter(Protocol):
 @dataclass
 class SegmenterRegistry:
     segmenters: list[Segmenter]
+    sam: Any = None
+    """A SAM backend (editree.engine.segmenters.sam_backends) for user points; None when absent."""
 
     def find(self, text: str) -> Segmenter | None:
         return next((s for s in self.segmenters if s.handles(text)), None)
@@ -43,12 +45,13 @@ class SegmenterRegistry:
 def default_registry(segmenter: str | None = None, device: str | None = None) -> SegmenterRegistry:
     """mediapipe for people, faces and face parts (eyes, brows, lips), then an open-vocabulary segmenter for
     every other English phrase: GroundingDINO + SAM or CLIPSeg, as `segmenter` names it (see
-    editree.engine.segmenters.choose). Looks only at files; nothing loads until a mask is needed."""
-    from editree.engine.segmenters.choose import open_vocabulary
+    editree.engine.segmenters.choose). User points need a SAM: the grounded one, or `segmenter` naming a SAM
+    alone, or the default SAM preset when cached. Looks only at files; nothing loads until a mask is needed."""
+    from editree.engine.segmenters.choose import choose
     from editree.engine.segmenters.mediapipe_seg import MediapipeFace, MediapipeFaceParts, MediapipePerson
 
     found: list[Segmenter] = [MediapipePerson(), MediapipeFace(), MediapipeFaceParts()]
-    extra = open_vocabulary(segmenter, device)
+    extra, sam = choose(segmenter, device)
     if extra is not None:
         found.append(extra)
-    return SegmenterRegistry(found)
+    return SegmenterRegistry(found, sam)
