@@ -161,7 +161,7 @@ def execute_edit(
     if save_masks is not None:
         from editree.cli.regions import mask_paths
 
-        mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()])
+        mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()], out_path)
     metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options)
     for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
         console.warn(note)

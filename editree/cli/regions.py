@@ -97,19 +97,27 @@ def check_mask_folder(folder: Path) -> None:
         raise UsageError(f"--save-masks {str(folder)!r}: folder {str(folder.parent)!r} does not exist; create it first")
 
 
-def mask_paths(folder: Path, labels: list[str], inputs: list[Path]) -> dict[str, Path]:
-    """Where each mask goes; refuses (before anything is written) a name that would replace an input."""
+def mask_paths(folder: Path, labels: list[str], inputs: list[Path], output: Path | None = None) -> dict[str, Path]:
+    """Where each mask goes; refuses (before anything is written) a name that would replace an input or
+    the edited image itself."""
     import os
 
     from editree.errors import UsageError
 
+    def same(a: Path, b: Path) -> bool:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+
     paths = {label: folder / name for label, name in mask_file_names(labels).items()}
     for path in paths.values():
         for source in inputs:
-            if path.exists() and source.exists() and os.path.samefile(path, source):
+            if same(path, source):
                 raise UsageError(
                     f"--save-masks would replace the input {str(source)!r} with a mask; choose another folder"
                 )
+        if output is not None and same(path, output):
+            raise UsageError(f"--save-masks would write a mask over the output {str(output)!r}; choose another folder")
     return paths
 
 

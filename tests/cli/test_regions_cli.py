@@ -126,6 +126,19 @@ def test_save_masks_never_replaces_an_input(cli, astronaut_png: Path, tmp_path: 
     assert result.code == 2 and "would replace the input" in result.err
     assert user_mask.read_bytes() == before and not out.exists()
 
+    clash = folder / "sky.png"
+    result = cli(
+        "edit",
+        str(astronaut_png),
+        "blur the background",
+        "-o",
+        str(folder / "background.png"),
+        "--save-masks",
+        str(folder),
+    )
+    assert result.code == 2 and "over the output" in result.err and not (folder / "background.png").exists()
+    assert clash.read_bytes() == before
+
     result = cli(*argv, "--save-masks", str(astronaut_png))
     assert result.code == 2 and "is a file" in result.err
 
