@@ -21,7 +21,7 @@ import numpy as np
 from editree.engine.executor import EditResult, StepReport, run_plan
 from editree.engine.image_io import LoadedImage, check_output_path, load_image, save_image
 from editree.engine.options import EngineOptions
-from editree.engine.regions import UserRegions, check_regions, parse_box_option, region_key
+from editree.engine.regions import UserRegions, check_regions, parse_box_option, parse_point_option, region_key
 from editree.engine.segmenters import SegmenterRegistry, default_registry
 from editree.errors import UsageError
 from editree.ops import Plan
@@ -65,8 +65,8 @@ class Session:
         self, engine: str = "auto", segmenters: SegmenterRegistry | None = None, options: EngineOptions | None = None
     ) -> None:
         self.engine = engine
-        self.segmenters = segmenters or default_registry()
         self.options = options or EngineOptions()
+        self.segmenters = segmenters or default_registry(self.options.segmenter, self.options.device)
 
     def __enter__(self) -> Session:
         return self
@@ -87,6 +87,7 @@ class Session:
         seed: int = 0,
         regions: dict[str, tuple[float, float, float, float]] | None = None,
         masks: dict[str, str | Path] | None = None,
+        points: dict[str, list[tuple[float, float]]] | None = None,
     ) -> Edited:
         """Edit `image` (a path, a uint8 H×W×3 array, or a PIL image) by a plan or an instruction."""
         if isinstance(plan, str):
@@ -97,6 +98,10 @@ class Session:
             user.boxes[key] = parsed
         for name, path in (masks or {}).items():
             user.masks[region_key(name)] = Path(path)
+        for name, xys in (points or {}).items():
+            for x, y in xys:
+                key, parsed = parse_point_option(f"{name}={x},{y}")
+                user.points.setdefault(key, []).append(parsed)
         check_regions(plan, user, self.segmenters)
         loaded = _load(image)
         result = run_plan(

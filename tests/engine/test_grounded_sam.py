@@ -193,3 +193,15 @@ def test_points_from_the_command_line(cli, models: tuple[Path, Path], checkpoint
     )
     assert result.code == 0, result.err
     assert edited.exists()
+
+
+def test_python_api_takes_points_and_the_segmenter_option(checkpoint: Path, coffee: np.ndarray) -> None:
+    import editree
+    from editree.engine.options import EngineOptions
+
+    with editree.Session(options=EngineOptions(segmenter=str(checkpoint))) as session:
+        assert session.segmenters.sam is not None and session.segmenters.sam.name == "segment-anything"
+        result = session.edit(coffee, "make the cup black and white", points={"cup": [(300, 200), (0.5, 0.6)]})
+    changed = np.any(result.rgb != coffee, axis=2)
+    mask = result._result.masks['"cup"']
+    assert changed.any() and not changed[mask == 0].any(), "the SAM mask, and only it, changed"
