@@ -312,7 +312,7 @@ class ChineseTransformer(Transformer):
         return self._edit(meta, *self._with_source(op, target, args, source))
 
     def become_color(self, meta: Any, children: list[Any]) -> EditClause:
-        """"把天空变红": a verb and a one-character colour, read as "变成红色"."""
+        """ "把天空变红": a verb and a one-character colour, read as "变成红色"."""
         written = str(_first(children, "BECOME_COLOR"))[1]
         op, target, args = sem.change_into(self._target(children), self._english(written + "色", articles=False))
         return self._edit(meta, *self._with_source(op, target, args, written))
