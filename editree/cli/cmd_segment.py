@@ -29,6 +29,8 @@ def segment(
     from editree.cli.regions import check_pictures, resolve_for_image, user_regions, write_pictures
     from editree.planner import detect_lang, parse
 
+    if not phrase.strip():
+        raise UsageError('PHRASE is empty; name what to find, e.g. editree segment photo.jpg "the person"')
     # The phrase is read like the target of an instruction, so qualifiers and Chinese words work.
     verb = "虚化" if detect_lang(phrase) == "zh" else "blur "
     plan = parse(verb + phrase)

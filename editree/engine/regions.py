@@ -104,7 +104,7 @@ def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: Segment
     if segmenter is None:
         name = key.replace(" ", "_")
         raise MissingDependencyError(
-            f"no segmenter available here can find {region.text!r} (offline ones know people and faces); "
+            f"no segmenter available here can find {region.text!r} (offline ones know people, faces and face parts); "
             f"name it yourself with --region {name}=x0,y0,x1,y1 or --mask {name}=mask.png, or get the "
             "open-vocabulary segmenters with `editree models pull grounding-dino-tiny` and "
             "`editree models pull sam-vit-base` (or `clipseg`)"

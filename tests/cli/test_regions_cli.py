@@ -69,6 +69,8 @@ def test_segment_errors(cli, astronaut_png: Path, tmp_path: Path) -> None:
         and result.out.startswith('"face"[largest]: ')
         and "wrote " + str(tmp_path / "[x].png") in result.out
     )
+    result = cli("segment", str(astronaut_png), "  ")
+    assert result.code == 2 and "PHRASE is empty" in result.err
     result = cli("segment", str(tmp_path / "missing.png"), "the person")
     assert result.code != 0 and "missing.png" in result.err and "Traceback" not in result.err
 
