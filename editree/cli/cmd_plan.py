@@ -116,8 +116,8 @@ def _regions_on_image(
     target = overlay or image.with_name(f"{image.stem}_regions.png")
     check_pictures(image, target)
     loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask, point), wanted, segmenter)
-    rows = [[label, f"{found.mean():.1%}", source] for label, found, source in resolved]
-    say.print(console.table(f"regions on {image.name}", ["region", "area", "found by"], rows))
+    rows = [[n, label, f"{found.mean():.1%}", source] for n, (label, found, source) in enumerate(resolved, 1)]
+    say.print(console.table(f"regions on {image.name}", ["#", "region", "area", "found by"], rows))
     write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)
 
 

@@ -32,13 +32,14 @@ def overlay(rgb: np.ndarray, masks: list[tuple[str, np.ndarray]], alpha: float =
             # The label goes where the region is thickest: a ring's centroid can lie outside it.
             depth = cv2.distanceTransform(binary, cv2.DIST_L2, 5)
             y, x = np.unravel_index(int(np.argmax(depth)), depth.shape)
-            labels.append((label, (int(x), int(y)), tuple(int(c) for c in color), binary))
+            labels.append((label, index + 1, (int(x), int(y)), tuple(int(c) for c in color), binary))
     out = np.clip(out, 0, 255).astype(np.uint8)
     scale = max(0.4, min(h, w) / 800)
-    for label, (x, y), color, binary in labels:
+    for label, number, (x, y), color, binary in labels:
         contours, _ = cv2.findContours(binary, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         cv2.drawContours(out, contours, -1, color, max(1, round(2 * scale)))
-        text = label.encode("ascii", "replace").decode()
+        # OpenCV's fonts are ASCII only: other labels are drawn as their number in the printed table.
+        text = label if label.isascii() else f"#{number}"
         (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
         bx, by, bw, bh = cv2.boundingRect(binary)
         if bw < tw or bh < 3 * th:
