@@ -71,10 +71,15 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
     return models
 
 
+LEARNED_SEGMENTERS = {"clipseg", "grounded-sam", "--point (SAM)"}
+
+
 def provenance(
     plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None, options: Any = None
 ) -> dict[str, Any]:
     models = _models(result, options)
+    if options is not None and any(r.get("source") in LEARNED_SEGMENTERS for r in result.regions.values()):
+        models["segmenter"] = {"spec": options.segmenter or "auto"}
     heavy = ("torch", "diffusers", "transformers") if models else ()
     return {
         "editree": __version__,
@@ -91,3 +96,33 @@ def provenance(
             **{d: _version_of(d) for d in ("numpy", "pillow", "opencv-python-headless", "mediapipe", *heavy)},
         },
     }
+
+
+def options_from_provenance(meta: dict[str, Any]) -> Any:
+    """The engine options an output was made with (models, steps, guidance, segmenter), so `replay` runs the
+    same models rather than whatever is configured today."""
+    from editree.engine.options import EngineOptions
+    from editree.errors import UsageError
+
+    try:
+        return _options(meta.get("models") or {}, EngineOptions)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        raise UsageError("the embedded provenance has a malformed models section; it cannot be replayed") from None
+
+
+def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
+    inpaint, instruct = models.get("inpaint") or {}, models.get("instruct") or {}
+    shaped = inpaint or instruct
+    defaults = EngineOptions()
+    return EngineOptions(
+        model=inpaint.get("model"),
+        instruct_model=instruct.get("model"),
+        identity_model=(models.get("identity") or {}).get("embedder"),
+        identity_threshold=(models.get("identity") or {}).get("threshold", defaults.identity_threshold),
+        identity_tries=(models.get("identity") or {}).get("max_tries", defaults.identity_tries),
+        segmenter=None
+        if (models.get("segmenter") or {}).get("spec") in (None, "auto")
+        else models["segmenter"]["spec"],
+        steps=int(shaped.get("steps", defaults.steps)),
+        guidance=float(shaped.get("guidance", defaults.guidance)),
+    )

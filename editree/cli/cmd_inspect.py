@@ -75,6 +75,7 @@ def replay(
     """Run the plan embedded in an output again, on another image (same seed unless --seed)."""
     from editree.cli.cmd_edit import execute_edit
     from editree.ops import plan_from_dict
+    from editree.provenance import options_from_provenance
 
     meta = _provenance(image)
     plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
@@ -85,5 +86,6 @@ def replay(
         seed=seed if seed is not None else int(meta.get("seed", 0)),
         engine=str(meta.get("engine", "auto")),
         quiet=quiet,
+        options=options_from_provenance(meta),
     )
     return 0

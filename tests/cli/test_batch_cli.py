@@ -105,3 +105,16 @@ def test_python_api(tmp_path: Path, astronaut: np.ndarray) -> None:
         boxed = session.edit(astronaut, "blur the sign", regions={"sign": (0, 0, 64, 64)})
         assert not np.array_equal(boxed.rgb[:64, :64], astronaut[:64, :64])
         assert np.array_equal(boxed.rgb[64:], astronaut[64:])
+
+
+def test_replay_options_come_from_the_provenance() -> None:
+    from editree.errors import UsageError
+    from editree.provenance import options_from_provenance
+
+    options = options_from_provenance(
+        {"models": {"inpaint": {"model": "sd15-inpaint", "steps": 12, "guidance": 5.0}, "segmenter": {"spec": "x"}}}
+    )
+    assert (options.model, options.steps, options.guidance, options.segmenter) == ("sd15-inpaint", 12, 5.0, "x")
+    assert options_from_provenance({}).segmenter is None
+    with pytest.raises(UsageError, match="malformed models section"):
+        options_from_provenance({"models": {"inpaint": {"steps": "many"}}})

@@ -114,3 +114,15 @@ def test_missing_segmenter_weights_are_exit_5_before_work(cli, coffee_png: Path)
     assert result.code == 5 and "editree models pull clipseg" in result.err and not out.exists()
     result = cli("edit", str(coffee_png), "blur the cup", "-o", str(out))
     assert result.code == 5 and "--region cup=" in result.err and "editree models pull sam-vit-base" in result.err
+
+
+def test_replay_uses_the_segmenter_the_output_was_made_with(cli, coffee_png: Path, everywhere: Path) -> None:
+    from editree.engine.image_io import read_metadata
+
+    out, again = coffee_png.with_name("out.png"), coffee_png.with_name("again.png")
+    argv = ("edit", str(coffee_png), "make the cup black and white", "--segmenter", str(everywhere), "-o", str(out))
+    assert cli(*argv).code == 0
+    assert read_metadata(out)["models"]["segmenter"] == {"spec": str(everywhere)}
+    result = cli("replay", str(out), "--on", str(coffee_png), "-o", str(again))
+    assert result.code == 0, result.err
+    assert np.array_equal(np.array(Image.open(again)), np.array(Image.open(out)))
