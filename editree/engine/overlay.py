@@ -30,8 +30,11 @@ def overlay(rgb: np.ndarray, masks: list[tuple[str, np.ndarray]], alpha: float =
         binary = (mask > 0.5).astype(np.uint8)
         if binary.any():
             # The label goes where the region is thickest: a ring's centroid can lie outside it.
-            depth = cv2.distanceTransform(binary, cv2.DIST_L2, 5)
-            y, x = np.unravel_index(int(np.argmax(depth)), depth.shape)
+            # Zero border: the image edge counts as the region's edge, or a region touching it gets its label there.
+            depth = cv2.distanceTransform(
+                cv2.copyMakeBorder(binary, 1, 1, 1, 1, cv2.BORDER_CONSTANT, 0), cv2.DIST_L2, 5
+            )
+            y, x = np.unravel_index(int(np.argmax(depth[1:-1, 1:-1])), binary.shape)
             labels.append((label, index + 1, (int(x), int(y)), tuple(int(c) for c in color), binary))
     out = np.clip(out, 0, 255).astype(np.uint8)
     scale = max(0.4, min(h, w) / 800)

@@ -35,3 +35,12 @@ def test_small_regions_keep_their_label_beside_them(astronaut: np.ndarray) -> No
 def test_labels_opencv_cannot_draw_become_numbers(astronaut: np.ndarray) -> None:
     big, _ = _masks(astronaut.shape[:2])
     assert np.array_equal(overlay(astronaut, [("天空", big)]), overlay(astronaut, [("#1", big)]))
+
+
+def test_a_region_touching_the_edge_is_labelled_inside_not_on_the_edge(astronaut: np.ndarray) -> None:
+    lower = np.zeros(astronaut.shape[:2], np.float32)
+    lower[200:, :] = 1.0
+    out = overlay(astronaut, [("lower half", lower)]).astype(float)
+    tint = astronaut * 0.55 + np.array(PALETTE[0]) * 0.45
+    assert np.abs(out[470:505, 20:490] - tint[470:505, 20:490]).max() <= 1.0, "no label along the bottom edge"
+    assert np.abs(out[330:380, 100:420] - tint[330:380, 100:420]).max() > 50, "the label sits in the middle"
