@@ -205,3 +205,28 @@ def test_python_api_takes_points_and_the_segmenter_option(checkpoint: Path, coff
     changed = np.any(result.rgb != coffee, axis=2)
     mask = result._result.masks['"cup"']
     assert changed.any() and not changed[mask == 0].any(), "the SAM mask, and only it, changed"
+
+
+def test_batch_workers_get_the_points_and_the_sam(cli, checkpoint: Path, tmp_path: Path) -> None:
+    from skimage import data
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name in ("a.png", "b.png"):
+        Image.fromarray(data.coffee()).save(photos / name)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    argv = (
+        "batch",
+        str(photos),
+        "make the cup black and white",
+        "--point",
+        "cup=0.5,0.6",
+        "--segmenter",
+        str(checkpoint),
+    )
+    assert cli(*argv, "-o", str(serial), "--json").code == 0
+    result = cli(*argv, "-o", str(parallel), "--json", "--jobs", "2")
+    assert result.code == 0, result.err
+    for name in ("a.png", "b.png"):
+        assert np.array_equal(np.array(Image.open(serial / name)), np.array(Image.open(parallel / name)))
+    assert not np.array_equal(np.array(Image.open(serial / "a.png")), data.coffee()), "the SAM region was edited"
