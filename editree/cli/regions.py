@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from editree.ops import Plan, Region, region_text
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from editree.engine.image_io import LoadedImage
+    from editree.engine.regions import UserRegions
 
 RegionOpt = Annotated[
     Optional[list[str]], typer.Option("--region", help="Name a box: NAME=x0,y0,x1,y1 (pixels, or fractions <= 1).")
@@ -21,7 +27,7 @@ PointOpt = Annotated[
 ]
 
 
-def user_regions(region: list[str] | None, mask: list[str] | None, point: list[str] | None = None) -> Any:
+def user_regions(region: list[str] | None, mask: list[str] | None, point: list[str] | None = None) -> UserRegions:
     from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option, parse_point_option
 
     user = UserRegions()
@@ -38,11 +44,12 @@ def user_regions(region: list[str] | None, mask: list[str] | None, point: list[s
 
 
 def resolve_for_image(
-    image: Path, plan: Plan, user: Any, regions: list[Region], segmenter: str | None = None
-) -> tuple[Any, list[tuple[str, Any, str]]]:
+    image: Path, plan: Plan, user: UserRegions, regions: list[Region], segmenter: str | None = None
+) -> tuple[LoadedImage, list[tuple[str, np.ndarray, str]]]:
     """(loaded image, [(label, mask, source)]) for each region, without editing anything."""
     import os
 
+    from editree.cli import console
     from editree.engine.image_io import load_image
     from editree.engine.regions import RegionResolver, check_regions
     from editree.engine.segmenters import default_registry
@@ -60,11 +67,13 @@ def resolve_for_image(
             source = resolver.found[region.text].source
         elif isinstance(region, r.BackgroundRegion):
             source = "complement of the subjects"
+        elif isinstance(region, r.MaskRegion):
+            source = "--mask"
+        elif isinstance(region, r.BoxRegion):
+            source = "box in the plan"
         else:
             source = "computed"
         out.append((label, mask, source))
-    from editree.cli import console
-
     for warning in dict.fromkeys(resolver.warnings):
         console.warn(warning)
     return loaded, out
