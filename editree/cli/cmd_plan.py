@@ -64,6 +64,10 @@ def plan(
     if schema:
         sys.stdout.write(json.dumps(plan_json_schema(), indent=2) + "\n")
         return
+    if image is None:
+        given = [flag for flag, value in _image_flags(overlay, region, mask, point, segmenter) if value]
+        if given:
+            raise UsageError(f"{given[0]} only applies with --image IMAGE (which regions to find, on what)")
     if file is not None:
         if instruction is not None:
             raise UsageError("give either an INSTRUCTION or --file FILE, not both")
@@ -89,6 +93,10 @@ def plan(
         say = console.out() if format is PlanFormat.tree else console.err()
         _regions_on_image(result, image, overlay, region, mask, point, say, segmenter)
     return 0
+
+
+def _image_flags(*values: object) -> list[tuple[str, object]]:
+    return list(zip(("--overlay", "--region", "--mask", "--point", "--segmenter"), values, strict=True))
 
 
 def _regions_on_image(

@@ -93,6 +93,8 @@ def test_plan_image_keeps_json_on_stdout_clean(cli, astronaut_png: Path, tmp_pat
     assert json.loads(result.out)["steps"][0]["op"] == "blur"
     assert "background" in result.err and picture.exists()
     assert cli("plan", "--file", str(picture), "--image", str(astronaut_png)).code == 2
+    result = cli("plan", "blur the sign", "--region", "sign=0,0,10,10")
+    assert result.code == 2 and "--region only applies with --image" in result.err
 
 
 def test_edit_save_masks(cli, astronaut_png: Path, astronaut: np.ndarray, tmp_path: Path) -> None:
