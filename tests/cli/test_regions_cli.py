@@ -62,7 +62,7 @@ def test_segment_errors(cli, astronaut_png: Path, tmp_path: Path) -> None:
     assert result.code == 2 and "is the input image" in result.err
     result = cli("segment", str(astronaut_png), "the second face")
     assert result.code == 0 and result.out.startswith('"face"[#2]: 0.0% of the image')
-    assert "asked for instance #2 (left to right) but only 1 was found" in result.err
+    assert "asked for instance #2 (in reading order) but only 1 was found" in result.err
     result = cli("segment", str(astronaut_png), "the largest face", "--overlay", str(tmp_path / "[x].png"))
     assert (
         result.code == 0

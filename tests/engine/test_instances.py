@@ -133,3 +133,16 @@ def test_large_images_are_segmented_downscaled() -> None:
 def test_the_face_means_the_best_face(astronaut: np.ndarray) -> None:
     result = run_plan(parse("blur the face"), astronaut)
     assert result.regions["face"]["source"] == "mediapipe-face" and result.changed[120, 230] > 0.9
+
+
+def test_reading_order_is_rows_then_left_to_right() -> None:
+    from editree.engine.segmenters.instances import reading_order
+
+    # Two rows of two (SHAPE is 100 x 200), listed out of order on purpose.
+    boxes = {"bl": (10, 60, 40, 95), "tr": (110, 5, 140, 40), "tl": (10, 8, 40, 43), "br": (110, 58, 140, 93)}
+    instances = {name: Instance(_box(*box)) for name, box in boxes.items()}
+    order = [next(n for n, i in instances.items() if i is found) for found in reading_order(list(instances.values()))]
+    assert order == ["tl", "tr", "bl", "br"]
+    # One row of people at different heights (seated, standing) stays one row, left to right.
+    row = [Instance(_box(100, 30, 130, 70)), Instance(_box(10, 45, 40, 85)), Instance(_box(160, 40, 190, 80))]
+    assert [round(i.center[0]) for i in reading_order(row)] == [24, 114, 174]

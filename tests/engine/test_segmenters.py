@@ -95,3 +95,44 @@ def test_left_eye_is_the_one_on_the_left_of_the_picture(astronaut: np.ndarray) -
     left, right = (resolver.resolve(step.target) for step in plan.steps)
     assert _centre(left)[0] < _centre(right)[0]
     assert resolver.found["eye"].source == "mediapipe-face-mesh"
+
+
+def _group(astronaut: np.ndarray, size: int = 250) -> np.ndarray:
+    """Sixteen astronauts in two rows on a wide grey canvas: a group photo whose faces are small."""
+    import cv2
+
+    canvas = np.full((2 * size + 200, 8 * size + 200, 3), 200, np.uint8)
+    small = cv2.resize(astronaut, (size, size), interpolation=cv2.INTER_AREA)
+    for row in range(2):
+        for col in range(8):
+            canvas[100 + row * size : 100 + (row + 1) * size, 100 + col * size : 100 + (col + 1) * size] = small
+    return canvas
+
+
+def test_small_faces_of_a_group_photo_are_all_found(astronaut: np.ndarray) -> None:
+    group = _group(astronaut)
+    assert detect_faces(group) == [], "the whole-image pass alone misses them (the detector sees 192 px)"
+    faces = MediapipeFace().instances(group, "faces")
+    assert len(faces) == 16
+    columns = sorted(round((_centre(f.mask)[0] - 100) / 250 - 0.5) for f in faces)
+    assert columns == sorted(list(range(8)) * 2), "one face per astronaut, none twice"
+
+
+def test_tiling_adds_no_false_faces(astronaut: np.ndarray, chelsea: np.ndarray) -> None:
+    import cv2
+
+    from editree.engine.segmenters.mediapipe_seg import detect_faces_everywhere
+
+    assert len(detect_faces_everywhere(cv2.resize(astronaut, (2048, 2048)))) == 1
+    assert detect_faces_everywhere(cv2.resize(chelsea, (chelsea.shape[1] * 2, chelsea.shape[0] * 2))) == []
+
+
+def test_the_second_face_of_a_group(astronaut: np.ndarray) -> None:
+    from editree.engine.regions import RegionResolver
+    from editree.planner import parse
+
+    group = _group(astronaut)
+    plan = parse("blur the second face")
+    mask = RegionResolver(group, plan).resolve(plan.steps[0].target)
+    x, _ = _centre(mask)
+    assert 100 + 250 < x < 100 + 500, "reading order: the second column"

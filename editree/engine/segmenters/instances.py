@@ -54,6 +54,26 @@ def parts(mask: np.ndarray) -> list[Instance]:
     return out
 
 
+def reading_order(instances: list[Instance]) -> list[Instance]:
+    """Rows top to bottom, each left to right, as a person counts "the second face" in a group photo.
+    Instances whose centres lie within half a typical instance height share a row, so a seated and a
+    standing person side by side are still one row."""
+    if not instances:
+        return []
+    heights = []
+    for instance in instances:
+        ys = np.nonzero((instance.mask > 0.5).any(axis=1))[0]
+        heights.append(float(ys[-1] - ys[0] + 1) if len(ys) else 0.0)
+    tolerance = 0.5 * float(np.median(heights))
+    rows: list[list[Instance]] = []
+    for instance in sorted(instances, key=lambda i: i.center[1]):
+        if rows and instance.center[1] - rows[-1][0].center[1] <= tolerance:
+            rows[-1].append(instance)
+        else:
+            rows.append([instance])
+    return [instance for row in rows for instance in sorted(row, key=lambda i: i.center[0])]
+
+
 def select(instances: list[Instance], qualifiers: Qualifiers, shape: tuple[int, int]) -> tuple[np.ndarray, str | None]:
     """The mask the qualifiers pick, and a note when they could not be satisfied."""
     empty = np.zeros(shape, np.float32)
@@ -63,10 +83,10 @@ def select(instances: list[Instance], qualifiers: Qualifiers, shape: tuple[int, 
     if qualifiers.count in ("all", "each"):
         pool = chosen
     elif isinstance(qualifiers.count, int):
-        ordered = sorted(chosen, key=lambda i: (i.center[0], i.center[1]))  # reading order: left to right
+        ordered = reading_order(chosen)
         if qualifiers.count > len(ordered):
             found = f"only {len(ordered)} {'was' if len(ordered) == 1 else 'were'} found"
-            return empty, f"asked for instance #{qualifiers.count} (left to right) but {found}"
+            return empty, f"asked for instance #{qualifiers.count} (in reading order) but {found}"
         pool = [ordered[qualifiers.count - 1]]
     else:
         pool = chosen
