@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, v_args
 from lark.exceptions import VisitError
 
 from editree.ops import (
@@ -29,6 +29,12 @@ from editree.ops import (
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
+from editree.planner.clause_builder import REGION_TYPES as _REGION_TYPES
+from editree.planner.clause_builder import ClauseBuilder
+from editree.planner.clause_builder import clauses as _clauses
+from editree.planner.clause_builder import first as _first
+from editree.planner.clause_builder import regions as _regions
+from editree.planner.clause_builder import tokens as _tokens
 from editree.planner.clauses import Clause, EditClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.grammar_cache import load_grammar
 from editree.planner.semantics import NotUnderstood
@@ -52,32 +58,6 @@ def parse_english(text: str, offset: int = 0) -> list[Clause]:
         if isinstance(exc.orig_exc, NotUnderstood):
             raise exc.orig_exc from None
         raise
-
-
-def _tokens(children: list[Any], *types: str) -> list[Token]:
-    return [c for c in children if isinstance(c, Token) and c.type in types]
-
-
-def _first(children: list[Any], *types: str) -> Token | None:
-    found = _tokens(children, *types)
-    return found[0] if found else None
-
-
-_REGION_TYPES = (PhraseRegion, type(ALL), type(BACKGROUND), NotRegion, UnionRegion, MinusRegion, BoxRegion)
-
-
-def _regions(children: list[Any]) -> list[Region]:
-    return [c for c in children if isinstance(c, _REGION_TYPES)]
-
-
-def _clauses(children: list[Any]) -> list[Clause]:
-    out: list[Clause] = []
-    for child in children:
-        if isinstance(child, list):
-            out.extend(child)
-        elif isinstance(child, (KeepClause, EditClause, IfClause, KeepRestClause)):
-            out.append(child)
-    return out
 
 
 class _Degree:
@@ -151,21 +131,8 @@ def _is_plural(word: str) -> bool:
 
 
 @v_args(meta=True)
-class EnglishTransformer(Transformer):
-    def __init__(self, text: str, offset: int = 0) -> None:
-        super().__init__()
-        self.text = text
-        self.offset = offset
-        self.last_target: Region | None = None
-        self.last_person: str | None = None
-
+class EnglishTransformer(ClauseBuilder):
     # ---- helpers ---------------------------------------------------------------------------------
-    def _span(self, meta: Any) -> tuple[int, int]:
-        return (meta.start_pos + self.offset, meta.end_pos + self.offset)
-
-    def _raw(self, meta: Any) -> str:
-        return self.text[meta.start_pos : meta.end_pos]
-
     def _scale(self, children: list[Any], base: float) -> float:
         """Base amount scaled by degree words before or after the verb; `by N%` is absolute."""
         amount = base
@@ -178,17 +145,6 @@ class EnglishTransformer(Transformer):
                 elif child.factor is not None:
                     amount *= child.factor
         return round(min(1.0, max(0.01, amount)), 4)
-
-    def _edit(self, meta: Any, op: str, target: Region | None, args: dict[str, Any]) -> EditClause:
-        clause = EditClause(
-            op, target if target is not None else ALL, args, self._span(meta), explicit_target=target is not None
-        )
-        self.last_target = clause.target
-        return clause
-
-    def _target(self, children: list[Any]) -> Region | None:
-        regions = _regions(children)
-        return regions[0] if regions else None
 
     def _adjust(self, meta: Any, children: list[Any], prop: str, sign: int, target: Region | None = None) -> Any:
         target = target if target is not None else self._target(children)
@@ -265,19 +221,6 @@ class EnglishTransformer(Transformer):
     def UNLESS(self, token: Token) -> Token:
         self.negated = True
         return token
-
-    def cond_exists(self, meta: Any, children: list[Any]) -> Cond:
-        region = _regions(children)[0]
-        if not getattr(self, "negated", False):  # "unless there is a person, make it …": not the person
-            self.last_target = region
-        return Exists(region=region)
-
-    def cond_not_exists(self, meta: Any, children: list[Any]) -> Cond:
-        # "if there is no person, make it …": "it" cannot be the absent person.
-        before = self.last_target
-        cond = NotCond(cond=self.cond_exists(meta, children))
-        self.last_target = before
-        return cond
 
     def cond_image_is(self, meta: Any, children: list[Any]) -> Cond:
         word = lex.norm(_first(children, "IMAGE_PROP")).removeprefix("too ")

@@ -11,13 +11,17 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, v_args
 from lark.exceptions import VisitError
 
 from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Qualifiers, Region, UnionRegion
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
+from editree.planner.clause_builder import ClauseBuilder
+from editree.planner.clause_builder import clauses as _clauses
+from editree.planner.clause_builder import first as _first
+from editree.planner.clause_builder import regions as _regions
 from editree.planner.clauses import Clause, EditClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.grammar_cache import load_grammar
 from editree.planner.semantics import NotUnderstood
@@ -43,49 +47,20 @@ def parse_chinese(text: str, offset: int = 0, warnings: list[str] | None = None)
     return clauses
 
 
-_REGION_TYPES = (PhraseRegion, type(ALL), type(BACKGROUND), NotRegion, UnionRegion, MinusRegion)
 _CONDS = (Exists, ImageIs, NotCond, AndCond, OrCond)
-
-
-def _first(children: list[Any], *types: str) -> Token | None:
-    return next((c for c in children if isinstance(c, Token) and c.type in types), None)
-
-
-def _regions(children: list[Any]) -> list[Region]:
-    return [c for c in children if isinstance(c, _REGION_TYPES)]
 
 
 def _prompt(children: list[Any]) -> tuple[str, str] | None:
     return next((c for c in children if isinstance(c, tuple) and len(c) == 2 and isinstance(c[0], str)), None)
 
 
-def _clauses(children: list[Any]) -> list[Clause]:
-    out: list[Clause] = []
-    for child in children:
-        if isinstance(child, list):
-            out.extend(child)
-        elif isinstance(child, (KeepClause, EditClause, IfClause, KeepRestClause)):
-            out.append(child)
-    return out
-
-
 @v_args(meta=True)
-class ChineseTransformer(Transformer):
+class ChineseTransformer(ClauseBuilder):
     def __init__(self, text: str, offset: int = 0) -> None:
-        super().__init__()
-        self.text = text
-        self.offset = offset
-        self.last_target: Region | None = None
-        self.last_person: str | None = None
+        super().__init__(text, offset)
         self.warnings: list[str] = []
 
     # ---- helpers ---------------------------------------------------------------------------------
-    def _span(self, meta: Any) -> tuple[int, int]:
-        return (meta.start_pos + self.offset, meta.end_pos + self.offset)
-
-    def _raw(self, meta: Any) -> str:
-        return self.text[meta.start_pos : meta.end_pos]
-
     def _english(self, source: str, articles: bool) -> str:
         result = translate(source, articles=articles)
         if result.untranslated:
@@ -113,17 +88,6 @@ class ChineseTransformer(Transformer):
     def _scale_from(self, tokens: list[Any], amount: float) -> float:
         return self._scale(tokens, amount) if tokens else amount
 
-    def _edit(self, meta: Any, op: str, target: Region | None, args: dict[str, Any]) -> EditClause:
-        clause = EditClause(
-            op, target if target is not None else ALL, args, self._span(meta), explicit_target=target is not None
-        )
-        self.last_target = clause.target
-        return clause
-
-    def _target(self, children: list[Any]) -> Region | None:
-        regions = _regions(children)
-        return regions[0] if regions else None
-
     def _adjust(self, meta: Any, children: list[Any], prop: str, sign: int, target: Region | None) -> EditClause:
         amount = self._scale(children, lex.BASE_ADJUST) * sign
         return self._edit(meta, "adjust", target, {"property": prop, "amount": round(amount, 4)})
@@ -141,17 +105,6 @@ class ChineseTransformer(Transformer):
         then = _clauses(children if split is None else children[:split])
         other = [] if split is None else _clauses(children[split:])
         return IfClause(cond, then, other, self._span(meta))
-
-    def cond_exists(self, meta: Any, children: list[Any]) -> Cond:
-        region = _regions(children)[0]
-        self.last_target = region
-        return Exists(region=region)
-
-    def cond_not_exists(self, meta: Any, children: list[Any]) -> Cond:
-        before = self.last_target
-        cond = NotCond(cond=self.cond_exists(meta, children))
-        self.last_target = before
-        return cond
 
     def cond_image_is(self, meta: Any, children: list[Any]) -> Cond:
         cond: Cond = ImageIs(property=lex.ZH_IMAGE_PROPERTIES[str(_first(children, "IMG_PROP"))])
