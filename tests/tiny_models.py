@@ -21,11 +21,11 @@ def clip_tokenizer(folder: Path):
     return CLIPTokenizer(str(folder / "vocab.json"), str(folder / "merges.txt"), pad_token="!", model_max_length=77)
 
 
-def sd_inpaint_pipeline(folder: Path, seed: int = 0) -> Path:
-    """A Stable-Diffusion-style inpainting pipeline: 9-channel UNet, a four-block VAE that downscales 8x
-    (so latents have real geometry), a 2-layer CLIP text encoder. Saved to `folder/model`."""
+def _sd_parts(folder: Path, seed: int, in_channels: int) -> dict:
+    """The parts both tiny pipelines share: a UNet with `in_channels` inputs, a four-block VAE that downscales
+    8x (so latents have real geometry), a 2-layer CLIP text encoder and its tokenizer."""
     import torch
-    from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionInpaintPipeline, UNet2DConditionModel
+    from diffusers import AutoencoderKL, UNet2DConditionModel
     from transformers import CLIPTextConfig, CLIPTextModel
 
     tokenizer = clip_tokenizer(folder / "tokenizer-src")
@@ -34,7 +34,7 @@ def sd_inpaint_pipeline(folder: Path, seed: int = 0) -> Path:
         block_out_channels=(32, 64),
         layers_per_block=1,
         sample_size=16,
-        in_channels=9,
+        in_channels=in_channels,
         out_channels=4,
         down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
         up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
@@ -65,82 +65,41 @@ def sd_inpaint_pipeline(folder: Path, seed: int = 0) -> Path:
             projection_dim=32,
         )
     )
+    return {"vae": vae, "text_encoder": text_encoder, "tokenizer": tokenizer, "unet": unet}
+
+
+def _save(pipe, folder: Path) -> Path:
+    out = folder / "model"
+    pipe.save_pretrained(out)
+    return out
+
+
+def sd_inpaint_pipeline(folder: Path, seed: int = 0) -> Path:
+    """A Stable-Diffusion-style inpainting pipeline (9-channel UNet). Saved to `folder/model`."""
+    from diffusers import PNDMScheduler, StableDiffusionInpaintPipeline
+
     pipe = StableDiffusionInpaintPipeline(
-        vae=vae,
-        text_encoder=text_encoder,
-        tokenizer=tokenizer,
-        unet=unet,
+        **_sd_parts(folder, seed, in_channels=9),
         scheduler=PNDMScheduler(skip_prk_steps=True, steps_offset=1),
         safety_checker=None,
         feature_extractor=None,
         requires_safety_checker=False,
     )
-    out = folder / "model"
-    pipe.save_pretrained(out)
-    return out
+    return _save(pipe, folder)
 
 
 def instruct_pix2pix_pipeline(folder: Path, seed: int = 0) -> Path:
     """An InstructPix2Pix-style pipeline (8-channel UNet) from the same tiny parts. Saved to `folder/model`."""
-    import torch
-    from diffusers import (
-        AutoencoderKL,
-        EulerAncestralDiscreteScheduler,
-        StableDiffusionInstructPix2PixPipeline,
-        UNet2DConditionModel,
-    )
-    from transformers import CLIPTextConfig, CLIPTextModel
+    from diffusers import EulerAncestralDiscreteScheduler, StableDiffusionInstructPix2PixPipeline
 
-    tokenizer = clip_tokenizer(folder / "tokenizer-src")
-    torch.manual_seed(seed)
-    unet = UNet2DConditionModel(
-        block_out_channels=(32, 64),
-        layers_per_block=1,
-        sample_size=16,
-        in_channels=8,
-        out_channels=4,
-        down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-        up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
-        cross_attention_dim=32,
-        attention_head_dim=8,
-        norm_num_groups=8,
-    )
-    vae = AutoencoderKL(
-        block_out_channels=[16, 16, 32, 32],
-        in_channels=3,
-        out_channels=3,
-        latent_channels=4,
-        norm_num_groups=8,
-        down_block_types=["DownEncoderBlock2D"] * 4,
-        up_block_types=["UpDecoderBlock2D"] * 4,
-        sample_size=128,
-    )
-    text_encoder = CLIPTextModel(
-        CLIPTextConfig(
-            bos_token_id=0,
-            eos_token_id=1,
-            pad_token_id=2,
-            hidden_size=32,
-            intermediate_size=37,
-            num_attention_heads=4,
-            num_hidden_layers=2,
-            vocab_size=len(tokenizer),
-            projection_dim=32,
-        )
-    )
     pipe = StableDiffusionInstructPix2PixPipeline(
-        vae=vae,
-        text_encoder=text_encoder,
-        tokenizer=tokenizer,
-        unet=unet,
+        **_sd_parts(folder, seed, in_channels=8),
         scheduler=EulerAncestralDiscreteScheduler(),
         safety_checker=None,
         feature_extractor=None,
         requires_safety_checker=False,
     )
-    out = folder / "model"
-    pipe.save_pretrained(out)
-    return out
+    return _save(pipe, folder)
 
 
 def clip_vision_embedder(folder: Path, seed: int = 0) -> Path:

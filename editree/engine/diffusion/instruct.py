@@ -14,7 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from editree.engine.diffusion.models import ModelStatus, model_status, pick_device, pick_dtype
+from editree.engine.diffusion.models import (
+    ModelStatus,
+    from_pretrained_offline,
+    model_status,
+    pick_device,
+    pick_dtype,
+)
 from editree.engine.options import EngineOptions
 from editree.errors import MissingDependencyError
 from editree.ops import args as a
@@ -25,25 +31,7 @@ MAX_SHIFT = 0.05
 
 @lru_cache(maxsize=2)
 def _load(source: str, device: str, dtype_name: str) -> Any:
-    import warnings
-
-    import torch
-    from diffusers import DiffusionPipeline
-    from diffusers.utils import logging as dlogging
-
-    dlogging.set_verbosity_error()
-    dlogging.disable_progress_bar()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)
-            pipe = DiffusionPipeline.from_pretrained(
-                source, torch_dtype=getattr(torch, dtype_name), local_files_only=True
-            )
-    except (OSError, ValueError) as exc:
-        raise MissingDependencyError(
-            f"cannot load an instruction-editing pipeline from {source} ({str(exc).splitlines()[0][:160]})"
-        ) from None
-    pipe.set_progress_bar_config(disable=True)
+    pipe = from_pretrained_offline("DiffusionPipeline", source, dtype_name, "an instruction-editing pipeline")
     return pipe.to(device)
 
 

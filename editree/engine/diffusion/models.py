@@ -135,10 +135,13 @@ def pick_dtype(device: str, requested: str | None) -> Any:
     return torch.float32
 
 
-@lru_cache(maxsize=2)
-def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tiling: bool = False) -> Any:
+def from_pretrained_offline(pipeline_class: str, source: str, dtype_name: str, what: str) -> Any:
+    """A diffusers pipeline from local files only, with library logs and progress bars off; a folder it
+    cannot read is a MissingDependencyError naming `what` ("an inpainting pipeline")."""
+    import warnings
+
+    import diffusers
     import torch
-    from diffusers import AutoPipelineForInpainting
     from diffusers.utils import logging as dlogging
 
     dlogging.set_verbosity_error()
@@ -151,19 +154,21 @@ def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tili
     except ImportError:  # pragma: no cover - transformers is a dependency
         pass
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import warnings
-
     try:
         with warnings.catch_warnings():  # newer diffusers renamed torch_dtype; older ones know only that name
             warnings.simplefilter("ignore", FutureWarning)
-            pipe = AutoPipelineForInpainting.from_pretrained(
+            pipe = getattr(diffusers, pipeline_class).from_pretrained(
                 source, torch_dtype=getattr(torch, dtype_name), local_files_only=True
             )
     except (OSError, ValueError) as exc:
-        raise MissingDependencyError(
-            f"cannot load an inpainting pipeline from {source} ({str(exc).splitlines()[0][:160]})"
-        ) from None
+        raise MissingDependencyError(f"cannot load {what} from {source} ({str(exc).splitlines()[0][:160]})") from None
     pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+
+@lru_cache(maxsize=2)
+def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tiling: bool = False) -> Any:
+    pipe = from_pretrained_offline("AutoPipelineForInpainting", source, dtype_name, "an inpainting pipeline")
     if vae_tiling and hasattr(pipe, "enable_vae_tiling"):
         pipe.enable_vae_tiling()  # decode large images in tiles: less memory, same result away from seams
     if cpu_offload and device.startswith("cuda"):
