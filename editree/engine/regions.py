@@ -240,6 +240,8 @@ class RegionResolver:
         when the image is larger than the segmenter wants, and scaled back to the image."""
         import cv2
 
+        from editree.engine.segmenters.instances import union
+
         h, w = self.shape
         limit = getattr(segmenter, "max_side", None)
         scale = limit / max(h, w) if limit and max(h, w) > limit else 1.0
@@ -258,8 +260,7 @@ class RegionResolver:
             instances = segmenter.instances(rgb, text)
             for instance in instances:
                 instance.mask = full(instance.mask)
-            mask = M.union(*(i.mask for i in instances)) if instances else np.zeros(self.shape, np.float32)
-            return mask, instances
+            return union(instances, self.shape), instances
         return full(segmenter.segment(rgb, text)), None
 
     def _background(self) -> np.ndarray:

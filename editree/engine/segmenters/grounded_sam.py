@@ -77,7 +77,6 @@ class GroundedSamSegmenter:
         return [Instance(mask, box[4]) for mask, box in zip(self.masks_for_boxes(rgb, boxes), boxes, strict=True)]
 
     def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
-        found = self.instances(rgb, text)
-        if not found:
-            return np.zeros(rgb.shape[:2], np.float32)
-        return np.maximum.reduce([i.mask for i in found]).astype(np.float32)
+        from editree.engine.segmenters.instances import union
+
+        return union(self.instances(rgb, text), rgb.shape[:2])

@@ -35,6 +35,35 @@ class Instance:
         return float(xs.mean()), float(ys.mean())
 
 
+def union(instances: list[Instance], shape: tuple[int, int]) -> np.ndarray:
+    """All instances as one mask (what `segment` returns for a segmenter that finds instances)."""
+    if not instances:
+        return np.zeros(shape, np.float32)
+    return np.maximum.reduce([i.mask for i in instances]).astype(np.float32)
+
+
+def feathered(
+    shape: tuple[int, int], box: tuple[int, int, int, int], sigma: float, draw, gain: float = 1.0
+) -> np.ndarray:
+    """A full-size mask drawn and blurred only in `box` grown by the blur's reach: with many small
+    instances (16 faces, 32 eyes) a blur of the whole image per instance would dominate the cost.
+    `draw(patch, (x0, y0))` paints 1.0 into the float32 patch whose top-left is (x0, y0); `gain` > 1 widens
+    the solid core (values are clipped to [0, 1])."""
+    import cv2
+
+    h, w = shape
+    pad = int(np.ceil(4 * sigma)) + 2
+    x0, y0 = max(0, box[0] - pad), max(0, box[1] - pad)
+    x1, y1 = min(w, box[2] + pad), min(h, box[3] + pad)
+    mask = np.zeros((h, w), np.float32)
+    if x1 <= x0 or y1 <= y0:
+        return mask
+    patch = np.zeros((y1 - y0, x1 - x0), np.float32)
+    draw(patch, (x0, y0))
+    mask[y0:y1, x0:x1] = np.clip(cv2.GaussianBlur(patch, (0, 0), sigma) * gain, 0.0, 1.0)
+    return mask
+
+
 def parts(mask: np.ndarray) -> list[Instance]:
     """The connected parts of a mask, each keeping the mask's soft edge around it."""
     import cv2

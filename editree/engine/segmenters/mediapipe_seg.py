@@ -229,34 +229,30 @@ class MediapipeFace:
 
     @staticmethod
     def _ellipse(shape: tuple[int, int], box: tuple[float, float, float, float, float]) -> np.ndarray:
+        """The detector's box is tight around eyes-to-chin; an ellipse a little taller covers the face."""
         import cv2
+
+        from editree.engine.segmenters.instances import feathered
 
         h, w = shape
         x0, y0, x1, y1, _ = box
-        mask = np.zeros((h, w), np.float32)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2 - (y1 - y0) * 0.08
         axes = (round((x1 - x0) * 0.55), round((y1 - y0) * 0.68))
-        cv2.ellipse(mask, (round(cx), round(cy)), axes, 0, 0, 360, 1.0, -1)
-        mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.01 * float(np.hypot(h, w))))
-        return np.clip(mask * 1.5, 0.0, 1.0)
+        reach = (int(cx - axes[0]) - 1, int(cy - axes[1]) - 1, int(cx + axes[0]) + 2, int(cy + axes[1]) + 2)
+
+        def draw(patch: np.ndarray, origin: tuple[int, int]) -> None:
+            centre = (round(cx) - origin[0], round(cy) - origin[1])
+            cv2.ellipse(patch, centre, axes, 0, 0, 360, 1.0, -1)
+
+        return feathered(shape, reach, max(1.0, 0.01 * float(np.hypot(h, w))), draw, gain=1.5)
 
     def handles(self, text: str) -> bool:
         return _head_noun(text) in FACE_WORDS
 
     def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
-        import cv2
+        from editree.engine.segmenters.instances import union
 
-        h, w = rgb.shape[:2]
-        mask = np.zeros((h, w), np.float32)
-        for x0, y0, x1, y1, _ in detect_faces_everywhere(rgb):
-            # The detector's box is tight around eyes-to-chin; an ellipse a little taller covers the face.
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2 - (y1 - y0) * 0.08
-            axes = (round((x1 - x0) * 0.55), round((y1 - y0) * 0.68))
-            cv2.ellipse(mask, (round(cx), round(cy)), axes, 0, 0, 360, 1.0, -1)
-        if mask.any():
-            mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.01 * float(np.hypot(h, w))))
-            mask = np.clip(mask * 1.5, 0.0, 1.0)
-        return mask
+        return union(self.instances(rgb, text), rgb.shape[:2])
 
 
 PART_WORDS = {
@@ -368,7 +364,7 @@ class MediapipeFaceParts:
     def instances(self, rgb: np.ndarray, text: str) -> list:
         import cv2
 
-        from editree.engine.segmenters.instances import Instance
+        from editree.engine.segmenters.instances import Instance, feathered
 
         part = PART_WORDS[_head_noun(text)]
         h, w = rgb.shape[:2]
@@ -381,26 +377,20 @@ class MediapipeFaceParts:
             else:
                 shapes = [[o] for o in outlines]
             for shape in shapes:
-                # Draw and feather only around the part (an eye is ~0.05% of a photo), then place it.
-                pad = int(np.ceil(4 * feather)) + 2
-                x0, y0 = np.floor(shape[0].min(axis=0)).astype(int) - pad
-                x1, y1 = np.ceil(shape[0].max(axis=0)).astype(int) + pad
-                x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-                if x1 <= x0 or y1 <= y0:
-                    continue
-                patch = np.zeros((y1 - y0, x1 - x0), np.float32)
-                for index, outline in enumerate(shape):
-                    points = np.rint(outline - (x0, y0)).astype(np.int32)
-                    cv2.fillPoly(patch, [points], 1.0 if index == 0 else 0.0, lineType=cv2.LINE_AA)
-                patch = cv2.GaussianBlur(patch, (0, 0), feather)
-                if patch.max() > 0:
-                    mask = np.zeros((h, w), np.float32)
-                    mask[y0:y1, x0:x1] = np.clip(patch, 0.0, 1.0)
+                x0, y0 = np.floor(shape[0].min(axis=0)).astype(int)
+                x1, y1 = np.ceil(shape[0].max(axis=0)).astype(int)
+
+                def draw(patch: np.ndarray, origin: tuple[int, int], shape: list[np.ndarray] = shape) -> None:
+                    for index, outline in enumerate(shape):  # the first outline filled, the others cut out
+                        points = np.rint(outline - origin).astype(np.int32)
+                        cv2.fillPoly(patch, [points], 1.0 if index == 0 else 0.0, lineType=cv2.LINE_AA)
+
+                mask = feathered((h, w), (int(x0), int(y0), int(x1) + 1, int(y1) + 1), feather, draw)
+                if mask.max() > 0:
                     found.append(Instance(mask))
         return found
 
     def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
-        found = self.instances(rgb, text)
-        if not found:
-            return np.zeros(rgb.shape[:2], np.float32)
-        return np.maximum.reduce([i.mask for i in found]).astype(np.float32)
+        from editree.engine.segmenters.instances import union
+
+        return union(self.instances(rgb, text), rgb.shape[:2])
