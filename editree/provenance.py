@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import platform
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -58,6 +59,7 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "revision": status.preset.revision if status.preset else None,
             "steps": options.steps,
             "guidance": options.guidance,
+            "resolution": options.resolution,
             "ops": sorted(used & ops),
         }
     if any(r.identity is not None for r in result.steps):
@@ -74,8 +76,54 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
 LEARNED_SEGMENTERS = {"clipseg", "grounded-sam", "--point (SAM)"}
 
 
+def user_regions_record(user: Any) -> dict[str, Any]:
+    """The regions a user named on the command line (--region, --point, --mask), so `replay` finds the same
+    ones. Mask files are recorded by file name only: they are the user's files, not part of the output."""
+    if user is None or not user.names():
+        return {}
+    return {
+        "boxes": {name: box.model_dump(mode="json") for name, box in user.boxes.items()},
+        "points": {name: [list(p) for p in points] for name, points in user.points.items()},
+        "masks": {name: Path(path).name for name, path in user.masks.items()},
+    }
+
+
+def user_regions_from_provenance(meta: dict[str, Any]) -> Any:
+    """The recorded boxes and points as UserRegions, plus {name: file name} of the masks to give again."""
+    from pydantic import ValidationError
+
+    from editree.engine.regions import UserRegions
+    from editree.errors import UsageError
+    from editree.ops import regions as r
+
+    record = meta.get("user_regions") or {}
+    try:
+        user = UserRegions(
+            boxes={
+                str(n): r.BoxRegion.model_validate_json(json.dumps(b)) for n, b in (record.get("boxes") or {}).items()
+            },
+            points={
+                str(n): [(float(x), float(y), bool(f)) for x, y, f in pts]
+                for n, pts in (record.get("points") or {}).items()
+            },
+        )
+        masks = {str(n): str(f) for n, f in (record.get("masks") or {}).items()}
+    except (ValidationError, TypeError, ValueError, AttributeError):
+        raise UsageError(
+            "the embedded provenance has a malformed user_regions section; it cannot be replayed"
+        ) from None
+    return user, masks
+
+
 def provenance(
-    plan: Plan, *, seed: int, engine: str, result: Any, source: Path | None = None, options: Any = None
+    plan: Plan,
+    *,
+    seed: int,
+    engine: str,
+    result: Any,
+    source: Path | None = None,
+    options: Any = None,
+    user: Any = None,
 ) -> dict[str, Any]:
     models = _models(result, options)
     if options is not None and any(r.get("source") in LEARNED_SEGMENTERS for r in result.regions.values()):
@@ -88,6 +136,7 @@ def provenance(
         "engine": engine,
         "models": models,
         "source": source.name if source else None,
+        "user_regions": user_regions_record(user),
         "steps": [_step(r) for r in result.steps],
         "regions": result.regions,
         "warnings": result.warnings,
@@ -124,5 +173,15 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
         if (models.get("segmenter") or {}).get("spec") in (None, "auto")
         else models["segmenter"]["spec"],
         steps=int(shaped.get("steps", defaults.steps)),
-        guidance=float(shaped.get("guidance", defaults.guidance)),
+        guidance=_optional(shaped.get("guidance"), float),
+        resolution=_optional(shaped.get("resolution"), int),
     )
+
+
+def _optional(value: Any, kind: type) -> Any:
+    """None stays None (the model's own default); anything else must be a `kind`, else ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(value)
+    return kind(value)

@@ -102,6 +102,91 @@ def instruct_pix2pix_pipeline(folder: Path, seed: int = 0) -> Path:
     return _save(pipe, folder)
 
 
+def t5_tokenizer():
+    """A T5 tokenizer from a locally written unigram vocabulary (single letters)."""
+    from transformers import T5Tokenizer
+
+    vocab = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0)]
+    vocab += [("\u2581" + chr(c), -1.0) for c in range(ord("a"), ord("z") + 1)]
+    vocab += [(chr(c), -2.0) for c in range(ord("a"), ord("z") + 1)]
+    return T5Tokenizer(vocab=vocab, extra_ids=0)
+
+
+def _flux_parts(folder: Path, seed: int, in_channels: int) -> dict:
+    """FLUX.1-style parts: a 1+1-block transformer with `in_channels` packed inputs (16 = 4 latent channels
+    x 2x2 patches), an 8x VAE with FLUX's shift/scale and no quant convs, CLIP and T5 text encoders."""
+    import torch
+    from diffusers import AutoencoderKL, FlowMatchEulerDiscreteScheduler, FluxTransformer2DModel
+    from transformers import CLIPTextConfig, CLIPTextModel, T5Config, T5EncoderModel
+
+    tokenizer, tokenizer_2 = clip_tokenizer(folder / "tokenizer-src"), t5_tokenizer()
+    torch.manual_seed(seed)
+    text_encoder = CLIPTextModel(
+        CLIPTextConfig(
+            bos_token_id=0,
+            eos_token_id=1,
+            pad_token_id=2,
+            hidden_size=32,
+            intermediate_size=37,
+            num_attention_heads=4,
+            num_hidden_layers=2,
+            vocab_size=len(tokenizer),
+            projection_dim=32,
+        )
+    )
+    text_encoder_2 = T5EncoderModel(
+        T5Config(vocab_size=len(tokenizer_2), d_model=32, d_kv=8, d_ff=37, num_layers=2, num_heads=4)
+    )
+    vae = AutoencoderKL(
+        block_out_channels=[16, 16, 32, 32],
+        in_channels=3,
+        out_channels=3,
+        latent_channels=4,
+        norm_num_groups=8,
+        down_block_types=["DownEncoderBlock2D"] * 4,
+        up_block_types=["UpDecoderBlock2D"] * 4,
+        sample_size=128,
+        use_quant_conv=False,
+        use_post_quant_conv=False,
+        shift_factor=0.06,
+        scaling_factor=1.5,
+    )
+    transformer = FluxTransformer2DModel(
+        patch_size=1,
+        in_channels=in_channels,
+        out_channels=16,
+        num_layers=1,
+        num_single_layers=1,
+        attention_head_dim=16,
+        num_attention_heads=2,
+        joint_attention_dim=32,
+        pooled_projection_dim=32,
+        axes_dims_rope=[4, 4, 8],
+    )
+    return {
+        "scheduler": FlowMatchEulerDiscreteScheduler(),
+        "vae": vae,
+        "text_encoder": text_encoder,
+        "tokenizer": tokenizer,
+        "text_encoder_2": text_encoder_2,
+        "tokenizer_2": tokenizer_2,
+        "transformer": transformer,
+    }
+
+
+def flux_pipeline(folder: Path, kind: str = "fill", seed: int = 0) -> Path:
+    """A FLUX.1 pipeline saved to `folder/model`: "fill" (FLUX.1 Fill: packed latents + masked-image latents
+    + the 8x8 mask, 16 + 16 + 256 inputs), "kontext" (FLUX.1 Kontext) or "text" (FLUX.1-dev text-to-image)."""
+    from diffusers import FluxFillPipeline, FluxKontextPipeline, FluxPipeline
+
+    cls, in_channels = {
+        "fill": (FluxFillPipeline, 16 + 16 + 256),
+        "kontext": (FluxKontextPipeline, 16),
+        "text": (FluxPipeline, 16),
+    }[kind]
+    return _save(cls(**_flux_parts(folder, seed, in_channels)), folder)
+
+
 def clip_vision_embedder(folder: Path, seed: int = 0) -> Path:
     """A tiny CLIP vision model with projection and its image processor, for identity measurement."""
     import torch

@@ -12,11 +12,13 @@ import typer
 
 from editree.cli.engine_flags import (
     DeviceOpt,
+    GuidanceOpt,
     IdentityModelOpt,
     InstructModelOpt,
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
     engine_options,
@@ -75,6 +77,8 @@ def batch(
     segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
+    guidance: GuidanceOpt = None,
+    resolution: ResolutionOpt = None,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
@@ -97,7 +101,18 @@ def batch(
         region,
         mask,
         point,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
+        engine_options(
+            model,
+            device,
+            steps,
+            instruct_model,
+            identity_model,
+            ip_adapter,
+            low_memory,
+            segmenter,
+            guidance,
+            resolution,
+        ),
     )
 
 
@@ -125,6 +140,8 @@ def apply(
     segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
+    guidance: GuidanceOpt = None,
+    resolution: ResolutionOpt = None,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
     from editree.ops import load_plan
@@ -150,7 +167,18 @@ def apply(
         region,
         mask,
         point,
-        engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
+        engine_options(
+            model,
+            device,
+            steps,
+            instruct_model,
+            identity_model,
+            ip_adapter,
+            low_memory,
+            segmenter,
+            guidance,
+            resolution,
+        ),
     )
 
 

@@ -10,11 +10,13 @@ import typer
 
 from editree.cli.engine_flags import (
     DeviceOpt,
+    GuidanceOpt,
     IdentityModelOpt,
     InstructModelOpt,
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
     engine_options,
@@ -80,6 +82,8 @@ def edit(
     segmenter: SegmenterOpt = None,
     device: DeviceOpt = None,
     steps: StepsOpt = 30,
+    guidance: GuidanceOpt = None,
+    resolution: ResolutionOpt = None,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.cli.regions import user_regions
@@ -98,7 +102,18 @@ def edit(
         max_pixels=max_pixels,
         quiet=quiet,
         save_masks=save_masks,
-        options=engine_options(model, device, steps, instruct_model, identity_model, ip_adapter, low_memory, segmenter),
+        options=engine_options(
+            model,
+            device,
+            steps,
+            instruct_model,
+            identity_model,
+            ip_adapter,
+            low_memory,
+            segmenter,
+            guidance,
+            resolution,
+        ),
     )
 
 
@@ -162,7 +177,7 @@ def execute_edit(
         from editree.cli.regions import mask_paths
 
         mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()], out_path)
-    metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options)
+    metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options, user=user)
     for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
         console.warn(note)
     if mask_files:

@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from editree.errors import ImageError, PlanValidationError
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
+from editree.errors import ImageError, PlanValidationError, UsageError
 
 
 def _provenance(path: Path) -> dict:
@@ -70,15 +71,31 @@ def replay(
     on: Annotated[Path, typer.Option("--on", help="The image to run the embedded plan on.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file.")] = None,
     seed: Annotated[Optional[int], typer.Option("--seed", help="Override the embedded seed.")] = None,
+    region: RegionOpt = None,
+    mask: MaskOpt = None,
+    point: PointOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
 ) -> int:
-    """Run the plan embedded in an output again, on another image (same seed unless --seed)."""
+    """Run the plan embedded in an output again, on another image (same seed unless --seed), with the same
+    --region boxes and --point points; regions given here replace recorded ones of the same name."""
     from editree.cli.cmd_edit import execute_edit
+    from editree.cli.regions import user_regions
     from editree.ops import plan_from_dict
-    from editree.provenance import options_from_provenance
+    from editree.provenance import options_from_provenance, user_regions_from_provenance
 
     meta = _provenance(image)
     plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
+    user, recorded_masks = user_regions_from_provenance(meta)
+    given = user_regions(region, mask, point)
+    for name in given.names():
+        for recorded in (user.boxes, user.points, recorded_masks):
+            recorded.pop(name, None)
+    user.boxes.update(given.boxes)
+    user.points.update(given.points)
+    user.masks.update(given.masks)
+    if missing := sorted(set(recorded_masks) - set(user.masks)):
+        flags = " ".join(f"--mask {n}={recorded_masks[n]}" for n in missing)
+        raise UsageError(f"{image} was made with mask files the output does not carry; give them again: {flags}")
     execute_edit(
         plan,
         on,
@@ -87,5 +104,6 @@ def replay(
         engine=str(meta.get("engine", "auto")),
         quiet=quiet,
         options=options_from_provenance(meta),
+        user=user,
     )
     return 0

@@ -54,6 +54,26 @@ LowMemoryOpt = Annotated[
     bool, typer.Option("--low-memory", help="Offload idle model parts to the CPU and decode in tiles (slower).")
 ]
 StepsOpt = Annotated[int, typer.Option("--steps", min=1, max=200, help="Denoising steps for generative ops.")]
+GuidanceOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--guidance",
+        min=0.0,
+        max=100.0,
+        help="Guidance strength for generative ops [default: what the model's family recommends: "
+        "7.5 Stable Diffusion, 30 FLUX.1 Fill, 2.5 Kontext, 4 Qwen-Image-Edit].",
+    ),
+]
+ResolutionOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--resolution",
+        min=64,
+        max=4096,
+        help="Long side in pixels that generative models work at [default: the model's native size]; "
+        "lower is faster and lighter.",
+    ),
+]
 
 
 def engine_options(
@@ -65,6 +85,8 @@ def engine_options(
     ip_adapter: str | None = None,
     low_memory: bool = False,
     segmenter: str | None = None,
+    guidance: float | None = None,
+    resolution: int | None = None,
 ) -> EngineOptions:
     import os
 
@@ -76,5 +98,7 @@ def engine_options(
         segmenter=segmenter or os.environ.get("EDITREE_SEGMENTER") or None,
         device=device,
         steps=steps,
+        guidance=guidance,
+        resolution=resolution,
         cpu_offload=low_memory,
     )

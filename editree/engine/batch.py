@@ -226,7 +226,13 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
             options=settings.options,
         )
         meta = provenance(
-            settings.plan, seed=seed, engine=settings.engine, result=result, source=job.source, options=settings.options
+            settings.plan,
+            seed=seed,
+            engine=settings.engine,
+            result=result,
+            source=job.source,
+            options=settings.options,
+            user=settings.user,
         )
         meta["source_sha256"] = file_digest(job.source)
         meta["plan_digest"] = settings.plan_digest

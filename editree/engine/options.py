@@ -16,7 +16,12 @@ class EngineOptions:
     dtype: str | None = None
     """float32, float16 or bfloat16; chosen from the device when None."""
     steps: int = 30
-    guidance: float = 7.5
+    guidance: float | None = None
+    """Classifier-free guidance; None: what the model's family recommends (7.5 for Stable Diffusion, 30 for
+    FLUX.1 Fill, 2.5 for Kontext, true CFG 4 for Qwen-Image-Edit). See editree.engine.diffusion.pipeline_call."""
+    resolution: int | None = None
+    """Long side, in pixels, generative models work at; None: the model's native size. Lower is faster
+    and uses less memory, at the cost of detail."""
     context: float = 0.35
     """Padding around a region's box, as a fraction of its size, kept as context for the model."""
     cpu_offload: bool = False

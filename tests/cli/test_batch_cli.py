@@ -94,6 +94,32 @@ def test_apply_inspect_replay(cli, photos: Path, tmp_path: Path, astronaut: np.n
     assert cli("inspect", str(photos / "a.png")).code == 1
 
 
+def test_replay_finds_the_regions_the_user_named(cli, photos: Path, tmp_path: Path) -> None:
+    """Boxes and points travel in the provenance; mask files are the user's and must be given again."""
+    source, out, again = photos / "a.png", tmp_path / "o.png", tmp_path / "again.png"
+    made = cli("edit", str(source), "blur the sign", "--region", "sign=10,10,60,60", "-o", str(out), "-q")
+    assert made.code == 0, made.err
+    assert read_metadata(out)["user_regions"]["boxes"]["sign"]["box"] == [10, 10, 60, 60]
+    assert cli("replay", str(out), "--on", str(source), "-o", str(again), "-q").code == 0
+    assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
+    moved = tmp_path / "moved.png"
+    assert cli("replay", str(out), "--on", str(source), "-o", str(moved), "--region", "sign=70,70,120,120").code == 0
+    assert not np.array_equal(np.asarray(Image.open(moved)), np.asarray(Image.open(out)))
+
+    mask_file, masked = tmp_path / "m.png", tmp_path / "masked.png"
+    pixels = np.zeros(np.asarray(Image.open(source)).shape[:2], np.uint8)
+    pixels[20:80, 20:80] = 255
+    Image.fromarray(pixels).save(mask_file)
+    assert cli("edit", str(source), "blur the sign", "--mask", f"sign={mask_file}", "-o", str(masked)).code == 0
+    refused = cli("replay", str(masked), "--on", str(source), "-o", str(tmp_path / "r.png"))
+    assert refused.code == 2 and "give them again: --mask sign=m.png" in refused.err
+    assert not (tmp_path / "r.png").exists()
+    given = cli(
+        "replay", str(masked), "--on", str(source), "-o", str(tmp_path / "r.png"), "--mask", f"sign={mask_file}"
+    )
+    assert given.code == 0, given.err
+
+
 def test_python_api(tmp_path: Path, astronaut: np.ndarray) -> None:
     plan = editree.plan("keep the person unchanged and make the background black and white")
     result = editree.edit(astronaut, plan, seed=1)

@@ -14,6 +14,7 @@ import numpy as np
 
 from editree.engine.diffusion.blend import LatentBlend
 from editree.engine.diffusion.models import load_inpaint_pipeline, model_status
+from editree.engine.diffusion.pipeline_call import call_arguments, working_size
 from editree.engine.options import EngineOptions
 from editree.ops import args as a
 
@@ -28,23 +29,6 @@ def _box(mask: np.ndarray, context: float) -> tuple[int, int, int, int]:
     x0, x1, y0, y1 = int(xs.min()), int(xs.max()) + 1, int(ys.min()), int(ys.max()) + 1
     pad_x, pad_y = round((x1 - x0) * context), round((y1 - y0) * context)
     return max(0, x0 - pad_x), max(0, y0 - pad_y), min(w, x1 + pad_x), min(h, y1 + pad_y)
-
-
-def _model_size(crop_w: int, crop_h: int, native: int, multiple: int) -> tuple[int, int]:
-    """The crop's aspect ratio at the model's native resolution, rounded to what the model needs."""
-    scale = native / max(crop_w, crop_h)
-    width = max(multiple, round(crop_w * scale / multiple) * multiple)
-    height = max(multiple, round(crop_h * scale / multiple) * multiple)
-    return width, height
-
-
-def _native(pipe: Any, preset_size: int | None) -> tuple[int, int]:
-    if preset_size:
-        return preset_size, 8
-    unet = getattr(pipe, "unet", None)
-    vae_scale = getattr(pipe, "vae_scale_factor", 8)
-    sample = getattr(getattr(unet, "config", None), "sample_size", 64) if unet is not None else 64
-    return int(sample) * int(vae_scale), int(vae_scale)
 
 
 def inpaint(
@@ -65,15 +49,13 @@ def inpaint(
     # 1. The model, loaded once per process.
     status = model_status(options.model, "inpaint")
     pipe = load_inpaint_pipeline(status, options.device, options.dtype, options.cpu_offload)
-    native, multiple = _native(pipe, status.preset.native_size if status.preset else None)
-    if status.preset:
-        multiple = status.preset.size_multiple
+    size = working_size(pipe, status.preset.native_size if status.preset else None, options)
 
     # 2. A crop around the region, at the model's resolution.
     x0, y0, x1, y1 = _box(mask, options.context)
     crop = canvas[y0:y1, x0:x1]
     crop_mask = (mask[y0:y1, x0:x1] > 0).astype(np.uint8) * 255
-    width, height = _model_size(x1 - x0, y1 - y0, native, multiple)
+    width, height = size.fit(x1 - x0, y1 - y0)
     image = Image.fromarray(crop).resize((width, height), Image.Resampling.LANCZOS)
     mask_image = Image.fromarray(crop_mask).resize((width, height), Image.Resampling.NEAREST)
 
@@ -85,17 +67,20 @@ def inpaint(
         extra["callback_on_step_end"] = LatentBlend(pipe, image, height, width, seed + 1)
         extra["callback_on_step_end_tensor_inputs"] = list(LatentBlend.tensor_inputs)
     result = pipe(
-        **extra,
-        prompt=prompt,
-        negative_prompt=negative,
-        image=image,
-        mask_image=mask_image,
-        height=height,
-        width=width,
-        num_inference_steps=options.steps,
-        guidance_scale=options.guidance,
-        generator=generator,
-        output_type="np",
+        **call_arguments(
+            pipe,
+            options,
+            **extra,
+            prompt=prompt,
+            negative_prompt=negative,
+            image=image,
+            mask_image=mask_image,
+            height=height,
+            width=width,
+            num_inference_steps=options.steps,
+            generator=generator,
+            output_type="np",
+        )
     ).images[0]
 
     # 4. Back to the crop's size, pasted into a copy of the canvas.

@@ -21,6 +21,7 @@ from editree.engine.diffusion.models import (
     pick_device,
     pick_dtype,
 )
+from editree.engine.diffusion.pipeline_call import call_arguments, edits_images, needs_mask, working_size
 from editree.engine.options import EngineOptions
 from editree.errors import MissingDependencyError
 from editree.ops import args as a
@@ -40,7 +41,14 @@ def load_instruct_pipeline(status: ModelStatus, options: EngineOptions) -> Any:
         raise MissingDependencyError(status.reason or f"{status.spec} is not available")
     device = pick_device(options.device)
     dtype = pick_dtype(device, options.dtype)
-    return _load(status.source, device, str(dtype).removeprefix("torch."))
+    pipe = _load(status.source, device, str(dtype).removeprefix("torch."))
+    if not edits_images(pipe) or needs_mask(pipe):
+        what = "takes no input image" if not edits_images(pipe) else "needs a mask"
+        raise MissingDependencyError(
+            f"--instruct-model {status.spec} loads as {type(pipe).__name__}, which {what}; an instruction-editing "
+            "model is needed (e.g. instruct-pix2pix, flux-kontext or qwen-image-edit; see `editree models list`)"
+        )
+    return pipe
 
 
 def estimate_shift(reference: np.ndarray, moved: np.ndarray) -> tuple[float, float]:
@@ -81,32 +89,30 @@ def instruct(
 
     status = model_status(options.instruct_model, "instruct")
     pipe = load_instruct_pipeline(status, options)
-    native = status.preset.native_size if status.preset else _native(pipe)
-    multiple = status.preset.size_multiple if status.preset else 8
     h, w = canvas.shape[:2]
-    scale = native / max(h, w)
-    width = max(multiple, round(w * scale / multiple) * multiple)
-    height = max(multiple, round(h * scale / multiple) * multiple)
+    width, height = working_size(pipe, status.preset.native_size if status.preset else None, options).fit(w, h)
     image = Image.fromarray(canvas).resize((width, height), Image.Resampling.LANCZOS)
     generator = torch.Generator(device="cpu").manual_seed(int(rng.integers(0, 2**31 - 1)))
     from editree.engine.diffusion.inpaint import conditioning
 
     result = pipe(
-        prompt=instruction,
-        image=image,
-        num_inference_steps=options.steps,
-        generator=generator,
-        output_type="np",
-        **conditioning(pipe, options, reference),
+        **call_arguments(
+            pipe,
+            options,
+            **conditioning(pipe, options, reference),
+            prompt=instruction,
+            image=image,
+            height=height,
+            width=width,
+            num_inference_steps=options.steps,
+            generator=generator,
+            output_type="np",
+            # Kontext resizes its input to a trained resolution unless the user chose one with --resolution.
+            _auto_resize=False if options.resolution else None,
+        )
     ).images[0]
     out = np.clip(np.rint(np.asarray(result, np.float32) * 255), 0, 255).astype(np.uint8)
     return align(canvas, out)
-
-
-def _native(pipe: Any) -> int:
-    unet = getattr(pipe, "unet", None)
-    sample = getattr(getattr(unet, "config", None), "sample_size", 64) if unet is not None else 64
-    return int(sample) * int(getattr(pipe, "vae_scale_factor", 8))
 
 
 def _prompt(options: EngineOptions, english: str, source: str | None) -> str:

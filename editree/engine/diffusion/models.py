@@ -166,9 +166,29 @@ def from_pretrained_offline(pipeline_class: str, source: str, dtype_name: str, w
     return pipe
 
 
+def inpainting_class(source: str) -> str:
+    """The diffusers class to load `source` with for masked regeneration: its own class when that takes a
+    mask (SD inpainting, FLUX.1 Fill, which AutoPipelineForInpainting does not know), else the inpainting
+    variant AutoPipelineForInpainting maps it to (SDXL or FLUX.1-dev base models)."""
+    import json
+
+    import diffusers
+
+    from editree.engine.diffusion.pipeline_call import needs_mask
+
+    try:
+        name = json.loads((Path(source) / "model_index.json").read_text())["_class_name"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "AutoPipelineForInpainting"
+    cls = getattr(diffusers, name, None)
+    if cls is not None and needs_mask(cls):
+        return name
+    return "AutoPipelineForInpainting"
+
+
 @lru_cache(maxsize=2)
 def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tiling: bool = False) -> Any:
-    pipe = from_pretrained_offline("AutoPipelineForInpainting", source, dtype_name, "an inpainting pipeline")
+    pipe = from_pretrained_offline(inpainting_class(source), source, dtype_name, "an inpainting pipeline")
     if vae_tiling and hasattr(pipe, "enable_vae_tiling"):
         pipe.enable_vae_tiling()  # decode large images in tiles: less memory, same result away from seams
     if cpu_offload and device.startswith("cuda"):

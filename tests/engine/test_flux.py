@@ -1,0 +1,148 @@
+"""FLUX.1 Fill, Kontext and FLUX.1-dev as tiny random pipelines, saved and loaded through the real loaders:
+the call signatures, sizes and recommended settings of transformer pipelines, not only Stable Diffusion's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from editree.engine.diffusion.models import inpainting_class, load_inpaint_pipeline, model_status
+from editree.engine.diffusion.pipeline_call import call_arguments, working_size
+from editree.engine.executor import run_plan
+from editree.engine.image_io import read_metadata
+from editree.engine.options import EngineOptions
+from editree.engine.regions import UserRegions, parse_box_option
+from editree.errors import MissingDependencyError
+from editree.planner import parse
+from tests.tiny_models import flux_pipeline
+
+SIGN = "sign=40,40,80,90"
+
+
+@pytest.fixture(scope="module")
+def fill(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return flux_pipeline(tmp_path_factory.mktemp("tiny-flux-fill"), "fill")
+
+
+@pytest.fixture(scope="module")
+def kontext(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return flux_pipeline(tmp_path_factory.mktemp("tiny-flux-kontext"), "kontext")
+
+
+@pytest.fixture(scope="module")
+def flux_dev(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return flux_pipeline(tmp_path_factory.mktemp("tiny-flux-dev"), "text")
+
+
+@pytest.fixture
+def photo(astronaut: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(astronaut[::4, ::4])  # 128 × 128
+
+
+def _regions(*specs: str) -> UserRegions:
+    return UserRegions(boxes=dict(parse_box_option(s) for s in specs))
+
+
+def test_fill_loads_as_itself_and_is_called_the_way_its_family_wants(fill: Path) -> None:
+    """AutoPipelineForInpainting has no mapping for FluxFillPipeline; FLUX Fill takes no negative prompt,
+    wants guidance 30 and sizes that are multiples of 16 (2x2-packed latents of an 8x VAE)."""
+    assert inpainting_class(str(fill)) == "FluxFillPipeline"
+    pipe = load_inpaint_pipeline(model_status(str(fill)), "cpu", None)
+    assert type(pipe).__name__ == "FluxFillPipeline"
+    size = working_size(pipe, None, EngineOptions())
+    assert (size.native, size.multiple) == (1024, 16)
+    assert working_size(pipe, None, EngineOptions(resolution=100)).fit(60, 40) == (96, 64)
+    args = call_arguments(pipe, EngineOptions(), prompt="a cat", negative_prompt="a dog", height=64, width=64)
+    assert args == {"prompt": "a cat", "height": 64, "width": 64, "guidance_scale": 30.0}
+    assert call_arguments(pipe, EngineOptions(guidance=12.0), prompt="a cat")["guidance_scale"] == 12.0
+
+
+@pytest.mark.parametrize("instruction", ["replace the sign with a forest", "remove the sign", "add a hat to the sign"])
+def test_fill_ops_change_only_their_region(fill: Path, photo: np.ndarray, instruction: str) -> None:
+    options = EngineOptions(model=str(fill), steps=2, device="cpu", resolution=64)
+    result = run_plan(parse(instruction), photo, options=options, user_regions=_regions(SIGN))
+    assert result.steps[0].engine == "diffusers" and result.rgb.shape == photo.shape
+    assert not np.array_equal(result.rgb[40:90, 40:80], photo[40:90, 40:80])
+    untouched = result.changed == 0
+    assert untouched.mean() > 0.7
+    assert np.array_equal(result.rgb[untouched], photo[untouched])
+
+
+def test_fill_same_seed_same_output(fill: Path, photo: np.ndarray) -> None:
+    options = EngineOptions(model=str(fill), steps=2, resolution=64)
+    plan = parse("replace the sign with a forest")
+    one, two, other = (
+        run_plan(plan, photo, seed=s, options=options, user_regions=_regions(SIGN)).rgb for s in (1, 1, 2)
+    )
+    assert np.array_equal(one, two) and not np.array_equal(one, other)
+
+
+def test_fill_extends_the_canvas(fill: Path, photo: np.ndarray) -> None:
+    options = EngineOptions(model=str(fill), steps=2, resolution=64)
+    result = run_plan(parse("extend the image to the right by 24 pixels"), photo, options=options)
+    assert result.rgb.shape == (128, 152, 3)
+    assert np.array_equal(result.rgb[:, :128], photo)
+
+
+def test_a_text_to_image_flux_inpaints_through_its_inpainting_variant(flux_dev: Path, photo: np.ndarray) -> None:
+    assert inpainting_class(str(flux_dev)) == "AutoPipelineForInpainting"
+    options = EngineOptions(model=str(flux_dev), steps=2, resolution=64)
+    result = run_plan(parse("replace the sign with a forest"), photo, options=options, user_regions=_regions(SIGN))
+    assert type(load_inpaint_pipeline(model_status(str(flux_dev)), None, None)).__name__ == "FluxInpaintPipeline"
+    untouched = result.changed == 0
+    assert np.array_equal(result.rgb[untouched], photo[untouched]) and not untouched.all()
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    ["make the sign look like a watercolor painting", "make it snowy except the logo", "make the sky dramatic"],
+)
+def test_kontext_edits_composite_through_their_target(kontext: Path, photo: np.ndarray, instruction: str) -> None:
+    options = EngineOptions(instruct_model=str(kontext), steps=2, resolution=64)
+    result = run_plan(parse(instruction), photo, options=options, user_regions=_regions(SIGN, "logo=0,0,20,20"))
+    assert result.steps[-1].engine == "diffusers" and result.rgb.shape == photo.shape
+    untouched = result.changed == 0
+    assert np.array_equal(result.rgb[untouched], photo[untouched])
+    assert not np.array_equal(result.rgb[~untouched], photo[~untouched])
+
+
+def test_kontext_is_asked_for_the_chosen_size(kontext: Path) -> None:
+    """Kontext sizes its output from max_area (1 MP by default) and resizes its input to a trained resolution;
+    with --resolution both follow the user's choice."""
+    from editree.engine.diffusion.instruct import load_instruct_pipeline
+
+    pipe = load_instruct_pipeline(model_status(str(kontext), "instruct"), EngineOptions())
+    assert type(pipe).__name__ == "FluxKontextPipeline"
+    args = call_arguments(pipe, EngineOptions(resolution=64), prompt="x", width=64, height=48, _auto_resize=False)
+    assert args["max_area"] == 64 * 48 and args["_auto_resize"] is False and args["guidance_scale"] == 2.5
+
+
+def test_a_text_to_image_model_is_refused_as_an_instruction_model(flux_dev: Path, photo: np.ndarray) -> None:
+    options = EngineOptions(instruct_model=str(flux_dev), steps=2, resolution=64)
+    with pytest.raises(
+        MissingDependencyError, match=r"loads as FluxPipeline, which takes no input image.*flux-kontext"
+    ):
+        run_plan(parse("make the sky dramatic"), photo, options=options)
+
+
+def test_cli_guidance_and_resolution_reach_the_metadata_and_replay(
+    cli, fill: Path, tmp_path: Path, photo: np.ndarray
+) -> None:
+    path, out, again = tmp_path / "p.png", tmp_path / "o.png", tmp_path / "again.png"
+    Image.fromarray(photo).save(path)
+    flags = ["--region", SIGN, "--steps", "2", "--seed", "3"]
+    result = cli(
+        "edit", str(path), "replace the sign with a forest", "--model", str(fill), *flags,
+        "--guidance", "12", "--resolution", "64", "-o", str(out),
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    inpaint = read_metadata(out)["models"]["inpaint"]
+    assert (inpaint["guidance"], inpaint["resolution"], inpaint["steps"]) == (12.0, 64, 2)
+    replayed = cli("replay", str(out), "--on", str(path), "-o", str(again), "-q")
+    assert replayed.code == 0, replayed.err
+    assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
+    bad = cli("edit", str(path), "blur it", "--resolution", "8", "-o", str(tmp_path / "x.png"))
+    assert bad.code == 2 and "--resolution" in bad.err
