@@ -187,6 +187,86 @@ def flux_pipeline(folder: Path, kind: str = "fill", seed: int = 0) -> Path:
     return _save(cls(**_flux_parts(folder, seed, in_channels)), folder)
 
 
+def qwen_tokenizer_and_processor():
+    """A byte-level Qwen2 tokenizer (the 256 byte symbols, no merges, Qwen's chat and vision tokens) and the
+    Qwen2-VL processor around it, with an image processor capped at a few patches."""
+    from tokenizers.pre_tokenizers import ByteLevel
+    from transformers import Qwen2Tokenizer, Qwen2VLImageProcessor, Qwen2VLProcessor, Qwen2VLVideoProcessor
+
+    vocab = {symbol: i for i, symbol in enumerate(sorted(ByteLevel.alphabet()))}
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>"]
+    specials += ["<|image_pad|>", "<|video_pad|>"]
+    for token in specials:
+        vocab[token] = len(vocab)
+    tokenizer = Qwen2Tokenizer(vocab=vocab, merges=[])
+    tokenizer.add_special_tokens({"additional_special_tokens": specials[1:]})
+    images = Qwen2VLImageProcessor(min_pixels=28 * 28 * 4, max_pixels=28 * 28 * 16)
+    processor = Qwen2VLProcessor(image_processor=images, tokenizer=tokenizer, video_processor=Qwen2VLVideoProcessor())
+    return tokenizer, processor, vocab
+
+
+def qwen_image_edit_pipeline(folder: Path, seed: int = 0) -> Path:
+    """A Qwen-Image-Edit pipeline saved to `folder/model`: a 2-layer Qwen2.5-VL text encoder that also sees the
+    image, a 2-layer QwenImage transformer and an 8x video-style VAE (the pipeline always encodes its input at
+    about 1 MP, so the VAE is kept narrow to stay fast on a CPU)."""
+    import torch
+    from diffusers import (
+        AutoencoderKLQwenImage,
+        FlowMatchEulerDiscreteScheduler,
+        QwenImageEditPipeline,
+        QwenImageTransformer2DModel,
+    )
+    from transformers import Qwen2_5_VLConfig, Qwen2_5_VLForConditionalGeneration
+
+    tokenizer, processor, vocab = qwen_tokenizer_and_processor()
+    torch.manual_seed(seed)
+    text = {"hidden_size": 16, "intermediate_size": 16, "num_hidden_layers": 2, "num_attention_heads": 2}
+    text |= {"num_key_value_heads": 2, "rope_theta": 1e6, "vocab_size": len(tokenizer)}
+    text |= {"rope_scaling": {"mrope_section": [1, 1, 2], "rope_type": "default", "type": "default"}}
+    text |= {"bos_token_id": None, "eos_token_id": vocab["<|im_end|>"]}
+    config = Qwen2_5_VLConfig(
+        text_config=text,
+        vision_config={"depth": 2, "hidden_size": 16, "intermediate_size": 16, "num_heads": 2, "out_hidden_size": 16},
+        hidden_size=16,
+        vocab_size=len(tokenizer),
+        bos_token_id=None,
+        eos_token_id=vocab["<|im_end|>"],
+        image_token_id=vocab["<|image_pad|>"],
+        video_token_id=vocab["<|video_pad|>"],
+        vision_start_token_id=vocab["<|vision_start|>"],
+        vision_end_token_id=vocab["<|vision_end|>"],
+    )
+    transformer = QwenImageTransformer2DModel(
+        patch_size=2,
+        in_channels=16,
+        out_channels=4,
+        num_layers=2,
+        attention_head_dim=16,
+        num_attention_heads=3,
+        joint_attention_dim=16,
+        guidance_embeds=False,
+        axes_dims_rope=(8, 4, 4),
+    )
+    vae = AutoencoderKLQwenImage(
+        base_dim=8,
+        z_dim=4,
+        dim_mult=[1, 2, 4, 4],
+        num_res_blocks=1,
+        temperal_downsample=[False, True, True],
+        latents_mean=[0.0] * 4,
+        latents_std=[1.0] * 4,
+    )
+    pipe = QwenImageEditPipeline(
+        scheduler=FlowMatchEulerDiscreteScheduler(),
+        vae=vae,
+        text_encoder=Qwen2_5_VLForConditionalGeneration(config),
+        tokenizer=tokenizer,
+        processor=processor,
+        transformer=transformer,
+    )
+    return _save(pipe, folder)
+
+
 def clip_vision_embedder(folder: Path, seed: int = 0) -> Path:
     """A tiny CLIP vision model with projection and its image processor, for identity measurement."""
     import torch

@@ -88,9 +88,18 @@ def parse_mask_option(spec: str) -> tuple[str, Path]:
     return region_key(name), p
 
 
+def user_key(region: r.PhraseRegion, user: UserRegions) -> str:
+    """The name under which the user gave `region`: its English text, or its words as written (a Chinese
+    instruction's 招牌 matches --region 招牌=… as well as --region signboard=…)."""
+    key = region_key(region.text)
+    if key not in user.names() and region.source and region_key(region.source) in user.names():
+        return region_key(region.source)
+    return key
+
+
 def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: SegmenterRegistry) -> str:
     """Who will find `region`: "user" for a named box or mask, else a segmenter's name."""
-    key = region_key(region.text)
+    key = user_key(region, user)
     if key in user.boxes or key in user.masks:
         return "user"
     if key in user.points:
@@ -200,7 +209,7 @@ class RegionResolver:
     def _phrase(self, region: r.PhraseRegion) -> np.ndarray:
         from editree.engine.segmenters.instances import parts, select
 
-        key = region_key(region.text)
+        key = user_key(region, self.user)
         instances = None
         if key in self.user.boxes:
             mask, source = self._box(self.user.boxes[key]), "--region"

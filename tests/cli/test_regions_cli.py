@@ -158,3 +158,20 @@ def test_mask_file_names_are_safe_and_distinct() -> None:
         "box_0_0_1_1.png",
         "region.png",
     ]
+
+
+def test_a_chinese_region_name_matches_the_words_as_written(
+    cli, astronaut_png: Path, astronaut: np.ndarray, tmp_path: Path
+) -> None:
+    """招牌 plans as the English phrase "signboard"; --region 招牌=… and --region signboard=… both name it."""
+    outputs = []
+    for name in ("招牌", "signboard"):
+        out = tmp_path / f"{name}.png"
+        result = cli(
+            "edit", str(astronaut_png), "把招牌变成黑白", "--region", f"{name}=100,100,200,200", "-o", str(out)
+        )
+        assert result.code == 0, result.err
+        outputs.append(np.asarray(Image.open(out)))
+    assert np.array_equal(outputs[0], outputs[1])
+    changed = np.any(outputs[0] != astronaut, axis=2)
+    assert changed[100:200, 100:200].any() and not changed[:100].any() and not changed[200:].any()

@@ -3,6 +3,7 @@ the call signatures, sizes and recommended settings of transformer pipelines, no
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -146,3 +147,45 @@ def test_cli_guidance_and_resolution_reach_the_metadata_and_replay(
     assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
     bad = cli("edit", str(path), "blur it", "--resolution", "8", "-o", str(tmp_path / "x.png"))
     assert bad.code == 2 and "--resolution" in bad.err
+
+
+@pytest.fixture(scope="module")
+def qwen_edit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.tiny_models import qwen_image_edit_pipeline
+
+    return qwen_image_edit_pipeline(tmp_path_factory.mktemp("tiny-qwen-edit"))
+
+
+def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
+    qwen_edit: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qwen-Image-Edit's text encoder reads Chinese: it gets the user's words, and CFG through true_cfg_scale with
+    a negative prompt (without one it runs unguided)."""
+    from diffusers import QwenImageEditPipeline
+
+    seen: list[dict] = []
+    original = QwenImageEditPipeline.__call__
+
+    @functools.wraps(original)  # keeps the signature editree reads
+    def spy(self, **kwargs):
+        seen.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(QwenImageEditPipeline, "__call__", spy)
+    options = EngineOptions(instruct_model=str(qwen_edit), steps=2, resolution=64)
+    result = run_plan(parse("把招牌变成水彩画风格"), photo, options=options, user_regions=_regions("招牌=40,40,80,90"))
+    (call,) = seen
+    assert call["prompt"] == "转换成水彩画风格"
+    assert (call["true_cfg_scale"], call["negative_prompt"]) == (4.0, " ")
+    assert (call["width"], call["height"]) == (64, 64) and "guidance_scale" not in call
+    untouched = result.changed == 0
+    assert np.array_equal(result.rgb[untouched], photo[untouched])
+    assert not np.array_equal(result.rgb[40:90, 40:80], photo[40:90, 40:80])
+
+    seen.clear()
+    run_plan(
+        parse("make it snowy"),
+        photo,
+        options=EngineOptions(instruct_model=str(qwen_edit), steps=2, guidance=2.0, resolution=64),
+    )
+    assert seen[0]["prompt"] == "make it snow" and seen[0]["true_cfg_scale"] == 2.0

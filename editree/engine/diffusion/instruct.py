@@ -21,7 +21,13 @@ from editree.engine.diffusion.models import (
     pick_device,
     pick_dtype,
 )
-from editree.engine.diffusion.pipeline_call import call_arguments, edits_images, needs_mask, working_size
+from editree.engine.diffusion.pipeline_call import (
+    call_arguments,
+    edits_images,
+    needs_mask,
+    reads_chinese,
+    working_size,
+)
 from editree.engine.options import EngineOptions
 from editree.errors import MissingDependencyError
 from editree.ops import args as a
@@ -82,13 +88,17 @@ def instruct(
     rng: np.random.Generator,
     options: EngineOptions,
     reference: np.ndarray | None = None,
+    written: str | None = None,
 ) -> np.ndarray:
-    """The whole canvas edited by `instruction`, aligned back onto the canvas (uint8 H×W×3)."""
+    """The whole canvas edited by `instruction` (English), aligned back onto the canvas (uint8 H×W×3).
+    `written` is the instruction as the user wrote it in Chinese; models that read Chinese get that instead."""
     import torch
     from PIL import Image
 
     status = model_status(options.instruct_model, "instruct")
     pipe = load_instruct_pipeline(status, options)
+    if written and (reads_chinese(pipe) or (status.preset and "zh" in status.preset.languages)):
+        instruction = written
     h, w = canvas.shape[:2]
     width, height = working_size(pipe, status.preset.native_size if status.preset else None, options).fit(w, h)
     image = Image.fromarray(canvas).resize((width, height), Image.Resampling.LANCZOS)
@@ -115,14 +125,6 @@ def instruct(
     return align(canvas, out)
 
 
-def _prompt(options: EngineOptions, english: str, source: str | None) -> str:
-    """Models that read Chinese get the words as written (Qwen-Image-Edit); others get English."""
-    status = model_status(options.instruct_model, "instruct")
-    if source and status.preset and "zh" in status.preset.languages:
-        return source
-    return english
-
-
 def edit(
     canvas: np.ndarray,
     mask: np.ndarray,
@@ -131,8 +133,7 @@ def edit(
     options: EngineOptions,
     reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    instruction = _prompt(options, args.instruction, args.instruction_source)
-    return instruct(canvas, instruction, rng, options, reference)
+    return instruct(canvas, args.instruction, rng, options, reference, written=args.instruction_source)
 
 
 def restyle(
@@ -143,8 +144,10 @@ def restyle(
     options: EngineOptions,
     reference: np.ndarray | None = None,
 ) -> np.ndarray:
-    english = f"make it look like {args.style}"
-    return instruct(canvas, _prompt(options, english, args.style_source), rng, options, reference)
+    written = None
+    if args.style_source:  # "转换成水彩画风格" from 水彩画 or 水彩画风格
+        written = f"转换成{args.style_source.removesuffix('风格')}风格"
+    return instruct(canvas, f"make it look like {args.style}", rng, options, reference, written=written)
 
 
 def recolor(

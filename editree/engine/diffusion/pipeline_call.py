@@ -34,6 +34,9 @@ GUIDANCE_PARAMETER: dict[str, str] = {
 }
 """Where --guidance goes for families whose `guidance_scale` is a distilled embedding, not CFG."""
 
+READS_CHINESE = frozenset({"QwenImageEditPipeline", "QwenImageEditPlusPipeline", "QwenImageEditInpaintPipeline"})
+"""Families whose text encoder reads Chinese (Qwen2.5-VL): they get the user's words as written."""
+
 
 @lru_cache(maxsize=64)
 def _parameters(cls: type) -> frozenset[str]:
@@ -97,3 +100,7 @@ def edits_images(pipe: Any) -> bool:
 
 def needs_mask(pipe: Any) -> bool:
     return accepts(pipe, "mask_image")
+
+
+def reads_chinese(pipe: Any) -> bool:
+    return type(pipe).__name__ in READS_CHINESE
