@@ -57,6 +57,7 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "model": status.spec,
             "repo": status.preset.repo if status.preset else None,
             "revision": status.preset.revision if status.preset else None,
+            "commit": status.commit,
             "steps": options.steps,
             "guidance": options.guidance,
             "resolution": options.resolution,

@@ -54,6 +54,8 @@ def info(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
         f"present at {status.source}" if status.present else f"not present; get it with `{pull_command(name)}`",
         markup=False,
     )
+    if status.commit:
+        out.print(f"cached commit {status.commit} (recorded in the metadata of outputs made with it)", markup=False)
 
 
 @app.command("pull")
@@ -62,6 +64,7 @@ def pull(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
     import os
 
     from editree.cli import console
+    from editree.engine.diffusion.models import download
     from editree.engine.diffusion.presets import PRESETS
 
     if name not in PRESETS:
@@ -72,9 +75,7 @@ def pull(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
         )
     preset = PRESETS[name]
     try:
-        from huggingface_hub import snapshot_download
-
-        folder = snapshot_download(preset.repo, revision=preset.revision)
+        folder = download(preset)
     except Exception as exc:  # network, auth and disk errors all end the same way for the user
         raise MissingDependencyError(
             f"could not download {preset.repo}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}; check the "

@@ -334,3 +334,65 @@ def test_embedder_presets_mirror_the_registry() -> None:
 
     assert {k: PRESETS[k].repo for k in EMBEDDER_PRESETS} == EMBEDDER_PRESETS
     assert all(PRESETS[k].kind == "embedder" for k in EMBEDDER_PRESETS)
+
+
+def _in_hub_cache(folder: Path, cache: Path, repo: str, commit: str) -> None:
+    """Lay `folder` out as the Hugging Face cache does after a download of `repo` at `commit`."""
+    import shutil
+
+    root = cache / f"models--{repo.replace('/', '--')}"
+    shutil.copytree(folder, root / "snapshots" / commit)
+    (root / "refs").mkdir()
+    (root / "refs" / "main").write_text(commit)
+
+
+def test_a_cached_preset_loads_and_its_commit_reaches_the_metadata(
+    cli, tiny_model: Path, tmp_path: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preset resolves through the local Hugging Face cache, never the network; outputs record the commit of
+    the snapshot that ran, since a preset's revision ("main") moves."""
+    import huggingface_hub.constants
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    _in_hub_cache(tiny_model, tmp_path / "hub", "stable-diffusion-v1-5/stable-diffusion-inpainting", commit)
+    status = model_status("sd15-inpaint")
+    assert status.present and status.commit == commit
+    assert model_status(None, "inpaint").spec == "sd15-inpaint"  # the first preset present is the default
+    path, out = tmp_path / "p.png", tmp_path / "o.png"
+    Image.fromarray(photo).save(path)
+    flags = ["--region", "sign=40,40,80,90", "--steps", "2", "--resolution", "128", "-o", str(out)]
+    result = cli("edit", str(path), "remove the sign", "--model", "sd15-inpaint", *flags)
+    assert result.code == 0, result.err
+    inpaint = read_metadata(out)["models"]["inpaint"]
+    assert (inpaint["model"], inpaint["revision"], inpaint["commit"]) == ("sd15-inpaint", "main", commit)
+    info = cli("models", "info", "sd15-inpaint")
+    assert info.code == 0 and f"cached commit {commit}" in info.out
+
+
+def test_pull_fetches_only_what_editree_loads(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Pipeline repositories also hold single-file checkpoints as large as the pipeline, IP-Adapter's a dozen
+    adapters, transformers repositories TensorFlow/Flax copies: pulls ask for the loadable files only."""
+    import diffusers
+    import huggingface_hub
+
+    calls: list[tuple[str, dict]] = []
+
+    def pipeline_download(repo: str, **kwargs: object) -> str:
+        calls.append((repo, kwargs))
+        return str(tmp_path)
+
+    def snapshot_download(repo: str, **kwargs: object) -> str:
+        calls.append((repo, kwargs))
+        return str(tmp_path)
+
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.setattr(diffusers.DiffusionPipeline, "download", pipeline_download)
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", snapshot_download)
+    for name in ("flux-fill", "ip-adapter-sd15", "clipseg"):
+        result = cli("models", "pull", name)
+        assert result.code == 0 and f"{name} is in {tmp_path}" in result.out, result.err
+    (fill, ip, seg) = calls
+    assert fill == ("black-forest-labs/FLUX.1-Fill-dev", {"revision": "main"})
+    assert ip[1]["allow_patterns"] == ["models/ip-adapter_sd15.bin", "models/image_encoder/*"]
+    assert seg[0] == "CIDAS/clipseg-rd64-refined" and {"*.h5", "*.msgpack"} <= set(seg[1]["ignore_patterns"])

@@ -7,6 +7,7 @@ checked before any weights load. `load_inpaint_pipeline` loads once per process 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,21 @@ class ModelStatus:
     @property
     def present(self) -> bool:
         return self.source is not None
+
+    @property
+    def commit(self) -> str | None:
+        """The hub commit of the files that load, when they come from the Hugging Face cache (whose snapshot
+        folders are named by commit): what a run really used, whatever revision was asked for."""
+        return snapshot_commit(self.source)
+
+
+def snapshot_commit(source: str | None) -> str | None:
+    if not source:
+        return None
+    folder = Path(source)
+    if folder.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", folder.name):
+        return folder.name
+    return None
 
 
 def _cached(repo: str, revision: str = "main", filename: str = "model_index.json") -> str | None:
@@ -51,6 +67,27 @@ def _preset_file(preset: Preset) -> str:
     if preset.kind in ("embedder", "segmenter", "detector", "sam"):
         return "config.json"
     return "model_index.json"
+
+
+OTHER_FRAMEWORKS = ("*.h5", "*.msgpack", "*.ot", "*.onnx", "*.onnx_data", "*.tflite", "*.mlmodel", "*.mlpackage/*")
+"""Weights for TensorFlow, Flax, ONNX or Core ML that repositories carry beside the PyTorch ones."""
+
+
+def download(preset: Preset) -> str:
+    """Fetch what editree loads for `preset` into the Hugging Face cache, and nothing else: pipeline repositories
+    also carry single-file checkpoints as large as the whole pipeline (FLUX.1 Fill: 24 GB more), IP-Adapter's
+    holds a dozen adapters, and transformers repositories other frameworks' copies."""
+    if preset.kind in ("inpaint", "instruct"):
+        from diffusers import DiffusionPipeline
+
+        return str(DiffusionPipeline.download(preset.repo, revision=preset.revision))
+    from huggingface_hub import snapshot_download
+
+    if preset.kind == "ip-adapter":
+        sub = preset.extra["subfolder"]
+        wanted = [f"{sub}/{preset.extra['weight_name']}", f"{sub}/image_encoder/*"]
+        return str(snapshot_download(preset.repo, revision=preset.revision, allow_patterns=wanted))
+    return str(snapshot_download(preset.repo, revision=preset.revision, ignore_patterns=list(OTHER_FRAMEWORKS)))
 
 
 def pull_command(name: str) -> str:
