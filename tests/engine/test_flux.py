@@ -189,3 +189,45 @@ def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
         options=EngineOptions(instruct_model=str(qwen_edit), steps=2, guidance=2.0, resolution=64),
     )
     assert seen[0]["prompt"] == "make it snow" and seen[0]["true_cfg_scale"] == 2.0
+
+
+def test_fill_latents_outside_the_mask_stay_on_the_source(fill: Path, flux_dev: Path, photo: np.ndarray) -> None:
+    """FLUX Fill sees the mask only as a condition; editree holds the packed latents outside it on the (noised)
+    source at every step, and on the source itself after the last. FluxInpaintPipeline blends by itself."""
+    import torch
+
+    from editree.engine.diffusion.blend import PackedLatentBlend
+
+    pipe = load_inpaint_pipeline(model_status(str(fill)), "cpu", None)
+    assert PackedLatentBlend.applies(pipe)
+    assert not PackedLatentBlend.applies(load_inpaint_pipeline(model_status(str(flux_dev)), "cpu", None))
+    image = Image.fromarray(photo[:64, :96])
+    mask = np.zeros((64, 96), np.uint8)
+    mask[16:48, 24:72] = 255
+    blend = PackedLatentBlend(pipe, image, Image.fromarray(mask), 64, 96, seed=3)
+    assert blend.mask.shape == blend.source.shape == (1, (64 // 16) * (96 // 16), 16)
+    seen: list[torch.Tensor] = []
+
+    def record(pipeline, step, timestep, tensors):
+        out = blend(pipeline, step, timestep, tensors)
+        seen.append(out["latents"])
+        return out
+
+    pipe(
+        prompt="a lake",
+        image=image,
+        mask_image=Image.fromarray(mask),
+        height=64,
+        width=96,
+        num_inference_steps=3,
+        generator=torch.Generator().manual_seed(0),
+        output_type="np",
+        callback_on_step_end=record,
+        callback_on_step_end_tensor_inputs=list(PackedLatentBlend.tensor_inputs),
+    )
+    outside = blend.mask == 0
+    assert len(seen) == 3 and outside.any() and (~outside).any()
+    assert torch.equal(seen[-1][outside], blend.source[outside])
+    sigma = float(pipe.scheduler.sigmas[1])
+    expected = (1 - sigma) * blend.source + sigma * blend.noise
+    assert torch.allclose(seen[0][outside], expected[outside])

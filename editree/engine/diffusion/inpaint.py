@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from editree.engine.diffusion.blend import LatentBlend
+from editree.engine.diffusion.blend import LatentBlend, PackedLatentBlend
 from editree.engine.diffusion.models import load_inpaint_pipeline, model_status
 from editree.engine.diffusion.pipeline_call import call_arguments, working_size
 from editree.engine.options import EngineOptions
@@ -66,6 +66,9 @@ def inpaint(
     if LatentBlend.applies(pipe):
         extra["callback_on_step_end"] = LatentBlend(pipe, image, height, width, seed + 1)
         extra["callback_on_step_end_tensor_inputs"] = list(LatentBlend.tensor_inputs)
+    elif PackedLatentBlend.applies(pipe):
+        extra["callback_on_step_end"] = PackedLatentBlend(pipe, image, mask_image, height, width, seed + 1)
+        extra["callback_on_step_end_tensor_inputs"] = list(PackedLatentBlend.tensor_inputs)
     result = pipe(
         **call_arguments(
             pipe,
