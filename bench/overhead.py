@@ -1,8 +1,9 @@
 """editree's overhead over a bare diffusers inpainting call, and what the exact composite buys.
 
-    python bench/overhead.py [--model PATH_OR_PRESET] [--size 512] [--steps 4] [--repeat 3]
+    python bench/overhead.py [--model PATH_OR_PRESET | --tiny sd|flux-fill] [--size 512] [--steps 4] [--repeat 3]
 
-Both runs use the same model, image size, steps and seed, and exclude loading. Prints the time ratio
+Both runs use the same model, working size (editree's --resolution is set to --size, and the region's
+context covers the whole image), steps, guidance and seed, and exclude loading. Prints the time ratio
 (target <= 1.05 on real models, where denoising dominates) and the PSNR outside the mask: finite for
 the bare call (its VAE round trip alters every pixel), infinite for editree (bit-identical).
 Without --model a tiny random pipeline is built in a temporary folder (its ratio overstates the
@@ -38,6 +39,7 @@ def psnr(a: np.ndarray, b: np.ndarray) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model")
+    ap.add_argument("--tiny", choices=("sd", "flux-fill"), default="sd", help="tiny pipeline built without --model")
     ap.add_argument("--size", type=int, default=512)
     ap.add_argument("--steps", type=int, default=4)
     ap.add_argument("--repeat", type=int, default=3)
@@ -46,31 +48,37 @@ def main() -> None:
     import torch
 
     from editree.engine.diffusion.models import load_inpaint_pipeline, model_status
+    from editree.engine.diffusion.pipeline_call import call_arguments
 
     model = opts.model
     if model is None:
-        from tests.tiny_models import sd_inpaint_pipeline
+        from tests.tiny_models import flux_pipeline, sd_inpaint_pipeline
 
-        model = str(sd_inpaint_pipeline(Path(tempfile.mkdtemp())))
+        folder = Path(tempfile.mkdtemp())
+        model = str(sd_inpaint_pipeline(folder) if opts.tiny == "sd" else flux_pipeline(folder, "fill"))
     size = opts.size
     photo = np.array(Image.fromarray(data.astronaut()).resize((size, size)))
     box = f"sign={size // 4},{size // 4},{size * 3 // 4},{size * 3 // 4}"
     name, region = parse_box_option(box)
     mask = np.zeros((size, size), np.uint8)
     mask[size // 4 : size * 3 // 4, size // 4 : size * 3 // 4] = 255
-    options = EngineOptions(model=model, steps=opts.steps, device=opts.device, context=0.5)
+    options = EngineOptions(model=model, steps=opts.steps, device=opts.device, context=0.5, resolution=size)
     pipe = load_inpaint_pipeline(model_status(model), opts.device, None, False)  # load once, outside the timing
 
     def bare() -> np.ndarray:
         out = pipe(
-            prompt="a forest",
-            image=Image.fromarray(photo),
-            mask_image=Image.fromarray(mask),
-            height=size,
-            width=size,
-            num_inference_steps=opts.steps,
-            generator=torch.Generator().manual_seed(0),
-            output_type="np",
+            **call_arguments(  # the same settings editree passes (e.g. guidance 30 for FLUX Fill), nothing more
+                pipe,
+                options,
+                prompt="a forest",
+                image=Image.fromarray(photo),
+                mask_image=Image.fromarray(mask),
+                height=size,
+                width=size,
+                num_inference_steps=opts.steps,
+                generator=torch.Generator().manual_seed(0),
+                output_type="np",
+            )
         ).images[0]
         return np.clip(np.rint(out * 255), 0, 255).astype(np.uint8)
 
