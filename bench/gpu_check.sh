@@ -1,21 +1,36 @@
 #!/usr/bin/env bash
-# A short, prepared GPU check: one generative edit per inpainting preset present in the local model
-# cache (or the folders given as arguments), timed. Prints seconds per op; needs a GPU and weights.
-#   bench/gpu_check.sh [MODEL_DIR_OR_PRESET ...]
+# A short, prepared GPU check: one generative edit per preset present in the local model cache (inpainting
+# presets replace a box; instruction presets restyle the picture), timed. Prints seconds per op, load
+# included; presets not present are reported as skipped with the reason. Needs a GPU and weights.
+#   bench/gpu_check.sh                       # every inpainting and instruction preset
+#   bench/gpu_check.sh inpaint DIR_OR_PRESET  # one model as an inpainting model
+#   bench/gpu_check.sh instruct DIR_OR_PRESET # one model as an instruction model
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 python -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available(), torch.cuda.get_device_name(0) if torch.cuda.is_available() else '')"
 tmp=$(mktemp -d)
 python -c "from skimage import data; from PIL import Image; Image.fromarray(data.astronaut()).save('$tmp/a.png')"
-models=("$@")
-if [ ${#models[@]} -eq 0 ]; then models=(sd15-inpaint sdxl-inpaint flux-fill); fi
-for m in "${models[@]}"; do
-  start=$(date +%s.%N)
-  if editree edit "$tmp/a.png" "replace the sign with a bouquet of flowers" --region sign=128,128,384,384 \
-      --model "$m" --steps 25 -o "$tmp/out-$(basename "$m").png" -q >/dev/null 2>"$tmp/err"; then
-    end=$(date +%s.%N)
-    echo "$m: $(python -c "print(f'{$end - $start:.2f}')") s (including load)"
+
+run() {  # KIND MODEL
+  local kind=$1 m=$2 start end
+  local -a args
+  if [ "$kind" = inpaint ]; then
+    args=("replace the sign with a bouquet of flowers" --region sign=128,128,384,384 --model "$m")
   else
-    echo "$m: skipped ($(tail -n 1 "$tmp/err"))"
+    args=("make the sign look like a watercolor painting" --region sign=128,128,384,384 --instruct-model "$m")
   fi
-done
+  start=$(date +%s.%N)
+  if editree edit "$tmp/a.png" "${args[@]}" --steps 25 -o "$tmp/out-$kind-$(basename "$m").png" -q >/dev/null 2>"$tmp/err"; then
+    end=$(date +%s.%N)
+    echo "$kind $m: $(python -c "print(f'{$end - $start:.2f}')") s (including load)"
+  else
+    echo "$kind $m: skipped ($(tail -n 1 "$tmp/err"))"
+  fi
+}
+
+if [ $# -eq 2 ]; then
+  run "$1" "$2"
+else
+  for m in sd15-inpaint sdxl-inpaint flux-fill; do run inpaint "$m"; done
+  for m in instruct-pix2pix flux-kontext qwen-image-edit; do run instruct "$m"; done
+fi

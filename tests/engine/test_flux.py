@@ -231,3 +231,11 @@ def test_fill_latents_outside_the_mask_stay_on_the_source(fill: Path, flux_dev: 
     sigma = float(pipe.scheduler.sigmas[1])
     expected = (1 - sigma) * blend.source + sigma * blend.noise
     assert torch.allclose(seen[0][outside], expected[outside])
+
+
+def test_missing_instruction_models_name_the_instruction_flag() -> None:
+    reason = model_status("flux-kontext", "instruct").reason or ""
+    assert "editree models pull flux-kontext" in reason and reason.endswith("or pass --instruct-model PATH")
+    unknown = model_status("nope", "instruct").reason or ""
+    assert unknown.startswith("--instruct-model 'nope' is neither a preset (instruct-pix2pix, flux-kontext, qwen-image")
+    assert "sd15-inpaint" not in unknown

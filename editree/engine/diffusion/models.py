@@ -96,6 +96,7 @@ def pull_command(name: str) -> str:
 
 def model_status(spec: str | None, kind: str = "inpaint") -> ModelStatus:
     """Resolve what to load for `spec` (None: the first preset of `kind` present in the cache)."""
+    flag = "--instruct-model" if kind == "instruct" else "--model"
     if spec is None:
         for preset in PRESETS.values():
             if preset.kind == kind and (folder := _cached(preset.repo, preset.revision, _preset_file(preset))):
@@ -105,7 +106,7 @@ def model_status(spec: str | None, kind: str = "inpaint") -> ModelStatus:
             first.name,
             None,
             first,
-            f"no {kind} model is present; pass --model PATH (a folder saved by diffusers) or run "
+            f"no {kind} model is present; pass {flag} PATH (a folder saved by diffusers) or run "
             f"`{pull_command(first.name)}` where the network allows",
         )
     if spec in PRESETS:
@@ -116,7 +117,7 @@ def model_status(spec: str | None, kind: str = "inpaint") -> ModelStatus:
             if folder
             else (
                 f"preset {spec!r} ({preset.repo}) is not in the local model cache; run "
-                f"`{pull_command(spec)}` where the network allows, or pass --model PATH"
+                f"`{pull_command(spec)}` where the network allows, or pass {flag} PATH"
             )
         )
         return ModelStatus(spec, folder, preset, reason)
@@ -137,12 +138,16 @@ def model_status(spec: str | None, kind: str = "inpaint") -> ModelStatus:
             if folder
             else (
                 f"{spec} is not in the local model cache; download it with "
-                f"`huggingface-cli download {spec}` or pass a local --model PATH"
+                f"`huggingface-cli download {spec}` or pass a local {flag} PATH"
             )
         )
         return ModelStatus(spec, folder, None, reason)
     return ModelStatus(
-        spec, None, None, f"--model {spec!r} is neither a preset ({', '.join(PRESETS)}), a folder nor a hub id"
+        spec,
+        None,
+        None,
+        f"{flag} {spec!r} is neither a preset ({', '.join(p.name for p in PRESETS.values() if p.kind == kind)}), "
+        "a folder nor a hub id",
     )
 
 
