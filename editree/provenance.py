@@ -74,7 +74,7 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
     return models
 
 
-LEARNED_SEGMENTERS = {"clipseg", "grounded-sam", "--point (SAM)"}
+LEARNED_SEGMENTERS = {"clipseg", "grounded-sam", "--point (SAM)", "points (SAM)"}
 
 
 def user_regions_record(user: Any) -> dict[str, Any]:

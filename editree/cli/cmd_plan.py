@@ -116,7 +116,10 @@ def _regions_on_image(
 
     wanted = []
     for item in walk_regions(plan):
-        if isinstance(item, (r.PhraseRegion, r.BackgroundRegion, r.BoxRegion, r.MaskRegion)) and item not in wanted:
+        if (
+            isinstance(item, (r.PhraseRegion, r.BackgroundRegion, r.BoxRegion, r.PointsRegion, r.MaskRegion))
+            and item not in wanted
+        ):
             wanted.append(item)
     if not wanted:
         say.print("the plan names no region to find", markup=False)

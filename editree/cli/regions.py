@@ -71,6 +71,8 @@ def resolve_for_image(
             source = "--mask"
         elif isinstance(region, r.BoxRegion):
             source = "box in the plan"
+        elif isinstance(region, r.PointsRegion):
+            source = "points in the plan (SAM)"
         else:
             source = "computed"
         out.append((label, mask, source))

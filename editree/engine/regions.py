@@ -19,6 +19,7 @@ from editree.engine.segmenters import Segmenter, SegmenterRegistry
 from editree.errors import ImageError, MissingDependencyError, UsageError
 from editree.ops import Plan, Region, walk_regions
 from editree.ops import regions as r
+from editree.ops.text import region_text
 from editree.ops.validation import describe_validation_error
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|my|this|that|these|those|his|her|its|their|our|your)\s+")
@@ -126,6 +127,11 @@ def check_regions(plan: Plan, user: UserRegions, segmenters: SegmenterRegistry) 
     for region in walk_regions(plan):
         if isinstance(region, r.PhraseRegion):
             phrase_source(region, user, segmenters)
+        elif isinstance(region, r.PointsRegion) and segmenters.sam is None:
+            raise MissingDependencyError(
+                f"the plan's {region_text(region)} needs a SAM model to turn points into a mask; run `editree models "
+                "pull sam-vit-base` where the network allows, or pass --segmenter with a SAM folder or .pth checkpoint"
+            )
         elif isinstance(region, r.MaskRegion) and region_key(region.name) not in user.masks:
             raise UsageError(
                 f"the plan uses mask({region.name!r}) but no such mask was given; "
@@ -202,6 +208,13 @@ class RegionResolver:
             return M.minus(self.resolve(region.region), self.resolve(region.exclude))
         if isinstance(region, r.BoxRegion):
             return self._box(region)
+        if isinstance(region, r.PointsRegion):
+            mask = self._points([(x, y, region.units == "fraction") for x, y in region.points], "points(…) in the plan")
+            label = region_text(region)
+            self.found[label] = ResolvedRegion(label, "points (SAM)", M.area(mask))
+            if not mask.any():
+                self.warnings.append(f"{label}: SAM found nothing at these points (area 0%)")
+            return mask
         if isinstance(region, r.MaskRegion):
             return self._mask_file(region_key(region.name), self.user.masks.get(region_key(region.name)))
         raise TypeError(f"unknown region {region!r}")
@@ -235,12 +248,12 @@ class RegionResolver:
             self.warnings.append(f"{region.text!r} was not found in the image (area 0%, {source})")
         return mask
 
-    def _points(self, points: list[tuple[float, float, bool]]) -> np.ndarray:
+    def _points(self, points: list[tuple[float, float, bool]], given_as: str = "--point") -> np.ndarray:
         h, w = self.shape
         pixels = [(x * w, y * h) if fraction else (x, y) for x, y, fraction in points]
         for x, y in pixels:
             if not (0 <= x < w and 0 <= y < h):
-                raise UsageError(f"--point {x:g},{y:g} is outside the {w}×{h} image; give pixels inside it")
+                raise UsageError(f"{given_as}: point {x:g},{y:g} is outside the {w}×{h} image; give pixels inside it")
         assert self.segmenters.sam is not None  # check_regions refused points without a SAM
         return self.segmenters.sam.for_points(self.rgb, pixels)
 

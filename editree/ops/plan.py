@@ -129,6 +129,7 @@ def walk_regions(plan: Plan) -> Iterator[Region]:
         r.UnionRegion,
         r.MinusRegion,
         r.BoxRegion,
+        r.PointsRegion,
         r.MaskRegion,
     )
     for node, _, _ in _walk_nodes(plan):

@@ -79,6 +79,24 @@ class BoxRegion(Node):
         return self
 
 
+class PointsRegion(Node):
+    """Points on one object, `[[x, y], …]` in pixels or fractions of the image: a SAM model grows them into the
+    object's mask. What a plan file uses where a click says more than words ("this cup")."""
+
+    kind: Literal["points"] = "points"
+    points: tuple[tuple[float, float], ...] = Field(min_length=1, max_length=32)
+    units: Literal["px", "fraction"] = "px"
+
+    @model_validator(mode="after")
+    def _check_points(self) -> PointsRegion:
+        for x, y in self.points:
+            if min(x, y) < 0:
+                raise ValueError(f"point [{x:g}, {y:g}] has a negative coordinate; expected x, y >= 0")
+            if self.units == "fraction" and max(x, y) > 1:
+                raise ValueError(f"point [{x:g}, {y:g}] has units 'fraction' but a coordinate above 1")
+        return self
+
+
 class MaskRegion(Node):
     """A user-supplied mask, by the name given on the command line (`--mask NAME=path.png`)."""
 
@@ -87,7 +105,17 @@ class MaskRegion(Node):
 
 
 Region = Annotated[
-    Union[AllRegion, BackgroundRegion, PhraseRegion, NotRegion, UnionRegion, MinusRegion, BoxRegion, MaskRegion],
+    Union[
+        AllRegion,
+        BackgroundRegion,
+        PhraseRegion,
+        NotRegion,
+        UnionRegion,
+        MinusRegion,
+        BoxRegion,
+        PointsRegion,
+        MaskRegion,
+    ],
     Field(discriminator="kind"),
 ]
 

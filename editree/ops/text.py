@@ -40,6 +40,9 @@ def region_text(region: r.Region) -> str:
         return f"minus({region_text(region.region)}, {region_text(region.exclude)})"
     if isinstance(region, r.BoxRegion):
         return f"box({', '.join(_num(v) for v in region.box)}{', fraction' if region.units == 'fraction' else ''})"
+    if isinstance(region, r.PointsRegion):
+        xy = ", ".join(f"{_num(x)} {_num(y)}" for x, y in region.points)
+        return f"points({xy}{', fraction' if region.units == 'fraction' else ''})"
     if isinstance(region, r.MaskRegion):
         return f"mask({_quote(region.name)})"
     raise TypeError(f"not a region: {region!r}")

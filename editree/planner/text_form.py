@@ -28,6 +28,7 @@ from editree.ops import (
     NotRegion,
     PhraseRegion,
     Plan,
+    PointsRegion,
     Qualifiers,
     UnionRegion,
 )
@@ -133,6 +134,14 @@ class _ToPlan(Transformer):
 
     def box(self, x0: Any, y0: Any, x1: Any, y1: Any, units: Any = None) -> BoxRegion:
         return BoxRegion(box=tuple(float(v) for v in (x0, y0, x1, y1)), units="fraction" if units else "px")
+
+    def point(self, x: Any, y: Any) -> tuple[float, float]:
+        return float(x), float(y)
+
+    def points(self, *items: Any) -> PointsRegion:
+        fraction = bool(items) and not isinstance(items[-1], tuple)
+        points = [p for p in items if isinstance(p, tuple)]
+        return PointsRegion(points=tuple(points), units="fraction" if fraction else "px")
 
     def mask(self, name: Any) -> MaskRegion:
         return MaskRegion(name=json.loads(str(name)))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from editree.engine.image_io import read_metadata
 from editree.engine.regions import RegionResolver
 from editree.engine.segmenters import SegmenterRegistry
 from editree.engine.segmenters.choose import choose
@@ -230,3 +232,44 @@ def test_batch_workers_get_the_points_and_the_sam(cli, checkpoint: Path, tmp_pat
     for name in ("a.png", "b.png"):
         assert np.array_equal(np.array(Image.open(serial / name)), np.array(Image.open(parallel / name)))
     assert not np.array_equal(np.array(Image.open(serial / "a.png")), data.coffee()), "the SAM region was edited"
+
+
+def test_points_in_a_plan_file(cli, checkpoint: Path, tmp_path: Path) -> None:
+    """`points(…)` targets in a plan file go to SAM like --point; the plan view and provenance say so."""
+    from skimage import data
+
+    coffee = data.coffee()
+    image, plan_file, out = tmp_path / "coffee.png", tmp_path / "plan.json", tmp_path / "out.png"
+    Image.fromarray(coffee).save(image)
+    plan = json.loads(cli("plan", "make it black and white", "--format", "json").out)
+    plan["steps"][0]["target"] = {"kind": "points", "points": [[0.5, 0.6]], "units": "fraction"}
+    plan_file.write_text(json.dumps(plan))
+
+    refused = cli("edit", str(image), "--plan", str(plan_file), "-o", str(out))
+    assert refused.code == 5 and "points(0.5 0.6, fraction) needs a SAM model" in refused.err and not out.exists()
+
+    result = cli("edit", str(image), "--plan", str(plan_file), "--segmenter", str(checkpoint), "-o", str(out))
+    assert result.code == 0, result.err
+    meta = read_metadata(out)
+    assert meta["regions"]["points(0.5 0.6, fraction)"]["source"] == "points (SAM)"
+    assert meta["models"]["segmenter"]["spec"] == str(checkpoint)
+    changed = np.any(np.asarray(Image.open(out)) != coffee, axis=2)
+    assert changed.any() and not changed.all()
+
+    masks = tmp_path / "masks"
+    saved = cli(
+        "edit", str(image), "--plan", str(plan_file), "--segmenter", str(checkpoint),
+        "-o", str(tmp_path / "again.png"), "--save-masks", str(masks),
+    )  # fmt: skip
+    assert saved.code == 0, saved.err
+    (mask_file,) = masks.iterdir()
+    region = np.asarray(Image.open(mask_file).convert("L"))
+    assert mask_file.name.startswith("points") and region.any()
+    assert not changed[region == 0].any(), "only the points' SAM mask changed"
+
+    outside = dict(plan, steps=[dict(plan["steps"][0], target={"kind": "points", "points": [[5000, 10]]})])
+    plan_file.write_text(json.dumps(outside))
+    bad = cli(
+        "edit", str(image), "--plan", str(plan_file), "--segmenter", str(checkpoint), "-o", str(out), "--overwrite"
+    )
+    assert bad.code == 2 and "point 5000,10 is outside the 600×400 image" in bad.err

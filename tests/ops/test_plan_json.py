@@ -222,7 +222,7 @@ def test_schema_covers_every_op_and_region_kind() -> None:
         "edit",
     ):
         assert f'"const": "{op}"' in schema
-    for kind in ("all", "background", "phrase", "not", "union", "minus", "box", "mask"):
+    for kind in ("all", "background", "phrase", "not", "union", "minus", "box", "points", "mask"):
         assert f'"const": "{kind}"' in schema
 
 
@@ -232,3 +232,30 @@ def test_nodes_are_immutable_and_structural() -> None:
     assert a == b and hash(a) == hash(b)
     with pytest.raises(ValidationError, match="frozen"):
         a.op = "adjust"  # type: ignore[misc]
+
+
+def test_points_regions_round_trip_and_are_checked() -> None:
+    """A plan file can point at an object ("this cup") where words would be vague; SAM grows the points."""
+    from editree.planner.text_form import parse_plan_text
+
+    for target, text in (
+        ({"kind": "points", "points": [[10, 20], [30.5, 40]]}, "blur(points(10 20, 30.5 40), amount=0.5)"),
+        (
+            {"kind": "points", "points": [[0.5, 0.25]], "units": "fraction"},
+            "blur(points(0.5 0.25, fraction), amount=0.5)",
+        ),
+    ):
+        plan = load_plan(json.dumps(_base(steps=[{**_base()["steps"][0], "target": target}])))
+        assert load_plan(plan.to_json()) == plan
+        assert plan_text(plan) == text
+        assert parse_plan_text(text).steps[0].target == plan.steps[0].target
+    for target, message in (
+        ({"kind": "points", "points": []}, "plan: steps[0].target.points: expected at least 1 items"),
+        (
+            {"kind": "points", "points": [[1.5, 0.2]], "units": "fraction"},
+            "plan: steps[0].target: point [1.5, 0.2] has units 'fraction' but a coordinate above 1",
+        ),
+        ({"kind": "points", "points": [[-1, 2]]}, "plan: steps[0].target: point [-1, 2] has a negative coordinate"),
+        ({"kind": "points", "points": [[1, 2, 3]]}, "plan: steps[0].target.points[0]"),
+    ):
+        assert _error(_base(steps=[{**_base()["steps"][0], "target": target}])).startswith(message)
