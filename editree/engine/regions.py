@@ -288,7 +288,7 @@ class RegionResolver:
     def _background(self) -> np.ndarray:
         subjects = [x for x in walk_regions(self.plan) if isinstance(x, r.PhraseRegion)]
         if not subjects:
-            person = r.PhraseRegion(text="person")
+            person = r.PhraseRegion(text="person", qualifiers=r.Qualifiers(count="all"))  # every one of them
             subjects = [person] if self.segmenters.find("person") else []
         masks = [self.resolve(s) for s in subjects]
         if not masks or not any(m.any() for m in masks):

@@ -136,3 +136,65 @@ def test_the_second_face_of_a_group(astronaut: np.ndarray) -> None:
     mask = RegionResolver(group, plan).resolve(plan.steps[0].target)
     x, _ = _centre(mask)
     assert 100 + 250 < x < 100 + 500, "reading order: the second column"
+
+
+def _tiled_truth(astronaut: np.ndarray, group: np.ndarray, size: int = 250) -> np.ndarray:
+    """What a good person mask of the group is: the single photo's mask, placed where each astronaut is."""
+    import cv2
+
+    single = cv2.resize(MediapipePerson().segment(astronaut, "person"), (size, size), interpolation=cv2.INTER_LINEAR)
+    truth = np.zeros(group.shape[:2], np.float32)
+    for row in range(2):
+        for col in range(8):
+            truth[100 + row * size : 100 + (row + 1) * size, 100 + col * size : 100 + (col + 1) * size] = single
+    return truth > 0.5
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    return float((a & b).sum() / (a | b).sum())
+
+
+def test_people_of_a_group_photo_are_found_one_by_one(astronaut: np.ndarray) -> None:
+    """The selfie model alone sees no one in sixteen small astronauts (it squeezes the picture to 256 px);
+    squares of the short side find them, and the faces split the mask into one instance per person."""
+    from editree.engine.segmenters.mediapipe_seg import _selfie
+
+    group = _group(astronaut)
+    truth = _tiled_truth(astronaut, group)
+    assert _iou(_selfie(group) > 0.5, truth) < 0.05
+    people = MediapipePerson().instances(group, "people")
+    assert len(people) == 16
+    assert _iou(np.maximum.reduce([p.mask for p in people]) > 0.5, truth) > 0.65
+    for person in people:
+        x, y = _centre(person.mask)
+        col, row = int((x - 100) // 250), int((y - 100) // 250)
+        cell = np.zeros(group.shape[:2], bool)
+        cell[100 + row * 250 : 100 + (row + 1) * 250, 100 + col * 250 : 100 + (col + 1) * 250] = True
+        inside = (person.mask > 0.5) & cell
+        assert inside.sum() > 0.85 * (person.mask > 0.5).sum(), "each instance is (mostly) one astronaut"
+
+
+def test_the_third_person_and_the_background_of_a_group(astronaut: np.ndarray) -> None:
+    from editree.engine.regions import RegionResolver
+    from editree.planner import parse
+
+    group = _group(astronaut)
+    plan = parse("blur the third person")
+    x, y = _centre(RegionResolver(group, plan).resolve(plan.steps[0].target))
+    assert 100 + 500 < x < 100 + 750 and y < 100 + 250, "reading order: top row, third column"
+    plan = parse("blur the background")
+    background = RegionResolver(group, plan).resolve(plan.steps[0].target)
+    truth = _tiled_truth(astronaut, group)
+    assert background[truth].mean() < 0.2, "the people are not background"
+
+
+def test_a_wide_frame_keeps_a_person_off_centre(astronaut: np.ndarray) -> None:
+    """A 2:1 frame with the astronaut at the right: the whole-frame pass loses part of her, squares do not."""
+    from editree.engine.segmenters.mediapipe_seg import _selfie
+
+    canvas = np.full((512, 1024, 3), 200, np.uint8)
+    canvas[:, 409:921] = astronaut
+    truth = np.zeros((512, 1024), bool)
+    truth[:, 409:921] = MediapipePerson().segment(astronaut, "person") > 0.5
+    found = MediapipePerson().segment(canvas, "person") > 0.5
+    assert _iou(found, truth) > 0.95 > _iou(_selfie(canvas) > 0.5, truth)

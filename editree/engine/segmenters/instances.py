@@ -131,6 +131,9 @@ def select(instances: list[Instance], qualifiers: Qualifiers, shape: tuple[int, 
         pool = [min(pool, key=key)]
     if qualifiers.size is not None and len(pool) > 1:
         pool = [max(pool, key=lambda i: i.area) if qualifiers.size == "largest" else min(pool, key=lambda i: i.area)]
+    note = None
     if qualifiers.count not in ("all", "each") and len(pool) > 1:
+        if qualifiers == Qualifiers():
+            note = f"{len(pool)} found; the most confident one was used (say 'all …' or 'every …' for each of them)"
         pool = [max(pool, key=lambda i: (i.score, i.area))]  # "the car": the best one
-    return np.maximum.reduce([i.mask for i in pool]).astype(np.float32), None
+    return np.maximum.reduce([i.mask for i in pool]).astype(np.float32), note
