@@ -61,6 +61,7 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "steps": options.steps,
             "guidance": options.guidance,
             "resolution": options.resolution,
+            "dtype": options.dtype,
             "ops": sorted(used & ops),
         }
     if any(r.identity is not None for r in result.steps):
@@ -176,7 +177,14 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
         steps=int(shaped.get("steps", defaults.steps)),
         guidance=_optional(shaped.get("guidance"), float),
         resolution=_optional(shaped.get("resolution"), int),
+        dtype=_dtype(shaped.get("dtype")),
     )
+
+
+def _dtype(value: Any) -> str | None:
+    if value not in (None, "float32", "float16", "bfloat16"):
+        raise ValueError(value)
+    return value
 
 
 def _optional(value: Any, kind: type) -> Any:

@@ -12,6 +12,7 @@ import typer
 
 from editree.cli.engine_flags import (
     DeviceOpt,
+    DtypeOpt,
     GuidanceOpt,
     IdentityModelOpt,
     InstructModelOpt,
@@ -79,6 +80,7 @@ def batch(
     steps: StepsOpt = 30,
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
+    dtype: DtypeOpt = None,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
@@ -112,6 +114,7 @@ def batch(
             segmenter,
             guidance,
             resolution,
+            dtype,
         ),
     )
 
@@ -142,6 +145,7 @@ def apply(
     steps: StepsOpt = 30,
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
+    dtype: DtypeOpt = None,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
     from editree.ops import load_plan
@@ -178,6 +182,7 @@ def apply(
             segmenter,
             guidance,
             resolution,
+            dtype,
         ),
     )
 

@@ -10,6 +10,7 @@ import typer
 
 from editree.cli.engine_flags import (
     DeviceOpt,
+    DtypeOpt,
     GuidanceOpt,
     IdentityModelOpt,
     InstructModelOpt,
@@ -84,6 +85,7 @@ def edit(
     steps: StepsOpt = 30,
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
+    dtype: DtypeOpt = None,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.cli.regions import user_regions
@@ -113,6 +115,7 @@ def edit(
             segmenter,
             guidance,
             resolution,
+            dtype,
         ),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
@@ -50,6 +51,20 @@ SegmenterOpt = Annotated[
     ),
 ]
 DeviceOpt = Annotated[Optional[str], typer.Option("--device", help="cuda, mps or cpu [default: the best present].")]
+
+
+class DtypeChoice(StrEnum):
+    float32 = "float32"
+    float16 = "float16"
+    bfloat16 = "bfloat16"
+
+
+DtypeOpt = Annotated[
+    Optional[DtypeChoice],
+    typer.Option(
+        "--dtype", help="Weights' precision [default: bfloat16 (or float16) on CUDA, float16 on MPS, float32 on CPU]."
+    ),
+]
 LowMemoryOpt = Annotated[
     bool, typer.Option("--low-memory", help="Offload idle model parts to the CPU and decode in tiles (slower).")
 ]
@@ -87,6 +102,7 @@ def engine_options(
     segmenter: str | None = None,
     guidance: float | None = None,
     resolution: int | None = None,
+    dtype: str | None = None,
 ) -> EngineOptions:
     import os
 
@@ -97,6 +113,7 @@ def engine_options(
         ip_adapter=ip_adapter or os.environ.get("EDITREE_IP_ADAPTER") or None,
         segmenter=segmenter or os.environ.get("EDITREE_SEGMENTER") or None,
         device=device,
+        dtype=str(dtype) if dtype else None,
         steps=steps,
         guidance=guidance,
         resolution=resolution,

@@ -137,16 +137,18 @@ def test_cli_guidance_and_resolution_reach_the_metadata_and_replay(
     flags = ["--region", SIGN, "--steps", "2", "--seed", "3"]
     result = cli(
         "edit", str(path), "replace the sign with a forest", "--model", str(fill), *flags,
-        "--guidance", "12", "--resolution", "64", "-o", str(out),
+        "--guidance", "12", "--resolution", "64", "--dtype", "float32", "-o", str(out),
     )  # fmt: skip
     assert result.code == 0, result.err
     inpaint = read_metadata(out)["models"]["inpaint"]
-    assert (inpaint["guidance"], inpaint["resolution"], inpaint["steps"]) == (12.0, 64, 2)
+    assert (inpaint["guidance"], inpaint["resolution"], inpaint["steps"], inpaint["dtype"]) == (12.0, 64, 2, "float32")
     replayed = cli("replay", str(out), "--on", str(path), "-o", str(again), "-q")
     assert replayed.code == 0, replayed.err
     assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
     bad = cli("edit", str(path), "blur it", "--resolution", "8", "-o", str(tmp_path / "x.png"))
     assert bad.code == 2 and "--resolution" in bad.err
+    bad = cli("edit", str(path), "blur it", "--dtype", "float8", "-o", str(tmp_path / "x.png"))
+    assert bad.code == 2 and "--dtype" in bad.err and not (tmp_path / "x.png").exists()
 
 
 @pytest.fixture(scope="module")
