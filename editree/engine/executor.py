@@ -23,7 +23,7 @@ from editree.engine.conditions import evaluate
 from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
 from editree.engine.segmenters import SegmenterRegistry, default_registry
-from editree.errors import EngineError, MissingDependencyError
+from editree.errors import EngineError, MissingDependencyError, UsageError
 from editree.ops import Edit, If, Plan, Step, region_text, step_text
 from editree.ops.catalog import OPS
 
@@ -342,7 +342,7 @@ def _run_edit(
         rng = np.random.default_rng([seed, state.counter] + ([attempt] if attempt else []))
         try:
             edited = impl.load()(state.canvas, effective, step.args, rng, **extra)
-        except MissingDependencyError:
+        except (MissingDependencyError, UsageError):  # a model or flag problem: its own message says what to do
             raise
         except Exception as exc:  # an op failing is reported with the step that failed
             raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc

@@ -241,3 +241,23 @@ def test_missing_instruction_models_name_the_instruction_flag() -> None:
     unknown = model_status("nope", "instruct").reason or ""
     assert unknown.startswith("--instruct-model 'nope' is neither a preset (instruct-pix2pix, flux-kontext, qwen-image")
     assert "sd15-inpaint" not in unknown
+
+
+def test_an_ip_adapter_the_model_cannot_take_is_a_clear_error(
+    fill: Path, flux_dev: Path, photo: np.ndarray, tmp_path: Path
+) -> None:
+    from editree.errors import UsageError
+    from tests.tiny_models import clip_vision_embedder, ip_adapter, sd_inpaint_pipeline
+
+    adapter = ip_adapter(tmp_path / "adapter", sd_inpaint_pipeline(tmp_path / "sd"))
+    embedder = clip_vision_embedder(tmp_path / "embedder")
+    plan = parse("keep the man's identity and replace the man with a forest")
+    common = {"steps": 2, "resolution": 64, "identity_model": str(embedder), "ip_adapter": str(adapter)}
+    with pytest.raises(UsageError, match=r"--ip-adapter: FluxFillPipeline takes no IP-Adapter; drop --ip-adapter"):
+        run_plan(
+            plan, photo, options=EngineOptions(model=str(fill), **common), user_regions=_regions("man=30,30,90,90")
+        )
+    with pytest.raises(MissingDependencyError, match=r"cannot attach the IP-Adapter .* to FluxInpaintPipeline"):
+        run_plan(
+            plan, photo, options=EngineOptions(model=str(flux_dev), **common), user_regions=_regions("man=30,30,90,90")
+        )

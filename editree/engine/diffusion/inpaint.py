@@ -108,12 +108,25 @@ def conditioning(pipe: Any, options: EngineOptions, reference: np.ndarray | None
             return {}
         pipe.set_ip_adapter_scale(0.0)
         return {"ip_adapter_image": reference_image(np.zeros((64, 64, 3), np.uint8))}
-    from editree.errors import MissingDependencyError
+    from editree.engine.diffusion.pipeline_call import accepts
+    from editree.errors import MissingDependencyError, UsageError
 
     location, reason = locate(options.ip_adapter)
     if location is None:
         raise MissingDependencyError(reason or "IP-Adapter unavailable")
-    attach(pipe, location)
+    family = type(pipe).__name__
+    if not hasattr(pipe, "load_ip_adapter") or not accepts(pipe, "ip_adapter_image"):
+        raise UsageError(
+            f"--ip-adapter: {family} takes no IP-Adapter; drop --ip-adapter (identity is still measured and "
+            "retried) or use a model that takes one (Stable Diffusion, SDXL, FLUX.1-dev, Kontext)"
+        )
+    try:
+        attach(pipe, location)
+    except (OSError, ValueError, RuntimeError, KeyError) as exc:
+        raise MissingDependencyError(
+            f"cannot attach the IP-Adapter {options.ip_adapter} to {family} ({str(exc).splitlines()[0][:160]}); "
+            "an adapter must match the model's family (ip-adapter-sd15 fits Stable Diffusion 1.5)"
+        ) from None
     pipe.set_ip_adapter_scale(SCALE)
     return {"ip_adapter_image": reference_image(reference)}
 
