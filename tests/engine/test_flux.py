@@ -261,3 +261,13 @@ def test_an_ip_adapter_the_model_cannot_take_is_a_clear_error(
         run_plan(
             plan, photo, options=EngineOptions(model=str(flux_dev), **common), user_regions=_regions("man=30,30,90,90")
         )
+
+
+def test_low_memory_reaches_instruction_models_too(kontext: Path, fill: Path) -> None:
+    """--low-memory used to apply to inpainting pipelines only; instruction models decode large frames too."""
+    from editree.engine.diffusion.instruct import load_instruct_pipeline
+
+    light = load_instruct_pipeline(model_status(str(kontext), "instruct"), EngineOptions(cpu_offload=True))
+    plain = load_instruct_pipeline(model_status(str(kontext), "instruct"), EngineOptions())
+    assert light.vae.use_tiling and not plain.vae.use_tiling
+    assert load_inpaint_pipeline(model_status(str(fill)), "cpu", None, low_memory=True).vae.use_tiling

@@ -20,6 +20,7 @@ from editree.engine.diffusion.models import (
     model_status,
     pick_device,
     pick_dtype,
+    place,
 )
 from editree.engine.diffusion.pipeline_call import (
     call_arguments,
@@ -37,9 +38,9 @@ MAX_SHIFT = 0.05
 
 
 @lru_cache(maxsize=2)
-def _load(source: str, device: str, dtype_name: str) -> Any:
+def _load(source: str, device: str, dtype_name: str, low_memory: bool) -> Any:
     pipe = from_pretrained_offline("DiffusionPipeline", source, dtype_name, "an instruction-editing pipeline")
-    return pipe.to(device)
+    return place(pipe, device, low_memory)
 
 
 def load_instruct_pipeline(status: ModelStatus, options: EngineOptions) -> Any:
@@ -47,7 +48,7 @@ def load_instruct_pipeline(status: ModelStatus, options: EngineOptions) -> Any:
         raise MissingDependencyError(status.reason or f"{status.spec} is not available")
     device = pick_device(options.device)
     dtype = pick_dtype(device, options.dtype)
-    pipe = _load(status.source, device, str(dtype).removeprefix("torch."))
+    pipe = _load(status.source, device, str(dtype).removeprefix("torch."), options.cpu_offload)
     if not edits_images(pipe) or needs_mask(pipe):
         what = "takes no input image" if not edits_images(pipe) else "needs a mask"
         raise MissingDependencyError(

@@ -228,16 +228,26 @@ def inpainting_class(source: str) -> str:
     return "AutoPipelineForInpainting"
 
 
-@lru_cache(maxsize=2)
-def _load(source: str, device: str, dtype_name: str, cpu_offload: bool, vae_tiling: bool = False) -> Any:
-    pipe = from_pretrained_offline(inpainting_class(source), source, dtype_name, "an inpainting pipeline")
-    if vae_tiling and hasattr(pipe, "enable_vae_tiling"):
-        pipe.enable_vae_tiling()  # decode large images in tiles: less memory, same result away from seams
-    if cpu_offload and device.startswith("cuda"):
-        pipe.enable_model_cpu_offload()  # keep only the running component on the GPU
+def place(pipe: Any, device: str, low_memory: bool) -> Any:
+    """Put a loaded pipeline on `device`; in low-memory mode only the running component sits on the GPU and
+    the VAE decodes in tiles (less memory, the same result away from tile seams)."""
+    if low_memory:
+        vae = getattr(pipe, "vae", None)
+        if hasattr(pipe, "enable_vae_tiling"):
+            pipe.enable_vae_tiling()
+        elif vae is not None and hasattr(vae, "enable_tiling"):
+            vae.enable_tiling()
+    if low_memory and device.startswith("cuda"):
+        pipe.enable_model_cpu_offload()
     else:
         pipe.to(device)
     return pipe
+
+
+@lru_cache(maxsize=2)
+def _load(source: str, device: str, dtype_name: str, low_memory: bool) -> Any:
+    pipe = from_pretrained_offline(inpainting_class(source), source, dtype_name, "an inpainting pipeline")
+    return place(pipe, device, low_memory)
 
 
 def load_inpaint_pipeline(status: ModelStatus, device: str | None, dtype: str | None, low_memory: bool = False) -> Any:
@@ -245,4 +255,4 @@ def load_inpaint_pipeline(status: ModelStatus, device: str | None, dtype: str | 
         raise MissingDependencyError(status.reason or f"{status.spec} is not available")
     chosen = pick_device(device)
     torch_dtype = pick_dtype(chosen, dtype)
-    return _load(status.source, chosen, str(torch_dtype).removeprefix("torch."), low_memory, low_memory)
+    return _load(status.source, chosen, str(torch_dtype).removeprefix("torch."), low_memory)
