@@ -141,7 +141,7 @@ def save_masks(paths: dict[str, Path], masks: dict[str, Any]) -> None:
     for label, path in paths.items():
         path.parent.mkdir(exist_ok=True)
         gray = np.clip(np.rint(masks[label] * 255), 0, 255).astype(np.uint8)
-        save_image(path, np.repeat(gray[..., None], 3, axis=2))
+        save_image(path, gray)
 
 
 def check_pictures(image: Path, *paths: Path | None) -> None:
@@ -165,7 +165,7 @@ def write_pictures(
 
     if mask is not None:
         gray = np.clip(np.rint(masks[0][1] * 255), 0, 255).astype(np.uint8)
-        save_image(mask, np.repeat(gray[..., None], 3, axis=2))
+        save_image(mask, gray)
         say.print(f"wrote {mask}", markup=False)
     if overlay is not None:
         save_image(overlay, draw(rgb, masks))

@@ -151,13 +151,15 @@ def save_image(
     metadata: dict[str, Any] | None = None,
     quality: int = 95,
 ) -> list[str]:
-    """Write atomically; returns notes for the user (e.g. alpha dropped for JPEG)."""
+    """Write atomically; returns notes for the user (e.g. alpha dropped for JPEG). `rgb` may also be H×W, for
+    greyscale pictures such as masks."""
     path = Path(path)
     fmt = SAVE_FORMATS[path.suffix.lower()]
     notes: list[str] = []
-    if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
-        raise ValueError(f"expected uint8 H×W×3, got {rgb.dtype} {rgb.shape}")
-    img = Image.fromarray(rgb, "RGB")
+    gray = rgb.ndim == 2
+    if rgb.dtype != np.uint8 or not (gray or (rgb.ndim == 3 and rgb.shape[2] == 3)):
+        raise ValueError(f"expected uint8 H×W×3 or H×W, got {rgb.dtype} {rgb.shape}")
+    img = Image.fromarray(rgb, "L" if gray else "RGB")
     if alpha is not None:
         if fmt in ("JPEG", "BMP"):
             notes.append(f"{fmt} has no transparency: the alpha channel was dropped")
