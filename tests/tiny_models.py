@@ -21,12 +21,46 @@ def clip_tokenizer(folder: Path):
     return CLIPTokenizer(str(folder / "vocab.json"), str(folder / "merges.txt"), pad_token="!", model_max_length=77)
 
 
+def _clip_text_encoder(vocab_size: int):
+    from transformers import CLIPTextConfig, CLIPTextModel
+
+    config = CLIPTextConfig(
+        bos_token_id=0,
+        eos_token_id=1,
+        pad_token_id=2,
+        hidden_size=32,
+        intermediate_size=37,
+        num_attention_heads=4,
+        num_hidden_layers=2,
+        vocab_size=vocab_size,
+        projection_dim=32,
+    )
+    return CLIPTextModel(config)
+
+
+def _vae_8x(**flux_settings: object):
+    """A four-block VAE that downscales 8x, so latents have real geometry (FLUX adds its shift/scale and drops
+    the quant convs through `flux_settings`)."""
+    from diffusers import AutoencoderKL
+
+    return AutoencoderKL(
+        block_out_channels=[16, 16, 32, 32],
+        in_channels=3,
+        out_channels=3,
+        latent_channels=4,
+        norm_num_groups=8,
+        down_block_types=["DownEncoderBlock2D"] * 4,
+        up_block_types=["UpDecoderBlock2D"] * 4,
+        sample_size=128,
+        **flux_settings,
+    )
+
+
 def _sd_parts(folder: Path, seed: int, in_channels: int) -> dict:
     """The parts both tiny pipelines share: a UNet with `in_channels` inputs, a four-block VAE that downscales
     8x (so latents have real geometry), a 2-layer CLIP text encoder and its tokenizer."""
     import torch
-    from diffusers import AutoencoderKL, UNet2DConditionModel
-    from transformers import CLIPTextConfig, CLIPTextModel
+    from diffusers import UNet2DConditionModel
 
     tokenizer = clip_tokenizer(folder / "tokenizer-src")
     torch.manual_seed(seed)
@@ -42,29 +76,8 @@ def _sd_parts(folder: Path, seed: int, in_channels: int) -> dict:
         attention_head_dim=8,
         norm_num_groups=8,
     )
-    vae = AutoencoderKL(
-        block_out_channels=[16, 16, 32, 32],
-        in_channels=3,
-        out_channels=3,
-        latent_channels=4,
-        norm_num_groups=8,
-        down_block_types=["DownEncoderBlock2D"] * 4,
-        up_block_types=["UpDecoderBlock2D"] * 4,
-        sample_size=128,
-    )
-    text_encoder = CLIPTextModel(
-        CLIPTextConfig(
-            bos_token_id=0,
-            eos_token_id=1,
-            pad_token_id=2,
-            hidden_size=32,
-            intermediate_size=37,
-            num_attention_heads=4,
-            num_hidden_layers=2,
-            vocab_size=len(tokenizer),
-            projection_dim=32,
-        )
-    )
+    vae = _vae_8x()
+    text_encoder = _clip_text_encoder(len(tokenizer))
     return {"vae": vae, "text_encoder": text_encoder, "tokenizer": tokenizer, "unet": unet}
 
 
@@ -116,41 +129,16 @@ def _flux_parts(folder: Path, seed: int, in_channels: int) -> dict:
     """FLUX.1-style parts: a 1+1-block transformer with `in_channels` packed inputs (16 = 4 latent channels
     x 2x2 patches), an 8x VAE with FLUX's shift/scale and no quant convs, CLIP and T5 text encoders."""
     import torch
-    from diffusers import AutoencoderKL, FlowMatchEulerDiscreteScheduler, FluxTransformer2DModel
-    from transformers import CLIPTextConfig, CLIPTextModel, T5Config, T5EncoderModel
+    from diffusers import FlowMatchEulerDiscreteScheduler, FluxTransformer2DModel
+    from transformers import T5Config, T5EncoderModel
 
     tokenizer, tokenizer_2 = clip_tokenizer(folder / "tokenizer-src"), t5_tokenizer()
     torch.manual_seed(seed)
-    text_encoder = CLIPTextModel(
-        CLIPTextConfig(
-            bos_token_id=0,
-            eos_token_id=1,
-            pad_token_id=2,
-            hidden_size=32,
-            intermediate_size=37,
-            num_attention_heads=4,
-            num_hidden_layers=2,
-            vocab_size=len(tokenizer),
-            projection_dim=32,
-        )
-    )
+    text_encoder = _clip_text_encoder(len(tokenizer))
     text_encoder_2 = T5EncoderModel(
         T5Config(vocab_size=len(tokenizer_2), d_model=32, d_kv=8, d_ff=37, num_layers=2, num_heads=4)
     )
-    vae = AutoencoderKL(
-        block_out_channels=[16, 16, 32, 32],
-        in_channels=3,
-        out_channels=3,
-        latent_channels=4,
-        norm_num_groups=8,
-        down_block_types=["DownEncoderBlock2D"] * 4,
-        up_block_types=["UpDecoderBlock2D"] * 4,
-        sample_size=128,
-        use_quant_conv=False,
-        use_post_quant_conv=False,
-        shift_factor=0.06,
-        scaling_factor=1.5,
-    )
+    vae = _vae_8x(use_quant_conv=False, use_post_quant_conv=False, shift_factor=0.06, scaling_factor=1.5)
     transformer = FluxTransformer2DModel(
         patch_size=1,
         in_channels=in_channels,
