@@ -22,7 +22,7 @@ from editree.cli.engine_flags import (
     ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
-    engine_options,
+    engine_options_from,
 )
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
@@ -103,19 +103,7 @@ def batch(
         region,
         mask,
         point,
-        engine_options(
-            model,
-            device,
-            steps,
-            instruct_model,
-            identity_model,
-            ip_adapter,
-            low_memory,
-            segmenter,
-            guidance,
-            resolution,
-            dtype,
-        ),
+        engine_options_from(locals()),
     )
 
 
@@ -171,19 +159,7 @@ def apply(
         region,
         mask,
         point,
-        engine_options(
-            model,
-            device,
-            steps,
-            instruct_model,
-            identity_model,
-            ip_adapter,
-            low_memory,
-            segmenter,
-            guidance,
-            resolution,
-            dtype,
-        ),
+        engine_options_from(locals()),
     )
 
 

@@ -20,7 +20,7 @@ from editree.cli.engine_flags import (
     ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
-    engine_options,
+    engine_options_from,
 )
 from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
@@ -104,19 +104,7 @@ def edit(
         max_pixels=max_pixels,
         quiet=quiet,
         save_masks=save_masks,
-        options=engine_options(
-            model,
-            device,
-            steps,
-            instruct_model,
-            identity_model,
-            ip_adapter,
-            low_memory,
-            segmenter,
-            guidance,
-            resolution,
-            dtype,
-        ),
+        options=engine_options_from(locals()),
     )
 
 

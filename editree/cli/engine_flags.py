@@ -119,3 +119,26 @@ def engine_options(
         resolution=resolution,
         cpu_offload=low_memory,
     )
+
+
+ENGINE_FLAGS = (
+    "model",
+    "device",
+    "steps",
+    "instruct_model",
+    "identity_model",
+    "ip_adapter",
+    "low_memory",
+    "segmenter",
+    "guidance",
+    "resolution",
+    "dtype",
+)
+"""The parameter names a command gives its engine flags (the annotated options above)."""
+
+
+def engine_options_from(values: dict[str, object]) -> EngineOptions:
+    """EngineOptions from a command's parameters, taken by name (`engine_options_from(locals())` at the top of
+    the command): typer cannot group options into one parameter, and eleven positional arguments repeated in
+    every command drift apart."""
+    return engine_options(**{name: values[name] for name in ENGINE_FLAGS})  # type: ignore[arg-type]
