@@ -33,4 +33,11 @@ if [ $# -eq 2 ]; then
 else
   for m in sd15-inpaint sdxl-inpaint flux-fill; do run inpaint "$m"; done
   for m in instruct-pix2pix flux-kontext qwen-image-edit; do run instruct "$m"; done
+  # The overhead target (<= 1.05 against a bare diffusers call, load excluded) on the first real model here.
+  for m in sd15-inpaint sdxl-inpaint flux-fill; do
+    if editree models info "$m" 2>/dev/null | grep -q "^present at"; then
+      python bench/overhead.py --model "$m" --size 1024 --steps 25 --repeat 3 --device cuda
+      break
+    fi
+  done
 fi
