@@ -83,6 +83,8 @@ class PackedLatentBlend:
         vae = getattr(pipe, "vae", None)
         if transformer is None or vae is None or not hasattr(pipe, "_pack_latents"):
             return False
+        if getattr(vae.config, "shift_factor", None) is None or not hasattr(vae.config, "latent_channels"):
+            return False  # not a FLUX-style image VAE (Qwen-Image's is a video VAE with its own statistics)
         if "latents" not in getattr(pipe, "_callback_tensor_inputs", ()):
             return False
         packed = 4 * vae.config.latent_channels
