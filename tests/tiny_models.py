@@ -7,6 +7,17 @@ import json
 from pathlib import Path
 
 
+def install_in_hub_cache(folder: Path, cache: Path, repo: str, commit: str = "0" * 40) -> None:
+    """Lay `folder` out as the Hugging Face cache does after a download of `repo` at `commit`, so presets
+    resolve to it through the real lookup (point huggingface_hub.constants.HF_HUB_CACHE at `cache`)."""
+    import shutil
+
+    root = cache / f"models--{repo.replace('/', '--')}"
+    shutil.copytree(folder, root / "snapshots" / commit)
+    (root / "refs").mkdir()
+    (root / "refs" / "main").write_text(commit)
+
+
 def clip_tokenizer(folder: Path):
     """A CLIP tokenizer from a locally written vocabulary (single letters, no merges)."""
     from transformers import CLIPTokenizer

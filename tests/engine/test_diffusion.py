@@ -16,7 +16,7 @@ from editree.engine.options import EngineOptions
 from editree.engine.regions import UserRegions, parse_box_option
 from editree.errors import MissingDependencyError
 from editree.planner import parse
-from tests.tiny_models import sd_inpaint_pipeline
+from tests.tiny_models import install_in_hub_cache, sd_inpaint_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -336,16 +336,6 @@ def test_embedder_presets_mirror_the_registry() -> None:
     assert all(PRESETS[k].kind == "embedder" for k in EMBEDDER_PRESETS)
 
 
-def _in_hub_cache(folder: Path, cache: Path, repo: str, commit: str) -> None:
-    """Lay `folder` out as the Hugging Face cache does after a download of `repo` at `commit`."""
-    import shutil
-
-    root = cache / f"models--{repo.replace('/', '--')}"
-    shutil.copytree(folder, root / "snapshots" / commit)
-    (root / "refs").mkdir()
-    (root / "refs" / "main").write_text(commit)
-
-
 def test_a_cached_preset_loads_and_its_commit_reaches_the_metadata(
     cli, tiny_model: Path, tmp_path: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -355,7 +345,7 @@ def test_a_cached_preset_loads_and_its_commit_reaches_the_metadata(
 
     commit = "0123456789abcdef0123456789abcdef01234567"
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
-    _in_hub_cache(tiny_model, tmp_path / "hub", "stable-diffusion-v1-5/stable-diffusion-inpainting", commit)
+    install_in_hub_cache(tiny_model, tmp_path / "hub", "stable-diffusion-v1-5/stable-diffusion-inpainting", commit)
     status = model_status("sd15-inpaint")
     assert status.present and status.commit == commit
     assert model_status(None, "inpaint").spec == "sd15-inpaint"  # the first preset present is the default

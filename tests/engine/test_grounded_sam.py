@@ -273,3 +273,32 @@ def test_points_in_a_plan_file(cli, checkpoint: Path, tmp_path: Path) -> None:
         "edit", str(image), "--plan", str(plan_file), "--segmenter", str(checkpoint), "-o", str(out), "--overwrite"
     )
     assert bad.code == 2 and "point 5000,10 is outside the 600×400 image" in bad.err
+
+
+def test_pulled_presets_become_the_default_segmenter(
+    cli, models: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `editree models pull clipseg`, phrases go to CLIPSeg with no flag; once GroundingDINO and SAM are
+    both pulled, to grounded-sam. The presets resolve through the real cache lookup, offline."""
+    import huggingface_hub.constants
+    from skimage import data
+
+    from editree.engine.segmenters.clipseg import ClipSegSegmenter
+    from tests.tiny_models import clipseg, install_in_hub_cache
+
+    hub = tmp_path / "hub"
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(hub))
+    assert choose(None, "cpu") == (None, None)
+    install_in_hub_cache(clipseg(tmp_path / "clipseg"), hub, "CIDAS/clipseg-rd64-refined")
+    chosen, sam = choose(None, "cpu")
+    assert isinstance(chosen, ClipSegSegmenter) and sam is None
+    install_in_hub_cache(models[0], hub, DETECTOR_PRESETS["grounding-dino-tiny"])
+    install_in_hub_cache(models[1], hub, SAM_PRESETS["sam-vit-base"])
+    chosen, sam = choose(None, "cpu")
+    assert isinstance(chosen, GroundedSamSegmenter) and sam is chosen.sam
+
+    image = tmp_path / "coffee.png"
+    Image.fromarray(data.coffee()).save(image)
+    result = cli("segment", str(image), "the cup", "-o", str(tmp_path / "cup.png"))
+    assert result.code == 0, result.err
+    assert "(grounded-sam)" in result.out
