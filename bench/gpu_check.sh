@@ -32,7 +32,7 @@ if [ $# -eq 2 ]; then
   run "$1" "$2"
 else
   for m in sd15-inpaint sdxl-inpaint flux-fill; do run inpaint "$m"; done
-  for m in instruct-pix2pix flux-kontext qwen-image-edit; do run instruct "$m"; done
+  for m in instruct-pix2pix flux-kontext qwen-image-edit qwen-image-edit-2509; do run instruct "$m"; done
   # The overhead target (<= 1.05 against a bare diffusers call, load excluded) on the first real model here.
   for m in sd15-inpaint sdxl-inpaint flux-fill; do
     if editree models info "$m" 2>/dev/null | grep -q "^present at"; then

@@ -204,15 +204,17 @@ def qwen_tokenizer_and_processor():
     return tokenizer, processor, vocab
 
 
-def qwen_image_edit_pipeline(folder: Path, seed: int = 0) -> Path:
+def qwen_image_edit_pipeline(folder: Path, seed: int = 0, plus: bool = False) -> Path:
     """A Qwen-Image-Edit pipeline saved to `folder/model`: a 2-layer Qwen2.5-VL text encoder that also sees the
     image, a 2-layer QwenImage transformer and an 8x video-style VAE (the pipeline always encodes its input at
-    about 1 MP, so the VAE is kept narrow to stay fast on a CPU)."""
+    about 1 MP, so the VAE is kept narrow to stay fast on a CPU). `plus`: the 2509 release's pipeline class, same
+    components."""
     import torch
     from diffusers import (
         AutoencoderKLQwenImage,
         FlowMatchEulerDiscreteScheduler,
         QwenImageEditPipeline,
+        QwenImageEditPlusPipeline,
         QwenImageTransformer2DModel,
     )
     from transformers import Qwen2_5_VLConfig, Qwen2_5_VLForConditionalGeneration
@@ -255,7 +257,7 @@ def qwen_image_edit_pipeline(folder: Path, seed: int = 0) -> Path:
         latents_mean=[0.0] * 4,
         latents_std=[1.0] * 4,
     )
-    pipe = QwenImageEditPipeline(
+    pipe = (QwenImageEditPlusPipeline if plus else QwenImageEditPipeline)(
         scheduler=FlowMatchEulerDiscreteScheduler(),
         vae=vae,
         text_encoder=Qwen2_5_VLForConditionalGeneration(config),

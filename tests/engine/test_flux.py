@@ -151,30 +151,33 @@ def test_cli_guidance_and_resolution_reach_the_metadata_and_replay(
     assert bad.code == 2 and "--dtype" in bad.err and not (tmp_path / "x.png").exists()
 
 
-@pytest.fixture(scope="module")
-def qwen_edit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["QwenImageEditPipeline", "QwenImageEditPlusPipeline"])
+def qwen_edit(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     from tests.tiny_models import qwen_image_edit_pipeline
 
-    return qwen_image_edit_pipeline(tmp_path_factory.mktemp("tiny-qwen-edit"))
+    plus = request.param.endswith("PlusPipeline")
+    return qwen_image_edit_pipeline(tmp_path_factory.mktemp("tiny-qwen-edit"), plus=plus), request.param
 
 
 def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
-    qwen_edit: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
+    qwen_edit: tuple[Path, str], photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Qwen-Image-Edit's text encoder reads Chinese: it gets the user's words, and CFG through true_cfg_scale with
-    a negative prompt (without one it runs unguided)."""
-    from diffusers import QwenImageEditPipeline
+    """Qwen-Image-Edit (and its 2509 release) reads Chinese: it gets the user's words, and CFG through
+    true_cfg_scale with a negative prompt (without one it runs unguided)."""
+    import diffusers
 
+    folder, family = qwen_edit
+    pipeline_class = getattr(diffusers, family)
     seen: list[dict] = []
-    original = QwenImageEditPipeline.__call__
+    original = pipeline_class.__call__
 
     @functools.wraps(original)  # keeps the signature editree reads
     def spy(self, **kwargs):
         seen.append(kwargs)
         return original(self, **kwargs)
 
-    monkeypatch.setattr(QwenImageEditPipeline, "__call__", spy)
-    options = EngineOptions(instruct_model=str(qwen_edit), steps=2, resolution=64)
+    monkeypatch.setattr(pipeline_class, "__call__", spy)
+    options = EngineOptions(instruct_model=str(folder), steps=2, resolution=64)
     result = run_plan(parse("把招牌变成水彩画风格"), photo, options=options, user_regions=_regions("招牌=40,40,80,90"))
     (call,) = seen
     assert call["prompt"] == "转换成水彩画风格"
@@ -188,7 +191,7 @@ def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
     run_plan(
         parse("make it snowy"),
         photo,
-        options=EngineOptions(instruct_model=str(qwen_edit), steps=2, guidance=2.0, resolution=64),
+        options=EngineOptions(instruct_model=str(folder), steps=2, guidance=2.0, resolution=64),
     )
     assert seen[0]["prompt"] == "make it snow" and seen[0]["true_cfg_scale"] == 2.0
 

@@ -69,6 +69,15 @@ PRESETS: dict[str, Preset] = {
             description="Qwen-Image-Edit; reads Chinese prompts as written",
         ),
         Preset(
+            "qwen-image-edit-2509",
+            "Qwen/Qwen-Image-Edit-2509",
+            "instruct",
+            native_size=1024,
+            size_multiple=16,
+            languages=("en", "zh"),
+            description="Qwen-Image-Edit 2509 (QwenImageEditPlusPipeline): steadier faces and text; reads Chinese",
+        ),
+        Preset(
             "clip-vit-large",
             "openai/clip-vit-large-patch14",
             "embedder",
