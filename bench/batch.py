@@ -1,6 +1,7 @@
 """Batch against separate `editree edit` runs, and memory over a long batch.
 
     python bench/batch.py [--images 20] [--long 500] [--size 256] [--model DIR_OR_PRESET] [--generative 8]
+                          [--generative-long 60]
 
 Prints: seconds for N images through one `editree batch` process and through N `editree edit`
 processes (the ratio is what batching saves: planning once, imports and models loaded once), and the
@@ -8,6 +9,7 @@ batch process's resident memory after 10 images and after the long run (it shoul
 Then the same comparison for a generative plan (replace a box through an inpainting model): one batch
 loads the pipeline once, separate edits load it per image. Without --model a tiny random SD pipeline is
 built (load dominates less with real weights on a GPU, where each separate edit pays seconds of loading).
+Last, the resident memory of a longer generative batch in this process (it should stay flat).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=256)
     ap.add_argument("--model", help="inpainting model for the generative comparison (default: a tiny random one)")
     ap.add_argument("--generative", type=int, default=8, help="images in the generative comparison")
+    ap.add_argument("--generative-long", type=int, default=60, help="images in the generative memory run")
     opts = ap.parse_args()
     exe = str(Path(sys.executable).with_name("editree"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,6 +130,31 @@ def generative(root: Path, exe: str, opts: argparse.Namespace) -> None:
     print(
         f"generative plan ({model}), {opts.generative} images: batch {batch_s:.2f} s, separate edits "
         f"{single_s:.2f} s, ratio {single_s / batch_s:.1f}x"
+    )
+
+    # Memory over a longer generative batch in this process: the pipeline, latent blends and composites must
+    # not pile up from image to image.
+    from editree.engine.options import EngineOptions
+    from editree.engine.regions import UserRegions, parse_box_option
+
+    count = max(opts.generative_long, 10)
+    make_images(root / "gen-long", count, opts.size)
+    jobs, _ = collect_jobs([str(root / "gen-long")], root / "gen-long-out")
+    name, box = parse_box_option(f"sign={side // 4},{side // 4},{side // 2},{side // 2}")
+    settings = BatchSettings(
+        plan=parse(plan), user=UserRegions(boxes={name: box}), options=EngineOptions(model=model, steps=4)
+    )
+    marks: dict[int, float] = {}
+
+    def on_record(record: dict) -> None:
+        marks[len(marks) + 1] = rss_mb()
+
+    t0 = time.perf_counter()
+    run_batch(jobs, settings, root / "gen-long-out", on_record=on_record)
+    long_s = time.perf_counter() - t0
+    print(
+        f"long generative batch: {count} images in {long_s:.1f} s; RSS after 5: {marks[5]:.0f} MiB, "
+        f"after {count}: {marks[count]:.0f} MiB"
     )
 
 
