@@ -24,7 +24,14 @@ from editree.cli.engine_flags import (
     StepsOpt,
     engine_options_from,
 )
-from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.planning import (
+    LLMModelOpt,
+    LLMUrlOpt,
+    PlannerChoice,
+    PlannerOpt,
+    plan_instruction,
+    read_plan_file,
+)
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.engine.options import EngineOptions
 from editree.errors import ExitCode, Interrupted, UsageError
@@ -136,13 +143,7 @@ def apply(
     dtype: DtypeOpt = None,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
-    from editree.ops import load_plan
-
-    try:
-        text = plan_file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"plan file {str(plan_file)!r}: cannot read it ({exc.strerror})") from None
-    plan = load_plan(text, source=str(plan_file))
+    plan = read_plan_file(plan_file, "plan file")
     return _run(
         plan,
         inputs,

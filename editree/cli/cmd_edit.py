@@ -22,7 +22,14 @@ from editree.cli.engine_flags import (
     StepsOpt,
     engine_options_from,
 )
-from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.planning import (
+    LLMModelOpt,
+    LLMUrlOpt,
+    PlannerChoice,
+    PlannerOpt,
+    plan_instruction,
+    read_plan_file,
+)
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import UsageError
 
@@ -219,13 +226,7 @@ def _load_or_parse(
     if plan_file is not None:
         if instruction is not None:
             raise UsageError("give either an INSTRUCTION or --plan FILE, not both")
-        from editree.ops import load_plan
-
-        try:
-            text = plan_file.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"--plan {str(plan_file)!r}: cannot read it ({exc.strerror})") from None
-        return load_plan(text, source=str(plan_file))
+        return read_plan_file(plan_file, "--plan")
     if instruction is None:
         raise UsageError('missing INSTRUCTION (or --plan FILE); e.g. editree edit photo.jpg "blur the background"')
     return plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)

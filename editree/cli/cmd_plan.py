@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from editree.cli.engine_flags import SegmenterOpt
-from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction
+from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction, read_plan_file
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import UsageError
 
@@ -41,6 +41,14 @@ def plan(
     file: Annotated[
         Optional[Path], typer.Option("--file", help="Plan every line of FILE (one instruction a line); prints JSONL.")
     ] = None,
+    plan_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--plan",
+            help="Show a saved plan (JSON, as --format json writes it) instead of planning an INSTRUCTION; "
+            "with --image, find its regions before an `apply` run.",
+        ),
+    ] = None,
     image: Annotated[
         Optional[Path],
         typer.Option(
@@ -68,17 +76,20 @@ def plan(
         given = [flag for flag, value in _image_flags(overlay, region, mask, point, segmenter) if value]
         if given:
             raise UsageError(f"{given[0]} only applies with --image IMAGE (which regions to find, on what)")
+    if sum(x is not None for x in (instruction, file, plan_file)) > 1:
+        raise UsageError("give one of an INSTRUCTION, --file FILE or --plan PLAN.json")
     if file is not None:
-        if instruction is not None:
-            raise UsageError("give either an INSTRUCTION or --file FILE, not both")
         if image is not None:
             raise UsageError("--image shows one plan's regions; give an INSTRUCTION, not --file")
         if format not in (PlanFormat.jsonl, PlanFormat.tree):
             raise UsageError(f"--file prints one JSON object per line; use --format jsonl, not {format.value}")
         return _plan_file(file, strict, planner, llm_url, llm_model)
-    if instruction is None:
+    if plan_file is not None:
+        result = read_plan_file(plan_file, "--plan")
+    elif instruction is None:
         raise UsageError('missing INSTRUCTION; e.g. editree plan "blur the background and make it warmer"')
-    result = plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
+    else:
+        result = plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
     if format is PlanFormat.json:
         sys.stdout.write(result.to_json() + "\n")
     elif format is PlanFormat.jsonl:

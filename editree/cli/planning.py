@@ -1,8 +1,9 @@
-"""The planner flags shared by `plan`, `edit` and `batch`, and the one function that uses them."""
+"""The planner flags shared by `plan`, `edit` and `batch`, the function that uses them, and reading saved plans."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -50,3 +51,16 @@ def plan_instruction(
 
         llm = load_llm_config(url=llm_url, model=llm_model)
     return parse(text, strict=strict, planner=planner.value, llm=llm)
+
+
+def read_plan_file(path: Path, flag: str) -> Plan:
+    """A saved plan (JSON, as `editree plan --format json` writes it), validated; `flag` names where it came from
+    in errors (--plan, or apply's PLAN argument)."""
+    from editree.errors import UsageError
+    from editree.ops import load_plan
+
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{flag} {str(path)!r}: cannot read it ({exc.strerror})") from None
+    return load_plan(text, source=str(path))

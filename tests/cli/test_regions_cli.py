@@ -176,3 +176,25 @@ def test_a_chinese_region_name_matches_the_words_as_written(
     assert np.array_equal(outputs[0], outputs[1])
     changed = np.any(outputs[0] != astronaut, axis=2)
     assert changed[100:200, 100:200].any() and not changed[:100].any() and not changed[200:].any()
+
+
+def test_plan_shows_a_saved_plan_and_its_regions(cli, astronaut_png: Path, tmp_path: Path) -> None:
+    """Before `editree apply plan.json photos/`, check what the plan finds on one photo."""
+    import json
+
+    saved = tmp_path / "plan.json"
+    saved.write_text(cli("plan", "keep the person unchanged and blur the background", "-f", "json").out)
+    shown = cli("plan", "--plan", str(saved), "-f", "json")
+    assert shown.code == 0 and json.loads(shown.out) == json.loads(saved.read_text())
+    picture = tmp_path / "regions.png"
+    checked = cli("plan", "--plan", str(saved), "--image", str(astronaut_png), "--overlay", str(picture))
+    assert checked.code == 0, checked.err
+    assert "person" in checked.out and "mediapipe-person" in checked.out and picture.exists()
+
+    both = cli("plan", "blur it", "--plan", str(saved))
+    assert both.code == 2 and "one of an INSTRUCTION, --file FILE or --plan PLAN.json" in both.err
+    missing = cli("plan", "--plan", str(tmp_path / "nope.json"))
+    assert missing.code == 2 and "--plan" in missing.err and "cannot read it" in missing.err
+    saved.write_text('{"version": 1, "steps": "x"}')
+    broken = cli("plan", "--plan", str(saved))
+    assert broken.code == 4 and str(saved) in broken.err
