@@ -60,10 +60,60 @@ def inspect(
     out.print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
     for name, info in (meta.get("regions") or {}).items():
         out.print(f"region {name!r}: {info.get('area', 0):.1%} via {info.get('source')}", markup=False)
+    for line in _model_lines(meta.get("models")) + _user_region_lines(meta.get("user_regions")):
+        out.print(line, markup=False)
     versions = meta.get("versions") or {}
     out.print("versions: " + ", ".join(f"{k} {v}" for k, v in versions.items() if v), markup=False)
     for w in meta.get("warnings", []):
         out.print(f"warning at edit time: {w}", markup=False)
+
+
+def _model_lines(models: object) -> list[str]:
+    """One line per generative model that ran: what a reader needs to reproduce the output elsewhere."""
+    if not isinstance(models, dict):
+        return []
+    lines = []
+    for role in ("inpaint", "instruct"):
+        m = models.get(role)
+        if not isinstance(m, dict):
+            continue
+        where = m.get("repo") or m.get("model")
+        if m.get("commit"):
+            where = f"{where}@{str(m['commit'])[:12]}"
+        settings = ", ".join(
+            f"{key} {m[key] if m.get(key) is not None else default}"
+            for key, default in (
+                ("steps", "?"),
+                ("guidance", "model default"),
+                ("resolution", "native"),
+                ("dtype", "auto"),
+            )
+        )
+        lines.append(f"{role} model {m.get('model')} ({where}): {settings}")
+    identity = models.get("identity")
+    if isinstance(identity, dict):
+        lines.append(f"identity measured with {identity.get('embedder')}, threshold {identity.get('threshold')}")
+    segmenter = models.get("segmenter")
+    if isinstance(segmenter, dict):
+        lines.append(f"segmenter {segmenter.get('spec')}")
+    return lines
+
+
+def _user_region_lines(record: object) -> list[str]:
+    """The regions the user named on the command line, as the flags that name them again."""
+    if not isinstance(record, dict):
+        return []
+    flags = []
+    for name, box in (record.get("boxes") or {}).items():
+        if isinstance(box, dict) and isinstance(box.get("box"), list):
+            flags.append(f"--region {name}={','.join(f'{v:g}' for v in box['box'] if isinstance(v, (int, float)))}")
+    for name, points in (record.get("points") or {}).items():
+        for point in points if isinstance(points, list) else []:
+            if isinstance(point, list) and len(point) >= 2 and all(isinstance(v, (int, float)) for v in point[:2]):
+                flags.append(f"--point {name}={point[0]:g},{point[1]:g}")
+    for name, file in (record.get("masks") or {}).items():
+        flags.append(f"--mask {name}={file}")
+    return [f"given: {' '.join(flags)}"] if flags else []
 
 
 def replay(

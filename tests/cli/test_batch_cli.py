@@ -100,6 +100,7 @@ def test_replay_finds_the_regions_the_user_named(cli, photos: Path, tmp_path: Pa
     made = cli("edit", str(source), "blur the sign", "--region", "sign=10,10,60,60", "-o", str(out), "-q")
     assert made.code == 0, made.err
     assert read_metadata(out)["user_regions"]["boxes"]["sign"]["box"] == [10, 10, 60, 60]
+    assert "given: --region sign=10,10,60,60" in cli("inspect", str(out)).out
     assert cli("replay", str(out), "--on", str(source), "-o", str(again), "-q").code == 0
     assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
     moved = tmp_path / "moved.png"

@@ -356,6 +356,8 @@ def test_a_cached_preset_loads_and_its_commit_reaches_the_metadata(
     assert result.code == 0, result.err
     inpaint = read_metadata(out)["models"]["inpaint"]
     assert (inpaint["model"], inpaint["revision"], inpaint["commit"]) == ("sd15-inpaint", "main", commit)
+    shown = cli("inspect", str(out)).out
+    assert "inpaint model sd15-inpaint (stable-diffusion-v1-5/stable-diffusion-inpainting@0123456789ab)" in shown
     info = cli("models", "info", "sd15-inpaint")
     assert info.code == 0 and f"cached commit {commit}" in info.out
 

@@ -142,6 +142,8 @@ def test_cli_guidance_and_resolution_reach_the_metadata_and_replay(
     assert result.code == 0, result.err
     inpaint = read_metadata(out)["models"]["inpaint"]
     assert (inpaint["guidance"], inpaint["resolution"], inpaint["steps"], inpaint["dtype"]) == (12.0, 64, 2, "float32")
+    shown = cli("inspect", str(out)).out
+    assert f"inpaint model {fill} ({fill}): steps 2, guidance 12.0, resolution 64, dtype float32" in shown
     replayed = cli("replay", str(out), "--on", str(path), "-o", str(again), "-q")
     assert replayed.code == 0, replayed.err
     assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
