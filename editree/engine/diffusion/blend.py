@@ -10,6 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 
+def _device(pipe: Any) -> Any:
+    """Where the pipeline computes. With --low-memory on CUDA the VAE rests on the CPU and an offload hook
+    moves it to the GPU when encode runs, without moving the inputs: they must already be there."""
+    return getattr(pipe, "_execution_device", None) or pipe.vae.device
+
+
 class LatentBlend:
     """A `callback_on_step_end` for diffusers inpainting pipelines."""
 
@@ -20,7 +26,7 @@ class LatentBlend:
 
         vae = pipe.vae
         pixels = pipe.image_processor.preprocess(image, height=height, width=width)
-        pixels = pixels.to(device=vae.device, dtype=vae.dtype)
+        pixels = pixels.to(device=_device(pipe), dtype=vae.dtype)
         with torch.no_grad():
             self.source = vae.encode(pixels).latent_dist.mean * vae.config.scaling_factor
         generator = torch.Generator(device="cpu").manual_seed(seed)
@@ -62,7 +68,7 @@ class PackedLatentBlend:
         factor = pipe.vae_scale_factor
         h, w = 2 * (height // (factor * 2)), 2 * (width // (factor * 2))
         pixels = pipe.image_processor.preprocess(image, height=height, width=width)
-        pixels = pixels.to(device=vae.device, dtype=vae.dtype)
+        pixels = pixels.to(device=_device(pipe), dtype=vae.dtype)
         with torch.no_grad():
             latents = vae.encode(pixels).latent_dist.mean
         latents = (latents - vae.config.shift_factor) * vae.config.scaling_factor
