@@ -11,8 +11,10 @@ python -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is
 tmp=$(mktemp -d)
 python -c "from skimage import data; from PIL import Image; Image.fromarray(data.astronaut()).save('$tmp/a.png')"
 
-run() {  # KIND MODEL
+run() {  # KIND MODEL [EXTRA FLAG...]
   local kind=$1 m=$2 start end
+  shift 2
+  local -a extra=("$@")
   local -a args
   if [ "$kind" = inpaint ]; then
     args=("replace the sign with a bouquet of flowers" --region sign=128,128,384,384 --model "$m")
@@ -20,11 +22,12 @@ run() {  # KIND MODEL
     args=("make the sign look like a watercolor painting" --region sign=128,128,384,384 --instruct-model "$m")
   fi
   start=$(date +%s.%N)
-  if editree edit "$tmp/a.png" "${args[@]}" --steps 25 -o "$tmp/out-$kind-$(basename "$m").png" -q >/dev/null 2>"$tmp/err"; then
+  if editree edit "$tmp/a.png" "${args[@]}" "${extra[@]}" --steps 25 -o "$tmp/out-$kind-$(basename "$m")${#extra[@]}.png" \
+      -q >/dev/null 2>"$tmp/err"; then
     end=$(date +%s.%N)
-    echo "$kind $m: $(python -c "print(f'{$end - $start:.2f}')") s (including load)"
+    echo "$kind $m ${extra[*]}: $(python -c "print(f'{$end - $start:.2f}')") s (including load)"
   else
-    echo "$kind $m: skipped ($(tail -n 1 "$tmp/err"))"
+    echo "$kind $m ${extra[*]}: skipped ($(tail -n 1 "$tmp/err"))"
   fi
 }
 
@@ -37,6 +40,7 @@ else
   for m in sd15-inpaint sdxl-inpaint flux-fill; do
     if editree models info "$m" 2>/dev/null | grep -q "^present at"; then
       python bench/overhead.py --model "$m" --size 1024 --steps 25 --repeat 3 --device cuda
+      run inpaint "$m" --low-memory  # offload hooks + latent blend on the execution device
       break
     fi
   done
