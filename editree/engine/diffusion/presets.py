@@ -75,12 +75,13 @@ PRESETS: dict[str, Preset] = {
             native_size=1024,
             size_multiple=16,
             languages=("en", "zh"),
-            description="Qwen-Image-Edit 2509 (QwenImageEditPlusPipeline): steadier faces and text; reads Chinese",
+            description="Qwen-Image-Edit, September 2025 release (QwenImageEditPlusPipeline); reads Chinese as written",
         ),
         Preset(
             "clip-vit-large",
             "openai/clip-vit-large-patch14",
             "embedder",
+            native_size=224,
             description="CLIP ViT-L/14 image embedder; measures preserve_identity",
         ),
         Preset(
