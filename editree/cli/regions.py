@@ -59,6 +59,9 @@ def resolve_for_image(
     check_regions(plan, user, registry)
     loaded = load_image(image)
     resolver = RegionResolver(loaded.rgb, plan, user, registry)
+    for constraint in plan.constraints:  # first, as the executor does (see RegionResolver.resolve_protected)
+        if constraint.kind == "keep":
+            resolver.resolve_protected(constraint.region)
     out = []
     for region in regions:
         mask = resolver.resolve(region)

@@ -118,10 +118,9 @@ def run_plan(
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
     resolver.check()
     warnings: list[str] = []
+    # 2. The protected mask, resolved first (see RegionResolver.resolve_protected).
+    keeps = [resolver.resolve_protected(k.region) for k in plan.constraints if k.kind == "keep"]
     identity = _identity_check(plan, resolver, engine, options, warnings)
-
-    # 2. The protected mask.
-    keeps = [resolver.resolve(k.region) for k in plan.constraints if k.kind == "keep"]
     keep = M.union(*keeps) if keeps else np.zeros(rgb.shape[:2], np.float32)
     weight = M.keep_weight(keep)
 

@@ -164,6 +164,8 @@ class RegionResolver:
         self._segmenters = segmenters
         self._cache: dict[object, np.ndarray] = {}
         self.found: dict[str, ResolvedRegion] = {}
+        self.instance_counts: dict[str, int] = {}
+        """How many instances each phrase had, where instances were told apart."""
         self.warnings: list[str] = []
 
     @property
@@ -219,6 +221,24 @@ class RegionResolver:
             return self._mask_file(region_key(region.name), self.user.masks.get(region_key(region.name)))
         raise TypeError(f"unknown region {region!r}")
 
+    def resolve_protected(self, region: Region) -> np.ndarray:
+        """What a keep constraint protects. A bare singular phrase covers every instance: "keep the person
+        unchanged" in a photo of three keeps all three, since protecting too much never destroys anything and
+        protecting the best one would hand the other two to the edits. Qualifiers still pick ("keep the person
+        on the left"). Resolve keeps before anything else: the mask is cached under the phrase itself, so the
+        background (the complement of the subjects) leaves every kept instance out too."""
+        if not (isinstance(region, r.PhraseRegion) and region.qualifiers == r.Qualifiers()):
+            return self.resolve(region)
+        if region not in self._cache:
+            self._cache[region] = self._phrase(region.model_copy(update={"qualifiers": r.Qualifiers(count="all")}))
+            count = self.instance_counts.get(region.text, 0)
+            if count > 1:
+                self.warnings.append(
+                    f"keep {region.text!r}: {count} found and all of them are kept (to keep one, name it, e.g. "
+                    f"'the {region.text} on the left')"
+                )
+        return self._cache[region]
+
     def _phrase(self, region: r.PhraseRegion) -> np.ndarray:
         from editree.engine.segmenters.instances import parts, select
 
@@ -239,6 +259,7 @@ class RegionResolver:
         if region.qualifiers != r.Qualifiers() or instances is not None:
             # Qualifiers pick among instances; a singular phrase means the best instance.
             found = instances if instances is not None else parts(mask)
+            self.instance_counts[region.text] = len(found)
             if len(found) > 1 or region.qualifiers != r.Qualifiers():
                 mask, note = select(found, region.qualifiers, self.shape)
                 if note:

@@ -198,3 +198,20 @@ def test_a_wide_frame_keeps_a_person_off_centre(astronaut: np.ndarray) -> None:
     truth[:, 409:921] = MediapipePerson().segment(astronaut, "person") > 0.5
     found = MediapipePerson().segment(canvas, "person") > 0.5
     assert _iou(found, truth) > 0.95 > _iou(_selfie(canvas) > 0.5, truth)
+
+
+def test_keeping_the_person_in_a_group_keeps_everyone(astronaut: np.ndarray) -> None:
+    """'keep the person unchanged' on a group photo: protecting one of sixteen would hand fifteen people to the
+    edit, so a kept bare singular covers every instance, and says so. An edit target still takes the best."""
+    from editree.engine.executor import run_plan
+    from editree.planner import parse
+
+    group = _group(astronaut)
+    truth = _tiled_truth(astronaut, group)
+    result = run_plan(parse("keep the person unchanged and make the background black and white"), group)
+    kept = result.protected
+    assert kept[truth].mean() > 0.85, "every astronaut is protected"
+    assert any("keep 'person': 16 found and all of them are kept" in w for w in result.warnings)
+    target = run_plan(parse("make the person black and white"), group)
+    assert any("16 found; the most confident one was used" in w for w in target.warnings)
+    assert ((target.changed > 0) & truth).sum() < 0.1 * truth.sum(), "one astronaut of sixteen changed"
