@@ -39,6 +39,10 @@ class Edited:
     warnings: list[str]
     source: LoadedImage | None = None
     _result: EditResult | None = field(default=None, repr=False)
+    _options: EngineOptions | None = field(default=None, repr=False)
+    _user: UserRegions | None = field(default=None, repr=False)
+    _source_path: Path | None = field(default=None, repr=False)
+    _engine: str = field(default="auto", repr=False)
 
     def to_pil(self) -> Any:
         from PIL import Image
@@ -53,7 +57,17 @@ class Edited:
         from editree.provenance import provenance
 
         out = check_output_path(path)
-        meta = provenance(self.plan, seed=self.seed, engine="auto", result=self._result) if self._result else None
+        meta = None
+        if self._result is not None:  # the models, settings and named regions too, so `editree replay` can redo it
+            meta = provenance(
+                self.plan,
+                seed=self.seed,
+                engine=self._engine,
+                result=self._result,
+                source=self._source_path,
+                options=self._options,
+                user=self._user,
+            )
         save_image(out, self.rgb, self.alpha, source=self.source, metadata=meta, quality=quality)
         return out
 
@@ -114,7 +128,21 @@ class Session:
             alpha=loaded.alpha,
             options=self.options,
         )
-        return Edited(result.rgb, result.alpha, plan, seed, result.steps, result.warnings, loaded, result)
+        source_path = Path(image) if isinstance(image, (str, Path)) else None
+        return Edited(
+            result.rgb,
+            result.alpha,
+            plan,
+            seed,
+            result.steps,
+            result.warnings,
+            loaded,
+            result,
+            self.options,
+            user,
+            source_path,
+            self.engine,
+        )
 
 
 def _load(image: str | Path | np.ndarray | Any) -> LoadedImage:

@@ -134,6 +134,19 @@ def test_python_api(tmp_path: Path, astronaut: np.ndarray) -> None:
         assert np.array_equal(boxed.rgb[64:], astronaut[64:])
 
 
+def test_python_api_outputs_replay_like_cli_outputs(cli, photos: Path, tmp_path: Path) -> None:
+    """What the API saves carries the regions it was given and its source name, so `editree replay` redoes it."""
+    with editree.Session(engine="classical") as session:
+        edited = session.edit(photos / "a.png", "blur the sign", regions={"sign": (10, 10, 60, 60)}, seed=5)
+    saved = edited.save(tmp_path / "api.png")
+    meta = read_metadata(saved)
+    assert meta["user_regions"]["boxes"]["sign"]["box"] == [10, 10, 60, 60]
+    assert (meta["source"], meta["engine"], meta["seed"]) == ("a.png", "classical", 5)
+    again = tmp_path / "again.png"
+    assert cli("replay", str(saved), "--on", str(photos / "a.png"), "-o", str(again), "-q").code == 0
+    assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(saved)))
+
+
 def test_replay_options_come_from_the_provenance() -> None:
     from editree.errors import UsageError
     from editree.provenance import options_from_provenance

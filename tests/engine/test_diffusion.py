@@ -388,3 +388,12 @@ def test_pull_fetches_only_what_editree_loads(cli, monkeypatch: pytest.MonkeyPat
     assert fill == ("black-forest-labs/FLUX.1-Fill-dev", {"revision": "main"})
     assert ip[1]["allow_patterns"] == ["models/ip-adapter_sd15.bin", "models/image_encoder/*"]
     assert seg[0] == "CIDAS/clipseg-rd64-refined" and {"*.h5", "*.msgpack"} <= set(seg[1]["ignore_patterns"])
+
+
+def test_python_api_outputs_name_the_model_that_ran(tiny_model: Path, photo: np.ndarray, tmp_path: Path) -> None:
+    import editree
+
+    with editree.Session(options=EngineOptions(model=str(tiny_model), steps=2, resolution=128)) as session:
+        edited = session.edit(photo, "remove the sign", regions={"sign": (40, 40, 80, 90)})
+    inpaint = read_metadata(edited.save(tmp_path / "o.png"))["models"]["inpaint"]
+    assert (inpaint["model"], inpaint["steps"], inpaint["resolution"]) == (str(tiny_model), 2, 128)
