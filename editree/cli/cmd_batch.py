@@ -186,13 +186,15 @@ def _run(
     from editree.cli.regions import user_regions
     from editree.engine.batch import BatchSettings, collect_jobs, run_batch
     from editree.engine.executor import check_plan
-    from editree.engine.regions import check_regions
+    from editree.engine.regions import check_regions, unused_user_regions
     from editree.engine.segmenters import default_registry
 
     # 1. Check everything that does not need an image, before any work.
     user = user_regions(region, mask, point)
     check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry(options.segmenter, options.device))
+    for warning in unused_user_regions(plan, user):
+        console.warn(warning)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"-o {str(out_dir)!r} is a file; expected a folder for the outputs")
     job_list, notes = collect_jobs(inputs, out_dir, recursive, format.value if format else None)

@@ -135,7 +135,7 @@ def execute_edit(
     from editree.engine.executor import check_plan
     from editree.engine.image_io import check_output_path
     from editree.engine.options import EngineOptions
-    from editree.engine.regions import UserRegions, check_regions
+    from editree.engine.regions import UserRegions, check_regions, unused_user_regions
     from editree.engine.segmenters import default_registry
 
     user = user or UserRegions()
@@ -144,6 +144,8 @@ def execute_edit(
     check_plan(plan, engine, options)
     options = options or EngineOptions()
     check_regions(plan, user, default_registry(options.segmenter, options.device))
+    for warning in unused_user_regions(plan, user):
+        console.warn(warning)
     if not image.exists():
         raise UsageError(f"image {str(image)!r} does not exist; check the path")
     if save_masks is not None:

@@ -51,12 +51,14 @@ def resolve_for_image(
 
     from editree.cli import console
     from editree.engine.image_io import load_image
-    from editree.engine.regions import RegionResolver, check_regions
+    from editree.engine.regions import RegionResolver, check_regions, unused_user_regions
     from editree.engine.segmenters import default_registry
     from editree.ops import regions as r
 
     registry = default_registry(segmenter or os.environ.get("EDITREE_SEGMENTER") or None)
     check_regions(plan, user, registry)
+    for warning in unused_user_regions(plan, user):
+        console.warn(warning)
     loaded = load_image(image)
     resolver = RegionResolver(loaded.rgb, plan, user, registry)
     for constraint in plan.constraints:  # first, as the executor does (see RegionResolver.resolve_protected)

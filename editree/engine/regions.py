@@ -122,6 +122,23 @@ def phrase_source(region: r.PhraseRegion, user: UserRegions, segmenters: Segment
     return segmenter.name
 
 
+def unused_user_regions(plan: Plan, user: UserRegions) -> list[str]:
+    """Warnings for regions the user named that no part of the plan uses: a typo (--region persn=…) would
+    otherwise be ignored while a segmenter finds the real phrase its own way."""
+    used = set()
+    for region in walk_regions(plan):
+        if isinstance(region, r.PhraseRegion):
+            used.add(user_key(region, user))
+        elif isinstance(region, r.MaskRegion):
+            used.add(region_key(region.name))
+    phrases = sorted({region_key(x.text) for x in walk_regions(plan) if isinstance(x, r.PhraseRegion)})
+    named = ", ".join(repr(p) for p in phrases) or "no phrase"
+    return [
+        f"the region {name!r} you named is not in the plan, so it is not used (the plan names {named})"
+        for name in sorted(user.names() - used)
+    ]
+
+
 def check_regions(plan: Plan, user: UserRegions, segmenters: SegmenterRegistry) -> None:
     """Refuse, before any image is read, a plan naming a region nothing here can find."""
     for region in walk_regions(plan):

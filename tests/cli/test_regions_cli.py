@@ -198,3 +198,15 @@ def test_plan_shows_a_saved_plan_and_its_regions(cli, astronaut_png: Path, tmp_p
     saved.write_text('{"version": 1, "steps": "x"}')
     broken = cli("plan", "--plan", str(saved))
     assert broken.code == 4 and str(saved) in broken.err
+
+
+def test_a_region_named_but_not_in_the_plan_is_warned_about(cli, astronaut_png: Path, tmp_path: Path) -> None:
+    result = cli(
+        "edit", str(astronaut_png), "blur the person", "--region", "persn=0,0,10,10", "-o", str(tmp_path / "o.png")
+    )
+    assert result.code == 0, result.err
+    assert "the region 'persn' you named is not in the plan, so it is not used (the plan names 'person')" in result.err
+    quiet = cli(
+        "edit", str(astronaut_png), "blur the person", "--region", "person=0,0,10,10", "-o", str(tmp_path / "p.png")
+    )
+    assert quiet.code == 0 and "not in the plan" not in quiet.err
