@@ -1,7 +1,7 @@
 """What a loaded diffusers pipeline accepts and how it is best called, read from the pipeline itself.
 
 Pipeline families differ in more than weights: FLUX.1 Fill takes no negative prompt and wants a guidance
-of about 30, FLUX.1 Kontext about 2.5 and resizes its input to the resolutions it was trained on,
+of about 30, FLUX.1 Kontext about 2.5 and would resize its input to a trained resolution of another aspect,
 Qwen-Image-Edit steers with `true_cfg_scale` and only uses it when a negative prompt is given, and
 transformer pipelines pack latents in 2x2 patches, so their sizes must be multiples of 16, not 8.
 Reading the call signature and the image processor (instead of assuming Stable Diffusion) is what lets
