@@ -215,3 +215,19 @@ def test_keeping_the_person_in_a_group_keeps_everyone(astronaut: np.ndarray) -> 
     target = run_plan(parse("make the person black and white"), group)
     assert any("16 found; the most confident one was used" in w for w in target.warnings)
     assert ((target.changed > 0) & truth).sum() < 0.1 * truth.sum(), "one astronaut of sixteen changed"
+
+
+def test_a_crowd_is_one_instance(astronaut: np.ndarray, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hundreds of faces would be hundreds of full-size masks: past MAX_INSTANCES, faces and people are one
+    instance covering them all."""
+    import editree.engine.segmenters.instances as instances_module
+
+    group = _group(astronaut)
+    one_by_one = MediapipeFace().instances(group, "faces")
+    people = MediapipePerson().instances(group, "people")
+    monkeypatch.setattr(instances_module, "MAX_INSTANCES", 10)
+    (faces,) = MediapipeFace().instances(group, "faces")
+    (crowd,) = MediapipePerson().instances(group, "people")
+    assert len(one_by_one) == len(people) == 16
+    assert np.array_equal(faces.mask, np.maximum.reduce([f.mask for f in one_by_one]))
+    assert np.allclose(crowd.mask, np.maximum.reduce([p.mask for p in people]))

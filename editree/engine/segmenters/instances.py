@@ -13,6 +13,10 @@ import numpy as np
 
 from editree.ops.regions import Qualifiers
 
+MAX_INSTANCES = 48
+"""Past this many (a crowd), segmenters return one instance for all: each instance is a full-size float mask
+(11 MB at 2048x1365), and "the 200th face" means nothing to a user; "all faces" still works."""
+
 MIN_PART = 0.002
 """Connected parts smaller than this fraction of the image are specks, not instances."""
 

@@ -253,14 +253,15 @@ def split_by_faces(mask: np.ndarray, faces: list[tuple[float, float, float, floa
     h, w = mask.shape
     step = max(1, max(h, w) // 512)  # decide on a coarse grid; people are far wider than `step` pixels
     ys, xs = np.mgrid[0:h:step, 0:w:step].astype(np.float32)
-    costs = []
-    for x0, y0, x1, y1, _ in faces:
+    best = np.full(ys.shape, np.inf, np.float32)
+    owner = np.zeros(ys.shape, np.uint16)  # a crowd can have hundreds of faces: one running minimum, not a stack
+    for i, (x0, y0, x1, y1, _) in enumerate(faces):
         fw, fh = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        below = ys >= cy
-        vertical = np.where(below, BODY_WEIGHT * (ys - cy) / fh, (cy - ys) / fh)
-        costs.append(np.abs(xs - cx) / fw + vertical)
-    owner = np.argmin(np.stack(costs), axis=0).astype(np.uint8)
+        vertical = np.where(ys >= cy, BODY_WEIGHT * (ys - cy) / fh, (cy - ys) / fh)
+        cost = np.abs(xs - cx) / fw + vertical
+        closer = cost < best
+        best[closer], owner[closer] = cost[closer], i
     owner = cv2.resize(owner, (w, h), interpolation=cv2.INTER_NEAREST)
     return [Instance(mask * (owner == i), face[4]) for i, face in enumerate(faces)]
 
@@ -284,7 +285,7 @@ class MediapipePerson:
         """The selfie mask split among the faces found (one instance per person with a visible face); one
         instance when at most one face is seen but a body pose is; none when neither is (the selfie model
         alone calls 91% of a cat photo a person)."""
-        from editree.engine.segmenters.instances import Instance
+        from editree.engine.segmenters.instances import MAX_INSTANCES, Instance
 
         faces = detect_faces(rgb)
         if not _portrait(faces, rgb.shape[:2]):
@@ -292,8 +293,8 @@ class MediapipePerson:
         if not faces and not pose_present(rgb):
             return []
         mask = selfie_mask(rgb)
-        if len(faces) < 2:
-            return [Instance(mask, faces[0][4] if faces else 1.0)]
+        if len(faces) < 2 or len(faces) > MAX_INSTANCES:  # one person, or a crowd (see MAX_INSTANCES)
+            return [Instance(mask, max((f[4] for f in faces), default=1.0))]
         return split_by_faces(mask, faces)
 
     def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
@@ -307,10 +308,17 @@ class MediapipeFace:
     max_side = 2048
 
     def instances(self, rgb: np.ndarray, text: str) -> list:
-        """One soft ellipse per detected face, scored by the detector."""
-        from editree.engine.segmenters.instances import Instance
+        """One soft ellipse per detected face, scored by the detector; a crowd (more than MAX_INSTANCES faces) is
+        one instance, since a full-size mask per face would take gigabytes."""
+        from editree.engine.segmenters.instances import MAX_INSTANCES, Instance
 
-        return [Instance(self._ellipse(rgb.shape[:2], box), box[4]) for box in detect_faces_everywhere(rgb)]
+        faces = detect_faces_everywhere(rgb)
+        if len(faces) > MAX_INSTANCES:
+            crowd = np.zeros(rgb.shape[:2], np.float32)
+            for box in faces:
+                np.maximum(crowd, self._ellipse(rgb.shape[:2], box), out=crowd)
+            return [Instance(crowd, max(box[4] for box in faces))]
+        return [Instance(self._ellipse(rgb.shape[:2], box), box[4]) for box in faces]
 
     @staticmethod
     def _ellipse(shape: tuple[int, int], box: tuple[float, float, float, float, float]) -> np.ndarray:
