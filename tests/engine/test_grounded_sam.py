@@ -71,6 +71,20 @@ def test_instances_carry_detector_scores_into_qualifiers(
     assert resolver.found["cup"].source == "grounded-sam"
 
 
+def test_a_crowd_of_boxes_is_one_instance(
+    segmenter: GroundedSamSegmenter, coffee: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editree.engine.segmenters.instances as instances_module
+
+    boxes = [(10.0 + 30 * i, 20.0, 100.0 + 30 * i, 220.0, 0.4 + 0.01 * i) for i in range(12)]
+    monkeypatch.setattr(GroundedSamSegmenter, "boxes", lambda self, rgb, text: boxes)
+    each = segmenter.instances(coffee, "cups")
+    monkeypatch.setattr(instances_module, "MAX_INSTANCES", 10)
+    (crowd,) = segmenter.instances(coffee, "cups")
+    assert len(each) == 12 and crowd.score == pytest.approx(0.51)
+    assert np.array_equal(crowd.mask, np.maximum.reduce([i.mask for i in each]))
+
+
 def test_choosing_by_spec(models: tuple[Path, Path], tmp_path: Path) -> None:
     detector, sam = models
     assert choose(None) == (None, None), "nothing cached here: only the offline segmenters"

@@ -71,10 +71,17 @@ class GroundedSamSegmenter:
         return self.sam.for_boxes(rgb, [(b[0], b[1], b[2], b[3]) for b in boxes])
 
     def instances(self, rgb: np.ndarray, text: str) -> list:
-        from editree.engine.segmenters.instances import Instance
+        """One instance per box; past MAX_INSTANCES boxes (a crowd) one for all, built a few masks at a time."""
+        from editree.engine.segmenters.instances import MAX_INSTANCES, Instance
 
         boxes = self.boxes(rgb, text)
-        return [Instance(mask, box[4]) for mask, box in zip(self.masks_for_boxes(rgb, boxes), boxes, strict=True)]
+        if len(boxes) <= MAX_INSTANCES:
+            return [Instance(mask, box[4]) for mask, box in zip(self.masks_for_boxes(rgb, boxes), boxes, strict=True)]
+        crowd = np.zeros(rgb.shape[:2], np.float32)
+        for start in range(0, len(boxes), 16):
+            for mask in self.masks_for_boxes(rgb, boxes[start : start + 16]):
+                np.maximum(crowd, mask, out=crowd)
+        return [Instance(crowd, max(box[4] for box in boxes))]
 
     def segment(self, rgb: np.ndarray, text: str) -> np.ndarray:
         from editree.engine.segmenters.instances import union
