@@ -290,3 +290,25 @@ def test_low_memory_reaches_instruction_models_too(kontext: Path, fill: Path) ->
     plain = load_instruct_pipeline(model_status(str(kontext), "instruct"), EngineOptions())
     assert light.vae.use_tiling and not plain.vae.use_tiling
     assert load_inpaint_pipeline(model_status(str(fill)), "cpu", None, low_memory=True).vae.use_tiling
+
+
+def test_the_engine_hands_fill_its_latent_blend(fill: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diffusers import FluxFillPipeline
+
+    from editree.engine.diffusion.blend import PackedLatentBlend
+
+    seen: list[dict] = []
+    original = FluxFillPipeline.__call__
+
+    @functools.wraps(original)  # keeps the signature editree reads
+    def spy(self, **kwargs):
+        seen.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(FluxFillPipeline, "__call__", spy)
+    options = EngineOptions(model=str(fill), steps=2, resolution=64)
+    run_plan(parse("remove the sign"), photo, options=options, user_regions=_regions(SIGN))
+    (call,) = seen
+    assert isinstance(call["callback_on_step_end"], PackedLatentBlend)
+    assert call["callback_on_step_end_tensor_inputs"] == ["latents"]
+    assert "negative_prompt" not in call and call["guidance_scale"] == 30.0
