@@ -23,6 +23,20 @@ from tests.tiny_models import flux_pipeline
 SIGN = "sign=40,40,80,90"
 
 
+def record_calls(monkeypatch: pytest.MonkeyPatch, pipeline_class: type) -> list[dict]:
+    """The keyword arguments of every call of `pipeline_class` from now on (the pipeline still runs)."""
+    seen: list[dict] = []
+    original = pipeline_class.__call__
+
+    @functools.wraps(original)  # keeps the signature editree reads
+    def spy(self, **kwargs):
+        seen.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(pipeline_class, "__call__", spy)
+    return seen
+
+
 @pytest.fixture(scope="module")
 def fill(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return flux_pipeline(tmp_path_factory.mktemp("tiny-flux-fill"), "fill")
@@ -118,15 +132,7 @@ def test_kontext_is_asked_for_the_chosen_size(
     undoes. editree asks for one size in and out."""
     from diffusers import FluxKontextPipeline
 
-    seen: list[dict] = []
-    original = FluxKontextPipeline.__call__
-
-    @functools.wraps(original)  # keeps the signature editree reads
-    def spy(self, **kwargs):
-        seen.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(FluxKontextPipeline, "__call__", spy)
+    seen = record_calls(monkeypatch, FluxKontextPipeline)
     wide = np.ascontiguousarray(np.concatenate([photo, photo[:, :64]], axis=1))  # 192 x 128
     run_plan(parse("make it snowy"), wide, options=EngineOptions(instruct_model=str(kontext), steps=2, resolution=96))
     (call,) = seen
@@ -184,15 +190,7 @@ def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
 
     folder, family = qwen_edit
     pipeline_class = getattr(diffusers, family)
-    seen: list[dict] = []
-    original = pipeline_class.__call__
-
-    @functools.wraps(original)  # keeps the signature editree reads
-    def spy(self, **kwargs):
-        seen.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(pipeline_class, "__call__", spy)
+    seen = record_calls(monkeypatch, pipeline_class)
     options = EngineOptions(instruct_model=str(folder), steps=2, resolution=64)
     result = run_plan(parse("把招牌变成水彩画风格"), photo, options=options, user_regions=_regions("招牌=40,40,80,90"))
     (call,) = seen
@@ -297,15 +295,7 @@ def test_the_engine_hands_fill_its_latent_blend(fill: Path, photo: np.ndarray, m
 
     from editree.engine.diffusion.blend import PackedLatentBlend
 
-    seen: list[dict] = []
-    original = FluxFillPipeline.__call__
-
-    @functools.wraps(original)  # keeps the signature editree reads
-    def spy(self, **kwargs):
-        seen.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(FluxFillPipeline, "__call__", spy)
+    seen = record_calls(monkeypatch, FluxFillPipeline)
     options = EngineOptions(model=str(fill), steps=2, resolution=64)
     run_plan(parse("remove the sign"), photo, options=options, user_regions=_regions(SIGN))
     (call,) = seen
