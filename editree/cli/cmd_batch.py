@@ -185,7 +185,7 @@ def _run(
     from editree.cli import console
     from editree.cli.regions import user_regions
     from editree.engine.batch import BatchSettings, collect_jobs, run_batch
-    from editree.engine.executor import check_plan
+    from editree.engine.executor import check_plan, generative_steps
     from editree.engine.regions import check_regions, unused_user_regions
     from editree.engine.segmenters import default_registry
 
@@ -203,6 +203,12 @@ def _run(
     if not job_list:
         raise UsageError(f"no images found in {' '.join(inputs)} (looked for {', '.join(_suffixes())})")
     settings = BatchSettings(plan=plan, seed=seed, user=user, quality=quality, sidecar=sidecar, options=options)
+    if jobs > 1 and generative_steps(plan, "auto", options):
+        console.warn(
+            f"--jobs {jobs}: this plan runs generative models, so images go one at a time (each worker would load "
+            "its own copy of the model); the loaded pipeline is reused from image to image"
+        )
+        jobs = 1
     if not json_events:
         console.print_plan_warnings(plan)
 

@@ -194,6 +194,12 @@ def run_plan(
     )
 
 
+def generative_steps(plan: Plan, engine: str, options: EngineOptions) -> list[Any]:
+    """The plan's edits that run on a diffusers pipeline."""
+    chosen = [(step, registry.choose(step, engine, options)[0]) for step in plan.edits()]
+    return [step for step, impl in chosen if impl is not None and impl.engine == "diffusers"]
+
+
 def _identity_check(
     plan: Plan, resolver: RegionResolver, engine: str, options: EngineOptions, warnings: list[str]
 ) -> tuple[np.ndarray, tuple[int, int, int, int], Any] | None:
@@ -202,13 +208,7 @@ def _identity_check(
     regions = [k.region for k in plan.constraints if k.kind == "preserve_identity"]
     if not regions:
         return None
-    generative = [
-        s
-        for s in plan.edits()
-        if (registry.choose(s, engine, options)[0] or None)
-        and registry.choose(s, engine, options)[0].engine == "diffusers"
-    ]
-    if not generative:
+    if not generative_steps(plan, engine, options):
         warnings.append(
             "preserve_identity is measured for generative ops; this plan has none, so the classical ops run as written"
         )

@@ -397,3 +397,16 @@ def test_python_api_outputs_name_the_model_that_ran(tiny_model: Path, photo: np.
         edited = session.edit(photo, "remove the sign", regions={"sign": (40, 40, 80, 90)})
     inpaint = read_metadata(edited.save(tmp_path / "o.png"))["models"]["inpaint"]
     assert (inpaint["model"], inpaint["steps"], inpaint["resolution"]) == (str(tiny_model), 2, 128)
+
+
+def test_generative_batches_run_one_image_at_a_time(cli, tiny_model: Path, photo: np.ndarray, tmp_path: Path) -> None:
+    """Worker processes would each load their own copy of the model (on a GPU: out of memory)."""
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name in ("a.png", "b.png"):
+        Image.fromarray(photo).save(photos / name)
+    flags = ["--region", "sign=40,40,80,90", "--model", str(tiny_model), "--steps", "2", "--jobs", "2"]
+    result = cli("batch", str(photos), "remove the sign", "-o", str(tmp_path / "out"), *flags)
+    assert result.code == 0, result.err
+    assert "--jobs 2: this plan runs generative models, so images go one at a time" in result.err
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.png")) == ["a.png", "b.png"]
