@@ -62,6 +62,7 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "guidance": options.guidance,
             "resolution": options.resolution,
             "dtype": options.dtype,
+            "negative": options.negative,
             "ops": sorted(used & ops),
         }
     if any(r.identity is not None for r in result.steps):
@@ -178,7 +179,14 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
         guidance=_optional(shaped.get("guidance"), float),
         resolution=_optional(shaped.get("resolution"), int),
         dtype=_dtype(shaped.get("dtype")),
+        negative=_text(shaped.get("negative")),
     )
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(value)
+    return value
 
 
 def _dtype(value: Any) -> str | None:

@@ -91,3 +91,24 @@ def box_segmenters():
         return SegmenterRegistry([BoxSegmenter(boxes)])
 
     return make
+
+
+@pytest.fixture
+def record_calls(monkeypatch: pytest.MonkeyPatch):
+    """record_calls(PipelineClass) -> the keyword arguments of every call of that class from now on (the
+    pipeline still runs): what editree really passed to diffusers."""
+    import functools
+
+    def record(pipeline_class: type) -> list[dict]:
+        seen: list[dict] = []
+        original = pipeline_class.__call__
+
+        @functools.wraps(original)  # keeps the signature editree reads
+        def spy(self, **kwargs):
+            seen.append(kwargs)
+            return original(self, **kwargs)
+
+        monkeypatch.setattr(pipeline_class, "__call__", spy)
+        return seen
+
+    return record

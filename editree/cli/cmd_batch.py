@@ -19,6 +19,7 @@ from editree.cli.engine_flags import (
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    NegativeOpt,
     ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
@@ -88,6 +89,7 @@ def batch(
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
+    negative: NegativeOpt = None,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
@@ -141,6 +143,7 @@ def apply(
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
+    negative: NegativeOpt = None,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
     plan = read_plan_file(plan_file, "plan file")

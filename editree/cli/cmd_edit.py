@@ -17,6 +17,7 @@ from editree.cli.engine_flags import (
     IpAdapterOpt,
     LowMemoryOpt,
     ModelOpt,
+    NegativeOpt,
     ResolutionOpt,
     SegmenterOpt,
     StepsOpt,
@@ -93,6 +94,7 @@ def edit(
     guidance: GuidanceOpt = None,
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
+    negative: NegativeOpt = None,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.cli.regions import user_regions

@@ -89,6 +89,8 @@ def _model_lines(models: object) -> list[str]:
                 ("dtype", "auto"),
             )
         )
+        if m.get("negative"):
+            settings += f", negative {m['negative']!r}"
         lines.append(f"{role} model {m.get('model')} ({where}): {settings}")
     identity = models.get("identity")
     if isinstance(identity, dict):

@@ -79,6 +79,13 @@ GuidanceOpt = Annotated[
         "7.5 Stable Diffusion, 30 FLUX.1 Fill, 2.5 Kontext, 4 Qwen-Image-Edit].",
     ),
 ]
+NegativeOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--negative",
+        help='What generative ops should avoid, e.g. "blurry, watermark" (for models that take a negative prompt).',
+    ),
+]
 ResolutionOpt = Annotated[
     Optional[int],
     typer.Option(
@@ -103,6 +110,7 @@ def engine_options(
     guidance: float | None = None,
     resolution: int | None = None,
     dtype: str | None = None,
+    negative: str | None = None,
 ) -> EngineOptions:
     import os
 
@@ -117,6 +125,7 @@ def engine_options(
         steps=steps,
         guidance=guidance,
         resolution=resolution,
+        negative=negative or None,
         cpu_offload=low_memory,
     )
 
@@ -133,6 +142,7 @@ ENGINE_FLAGS = (
     "guidance",
     "resolution",
     "dtype",
+    "negative",
 )
 """The parameter names a command gives its engine flags (the annotated options above)."""
 

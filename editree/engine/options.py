@@ -19,6 +19,9 @@ class EngineOptions:
     guidance: float | None = None
     """Classifier-free guidance; None: what the model's family recommends (7.5 for Stable Diffusion, 30 for
     FLUX.1 Fill, 2.5 for Kontext, true CFG 4 for Qwen-Image-Edit). See editree.engine.diffusion.pipeline_call."""
+    negative: str | None = None
+    """What generative ops should avoid ("blurry, watermark"), for models that take a negative prompt (FLUX.1
+    Fill does not); remove adds it to its own."""
     resolution: int | None = None
     """Long side, in pixels, generative models work at; None: the model's native size. Lower is faster
     and uses less memory, at the cost of detail."""

@@ -410,3 +410,26 @@ def test_generative_batches_run_one_image_at_a_time(cli, tiny_model: Path, photo
     assert result.code == 0, result.err
     assert "--jobs 2: this plan runs generative models, so images go one at a time" in result.err
     assert sorted(p.name for p in (tmp_path / "out").glob("*.png")) == ["a.png", "b.png"]
+
+
+def test_negative_prompt_reaches_models_that_take_one(
+    cli, tiny_model: Path, photo: np.ndarray, tmp_path: Path, record_calls
+) -> None:
+    from diffusers import StableDiffusionInpaintPipeline
+
+    from editree.engine.diffusion.inpaint import REMOVE_NEGATIVE
+
+    seen = record_calls(StableDiffusionInpaintPipeline)
+    options = EngineOptions(model=str(tiny_model), steps=2, resolution=128, negative="blurry, watermark")
+    for instruction in ("replace the sign with a forest", "remove the sign"):
+        run_plan(parse(instruction), photo, options=options, user_regions=_regions("sign=40,40,80,90"))
+    assert [c["negative_prompt"] for c in seen] == ["blurry, watermark", f"{REMOVE_NEGATIVE}, blurry, watermark"]
+
+    path, out, again = tmp_path / "p.png", tmp_path / "o.png", tmp_path / "again.png"
+    Image.fromarray(photo).save(path)
+    flags = ["--region", "sign=40,40,80,90", "--model", str(tiny_model), "--steps", "2", "--resolution", "128"]
+    assert cli("edit", str(path), "replace the sign with a lake", *flags, "--negative", "fog", "-o", str(out)).code == 0
+    assert read_metadata(out)["models"]["inpaint"]["negative"] == "fog"
+    assert cli("replay", str(out), "--on", str(path), "-o", str(again), "-q").code == 0
+    assert seen[-1]["negative_prompt"] == "fog", "replay restores the negative prompt"
+    assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))

@@ -3,7 +3,6 @@ the call signatures, sizes and recommended settings of transformer pipelines, no
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import numpy as np
@@ -21,20 +20,6 @@ from editree.planner import parse
 from tests.tiny_models import flux_pipeline
 
 SIGN = "sign=40,40,80,90"
-
-
-def record_calls(monkeypatch: pytest.MonkeyPatch, pipeline_class: type) -> list[dict]:
-    """The keyword arguments of every call of `pipeline_class` from now on (the pipeline still runs)."""
-    seen: list[dict] = []
-    original = pipeline_class.__call__
-
-    @functools.wraps(original)  # keeps the signature editree reads
-    def spy(self, **kwargs):
-        seen.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(pipeline_class, "__call__", spy)
-    return seen
 
 
 @pytest.fixture(scope="module")
@@ -124,15 +109,13 @@ def test_kontext_edits_composite_through_their_target(kontext: Path, photo: np.n
     assert not np.array_equal(result.rgb[~untouched], photo[~untouched])
 
 
-def test_kontext_is_asked_for_the_chosen_size(
-    kontext: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_kontext_is_asked_for_the_chosen_size(kontext: Path, photo: np.ndarray, record_calls) -> None:
     """Kontext sizes its output from max_area (1 MP by default) and would resize its input to the trained
     resolution nearest in aspect: a few percent of stretch between input and output that no shift estimate
     undoes. editree asks for one size in and out."""
     from diffusers import FluxKontextPipeline
 
-    seen = record_calls(monkeypatch, FluxKontextPipeline)
+    seen = record_calls(FluxKontextPipeline)
     wide = np.ascontiguousarray(np.concatenate([photo, photo[:, :64]], axis=1))  # 192 x 128
     run_plan(parse("make it snowy"), wide, options=EngineOptions(instruct_model=str(kontext), steps=2, resolution=96))
     (call,) = seen
@@ -182,7 +165,7 @@ def qwen_edit(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
-    qwen_edit: tuple[Path, str], photo: np.ndarray, monkeypatch: pytest.MonkeyPatch
+    qwen_edit: tuple[Path, str], photo: np.ndarray, record_calls
 ) -> None:
     """Qwen-Image-Edit (and its 2509 release) reads Chinese: it gets the user's words, and CFG through
     true_cfg_scale with a negative prompt (without one it runs unguided)."""
@@ -190,7 +173,7 @@ def test_qwen_image_edit_reads_chinese_as_written_with_true_cfg(
 
     folder, family = qwen_edit
     pipeline_class = getattr(diffusers, family)
-    seen = record_calls(monkeypatch, pipeline_class)
+    seen = record_calls(pipeline_class)
     options = EngineOptions(instruct_model=str(folder), steps=2, resolution=64)
     result = run_plan(parse("把招牌变成水彩画风格"), photo, options=options, user_regions=_regions("招牌=40,40,80,90"))
     (call,) = seen
@@ -290,15 +273,33 @@ def test_low_memory_reaches_instruction_models_too(kontext: Path, fill: Path) ->
     assert load_inpaint_pipeline(model_status(str(fill)), "cpu", None, low_memory=True).vae.use_tiling
 
 
-def test_the_engine_hands_fill_its_latent_blend(fill: Path, photo: np.ndarray, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_engine_hands_fill_its_latent_blend(fill: Path, photo: np.ndarray, record_calls) -> None:
     from diffusers import FluxFillPipeline
 
     from editree.engine.diffusion.blend import PackedLatentBlend
 
-    seen = record_calls(monkeypatch, FluxFillPipeline)
+    seen = record_calls(FluxFillPipeline)
     options = EngineOptions(model=str(fill), steps=2, resolution=64)
     run_plan(parse("remove the sign"), photo, options=options, user_regions=_regions(SIGN))
     (call,) = seen
     assert isinstance(call["callback_on_step_end"], PackedLatentBlend)
     assert call["callback_on_step_end_tensor_inputs"] == ["latents"]
     assert "negative_prompt" not in call and call["guidance_scale"] == 30.0
+
+
+def test_a_negative_prompt_goes_where_it_is_taken(
+    fill: Path, qwen_edit: tuple[Path, str], photo: np.ndarray, record_calls
+) -> None:
+    """FLUX Fill has no negative prompt, so it is left out; Qwen's own " " (which turns true CFG on) gives way."""
+    import diffusers
+    from diffusers import FluxFillPipeline
+
+    fill_calls = record_calls(FluxFillPipeline)
+    qwen_calls = record_calls(getattr(diffusers, qwen_edit[1]))
+    common = {"steps": 2, "resolution": 64, "negative": "blurry"}
+    run_plan(
+        parse("remove the sign"), photo, options=EngineOptions(model=str(fill), **common), user_regions=_regions(SIGN)
+    )
+    run_plan(parse("make it snowy"), photo, options=EngineOptions(instruct_model=str(qwen_edit[0]), **common))
+    assert "negative_prompt" not in fill_calls[0]
+    assert qwen_calls[0]["negative_prompt"] == "blurry" and qwen_calls[0]["true_cfg_scale"] == 4.0

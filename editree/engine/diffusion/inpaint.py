@@ -75,7 +75,7 @@ def inpaint(
             options,
             **extra,
             prompt=prompt,
-            negative_prompt=negative,
+            negative_prompt=negative or options.negative,
             image=image,
             mask_image=mask_image,
             height=height,
@@ -165,4 +165,5 @@ def remove(
 
     # Grow the region a little: what is removed should not leave its outline behind.
     grown = cv2.dilate((mask > 0).astype(np.uint8), np.ones((9, 9), np.uint8)).astype(np.float32)
-    return inpaint(canvas, grown, REMOVE_PROMPT, rng, options, negative=REMOVE_NEGATIVE, reference=reference)
+    negative = f"{REMOVE_NEGATIVE}, {options.negative}" if options.negative else REMOVE_NEGATIVE
+    return inpaint(canvas, grown, REMOVE_PROMPT, rng, options, negative=negative, reference=reference)

@@ -112,6 +112,7 @@ def instruct(
             options,
             **conditioning(pipe, options, reference),
             prompt=instruction,
+            negative_prompt=options.negative,
             image=image,
             height=height,
             width=width,
