@@ -10,10 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 
-def _device(pipe: Any) -> Any:
-    """Where the pipeline computes. With --low-memory on CUDA the VAE rests on the CPU and an offload hook
-    moves it to the GPU when encode runs, without moving the inputs: they must already be there."""
-    return getattr(pipe, "_execution_device", None) or pipe.vae.device
+def _encoded(pipe: Any, image: Any, height: int, width: int) -> Any:
+    """The VAE's latent mean of `image` at (height, width), before any scaling. The pixels go to the pipeline's
+    execution device: with --low-memory on CUDA the VAE rests on the CPU and its offload hook moves the module
+    to the GPU when encode runs, not the inputs."""
+    import torch
+
+    device = getattr(pipe, "_execution_device", None) or pipe.vae.device
+    pixels = pipe.image_processor.preprocess(image, height=height, width=width)
+    with torch.no_grad():
+        return pipe.vae.encode(pixels.to(device=device, dtype=pipe.vae.dtype)).latent_dist.mean
+
+
+def _noise(like: Any, seed: int) -> Any:
+    """Seeded noise shaped like `like`, drawn on the CPU so every device gets the same numbers."""
+    import torch
+
+    generator = torch.Generator(device="cpu").manual_seed(seed)
+    return torch.randn(like.shape, generator=generator, dtype=torch.float32).to(like.device, like.dtype)
 
 
 class LatentBlend:
@@ -22,17 +36,8 @@ class LatentBlend:
     tensor_inputs = ("latents", "mask")
 
     def __init__(self, pipe: Any, image: Any, height: int, width: int, seed: int) -> None:
-        import torch
-
-        vae = pipe.vae
-        pixels = pipe.image_processor.preprocess(image, height=height, width=width)
-        pixels = pixels.to(device=_device(pipe), dtype=vae.dtype)
-        with torch.no_grad():
-            self.source = vae.encode(pixels).latent_dist.mean * vae.config.scaling_factor
-        generator = torch.Generator(device="cpu").manual_seed(seed)
-        self.noise = torch.randn(self.source.shape, generator=generator, dtype=torch.float32).to(
-            self.source.device, self.source.dtype
-        )
+        self.source = _encoded(pipe, image, height, width) * pipe.vae.config.scaling_factor
+        self.noise = _noise(self.source, seed)
 
     @staticmethod
     def applies(pipe: Any) -> bool:
@@ -67,21 +72,14 @@ class PackedLatentBlend:
         channels = vae.config.latent_channels
         factor = pipe.vae_scale_factor
         h, w = 2 * (height // (factor * 2)), 2 * (width // (factor * 2))
-        pixels = pipe.image_processor.preprocess(image, height=height, width=width)
-        pixels = pixels.to(device=_device(pipe), dtype=vae.dtype)
-        with torch.no_grad():
-            latents = vae.encode(pixels).latent_dist.mean
-        latents = (latents - vae.config.shift_factor) * vae.config.scaling_factor
+        latents = (_encoded(pipe, image, height, width) - vae.config.shift_factor) * vae.config.scaling_factor
         self.source = pipe._pack_latents(latents, 1, channels, h, w)
         # A latent may change where any pixel under it may change: max-pool the mask to the latent grid.
         pixels_mask = torch.from_numpy(np.asarray(mask_image, np.float32) / 255.0)[None, None]
         grid = torch.nn.functional.adaptive_max_pool2d(pixels_mask, (h, w))
         grid = grid.expand(1, channels, h, w).to(self.source.device, self.source.dtype)
         self.mask = pipe._pack_latents(grid, 1, channels, h, w)
-        generator = torch.Generator(device="cpu").manual_seed(seed)
-        self.noise = torch.randn(self.source.shape, generator=generator, dtype=torch.float32).to(
-            self.source.device, self.source.dtype
-        )
+        self.noise = _noise(self.source, seed)
 
     @staticmethod
     def applies(pipe: Any) -> bool:

@@ -134,23 +134,16 @@ def conditioning(pipe: Any, options: EngineOptions, reference: np.ndarray | None
 def replace(
     canvas: np.ndarray,
     mask: np.ndarray,
-    args: a.ReplaceArgs,
+    args: a.ReplaceArgs | a.AddArgs,
     rng: np.random.Generator,
     options: EngineOptions,
     reference: np.ndarray | None = None,
 ) -> np.ndarray:
+    """replace and add: regenerate the region from the step's prompt (for add, the region is where it goes)."""
     return inpaint(canvas, mask, args.prompt, rng, options, reference=reference)
 
 
-def add(
-    canvas: np.ndarray,
-    mask: np.ndarray,
-    args: a.AddArgs,
-    rng: np.random.Generator,
-    options: EngineOptions,
-    reference: np.ndarray | None = None,
-) -> np.ndarray:
-    return inpaint(canvas, mask, args.prompt, rng, options, reference=reference)
+add = replace
 
 
 def remove(
