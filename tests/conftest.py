@@ -12,7 +12,7 @@ os.environ["HF_HOME"] = os.path.join(_CACHE, "hf")
 os.environ["TORCH_HOME"] = os.path.join(_CACHE, "torch")
 os.environ["NO_COLOR"] = "1"
 os.environ["EDITREE_CONFIG"] = os.path.join(_CACHE, "no-config.toml")
-os.environ["EDITREE_CACHE_DIR"] = os.path.join(_CACHE, "llm-plans")
+os.environ["EDITREE_CACHE_DIR"] = os.path.join(_CACHE, "editree")
 for _name in ("EDITREE_LLM_URL", "EDITREE_LLM_MODEL", "EDITREE_LLM_API_KEY"):
     os.environ.pop(_name, None)
 os.environ["COLUMNS"] = "200"

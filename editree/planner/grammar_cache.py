@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lark import Lark
 
+from editree.cache_dirs import cache_root
+
 
 def _cache_file(name: str) -> str | bool:
-    base = os.environ.get("EDITREE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "editree" / "grammars"
+    folder = cache_root() / "grammars"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -201,3 +201,16 @@ def test_direct_api_with_context(server, config: LLMConfig) -> None:
     server.queue(plan_reply(GOOD))
     plan = plan_with_llm("make it dramatic", config, lang="en", context="blur the sky and make it dramatic")
     assert plan.steps[0].planner == "llm"
+
+
+def test_one_cache_root_for_grammars_and_llm_plans(monkeypatch, tmp_path) -> None:
+    from editree.cache_dirs import cache_root
+    from editree.planner import grammar_cache
+    from editree.planner.llm.config import default_cache_dir
+
+    monkeypatch.setenv("EDITREE_CACHE_DIR", str(tmp_path / "root"))
+    assert default_cache_dir() == tmp_path / "root" / "llm-plans"
+    assert grammar_cache._cache_file("en") == str(tmp_path / "root" / "grammars" / "en.lark-cache")
+    monkeypatch.delenv("EDITREE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "editree"

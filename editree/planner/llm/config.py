@@ -58,11 +58,9 @@ def config_path() -> Path:
 
 
 def default_cache_dir() -> Path:
-    explicit = os.environ.get("EDITREE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "editree" / "llm-plans"
+    from editree.cache_dirs import cache_root
+
+    return cache_root() / "llm-plans"
 
 
 def load_llm_config(url: str | None = None, model: str | None = None, timeout: float | None = None) -> LLMConfig:
