@@ -30,9 +30,10 @@ from editree.cli.planning import (
     PlannerOpt,
     plan_instruction,
     read_plan_file,
+    with_misspelling_hint,
 )
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
-from editree.errors import UsageError
+from editree.errors import MissingDependencyError, UsageError
 
 if TYPE_CHECKING:
     from editree.engine.options import EngineOptions
@@ -60,7 +61,8 @@ def edit(
         Optional[Path], typer.Option("--output", "-o", help="Output file [default: IMAGE_edited.EXT].")
     ] = None,
     plan_file: Annotated[
-        Optional[Path], typer.Option("--plan", help="Run a saved plan (JSON) instead of an instruction.")
+        Optional[Path],
+        typer.Option("--plan", help="Run a saved plan (JSON or the text form) instead of an instruction."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Plan and check everything, write nothing.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Seed for every random choice; same seed, same output.")] = 0,
@@ -143,7 +145,10 @@ def execute_edit(
     user = user or UserRegions()
     # 1. Every input that can be checked without reading the image.
     out_path = check_output_path(output or default_output(image), [image], overwrite)
-    check_plan(plan, engine, options)
+    try:
+        check_plan(plan, engine, options)
+    except MissingDependencyError as exc:
+        raise with_misspelling_hint(exc, plan) from None
     options = options or EngineOptions()
     check_regions(plan, user, default_registry(options.segmenter, options.device))
     for warning in unused_user_regions(plan, user):

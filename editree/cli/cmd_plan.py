@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
+import traceback
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -11,9 +15,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from editree.cli.engine_flags import SegmenterOpt
-from editree.cli.planning import LLMModelOpt, LLMUrlOpt, PlannerChoice, PlannerOpt, plan_instruction, read_plan_file
+from editree.cli.planning import (
+    LLMModelOpt,
+    LLMUrlOpt,
+    PlannerChoice,
+    PlannerOpt,
+    make_planner,
+    plan_instruction,
+    read_plan_file,
+)
 from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
-from editree.errors import UsageError
+from editree.errors import EditreeError, ExitCode, UsageError
 
 if TYPE_CHECKING:
     from editree.ops import Plan
@@ -29,8 +41,15 @@ class PlanFormat(StrEnum):
 def plan(
     instruction: Annotated[Optional[str], typer.Argument(help="The instruction, in quotes.")] = None,
     format: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="tree for people, json for programs, text for logs.")
-    ] = PlanFormat.tree,
+        Optional[PlanFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            help="tree for people, json for programs, text for logs (it reads back with --plan), jsonl one line "
+            "[default: tree; with --file, jsonl, the only one it prints].",
+            show_default=False,
+        ),
+    ] = None,
     schema: Annotated[bool, typer.Option("--schema", help="Print the plan's JSON Schema and exit.")] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 3) instead of keeping free-form fallbacks.")
@@ -39,13 +58,19 @@ def plan(
     llm_url: LLMUrlOpt = None,
     llm_model: LLMModelOpt = None,
     file: Annotated[
-        Optional[Path], typer.Option("--file", help="Plan every line of FILE (one instruction a line); prints JSONL.")
+        Optional[Path],
+        typer.Option(
+            "--file",
+            help="Plan every line of FILE (one instruction a line): one JSON line out per line in, the plan or "
+            '{"error": …} (an empty line too); exit code 3 if any line failed.',
+        ),
     ] = None,
     plan_file: Annotated[
         Optional[Path],
         typer.Option(
             "--plan",
-            help="Show a saved plan (JSON, as --format json writes it) instead of planning an INSTRUCTION; "
+            help="Show a saved plan (JSON or the text form, as --format json or text writes it) instead of "
+            "planning an INSTRUCTION; "
             "with --image, find its regions before an `apply` run.",
         ),
     ] = None,
@@ -81,19 +106,23 @@ def plan(
     if file is not None:
         if image is not None:
             raise UsageError("--image shows one plan's regions; give an INSTRUCTION, not --file")
-        if format not in (PlanFormat.jsonl, PlanFormat.tree):
-            raise UsageError(f"--file prints one JSON object per line; use --format jsonl, not {format.value}")
-        return _plan_file(file, strict, planner, llm_url, llm_model)
+        if format not in (None, PlanFormat.jsonl):
+            raise UsageError(
+                f"--file prints one JSON object per line (--format jsonl), not {format.value}; to see one plan as "
+                f'{format.value}, give its instruction: editree plan "INSTRUCTION" --format {format.value}'
+            )
+        return _plan_file(file, make_planner(strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model))
     if plan_file is not None:
         result = read_plan_file(plan_file, "--plan")
     elif instruction is None:
         raise UsageError('missing INSTRUCTION; e.g. editree plan "blur the background and make it warmer"')
     else:
         result = plan_instruction(instruction, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
+    format = format or PlanFormat.tree
     if format is PlanFormat.json:
         sys.stdout.write(result.to_json() + "\n")
     elif format is PlanFormat.jsonl:
-        sys.stdout.write(result.to_json(indent=None) + "\n")
+        sys.stdout.write(json_line(result.to_dict()) + "\n")
     elif format is PlanFormat.text:
         sys.stdout.write(plan_text(result) + "\n")
     else:
@@ -143,24 +172,91 @@ def _regions_on_image(
     write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)
 
 
-def _plan_file(path: Path, strict: bool, planner: PlannerChoice, llm_url: str | None, llm_model: str | None) -> int:
-    """One JSON object per input line: the plan, or {"error", "exit_code", "line"} for that line.
-    Exit code 3 when any line failed, so scripts notice; the other lines are still planned."""
-    from editree.errors import EditreeError
+EXCERPT_CHARS = 80
+"""How much of a failed line its error record repeats: enough to recognise it, not a long prompt echoed back."""
 
+
+_QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"")
+
+
+def _plan_file(path: Path, plan: Callable[[str], Plan]) -> int:
+    """One JSON object per input line, in order, so a script pairs them by position: the plan, or
+    {"error", "exit_code", "line", "instruction"} for a line that fails — an empty line, a line the planner refuses,
+    or an internal error, which never stops the lines after it. Exit code 3 at the end when any line failed, so
+    scripts notice (with or without --strict); a one-line summary goes to stderr."""
+    from editree.cli import console
+
+    failed: list[int] = []
+    lines = _read_lines(path)
+    for number, line in enumerate(lines, start=1):
+        record = _plan_line(plan, line, number)
+        if "error" in record:
+            failed.append(number)
+        sys.stdout.write(json_line(record) + "\n")
+        sys.stdout.flush()
+    if not failed:
+        return 0
+    shown = ", ".join(map(str, failed[:10])) + (", …" if len(failed) > 10 else "")
+    which = f"line{'s' if len(failed) > 1 else ''} {shown}"
+    console.error(
+        f"{len(failed)} of {len(lines)} lines of {str(path)!r} could not be planned ({which}); their JSON lines say why"
+    )
+    return int(ExitCode.INSTRUCTION_NOT_UNDERSTOOD)
+
+
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON object on one line, whatever the instruction holds: readers that split on every Unicode line break
+    (Python's str.splitlines) must not see two. json.dumps escapes the control characters; these three it leaves."""
+    text = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The file's lines, split on line feeds only (a stray U+2028 or form feed inside an instruction does not make
+    two lines: the output must stay in step with the input), without a byte-order mark or CR line ends."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"--file {str(path)!r}: cannot read it as UTF-8 text ({exc})") from None
-    failed = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            plan = plan_instruction(line, strict=strict, planner=planner, llm_url=llm_url, llm_model=llm_model)
-            record = plan.to_dict()
-        except EditreeError as exc:
-            failed += 1
-            record = {"error": exc.message, "exit_code": int(exc.exit_code), "line": number, "instruction": line}
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 3 if failed else 0
+    if not text:
+        return []
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
+
+
+def _plan_line(plan: Callable[[str], Plan], line: str, number: int) -> dict[str, Any]:
+    if not line.strip():
+        return _error_record("empty line: no instruction to plan", ExitCode.INSTRUCTION_NOT_UNDERSTOOD, number, line)
+    try:
+        return plan(line).to_dict()
+    except EditreeError as exc:
+        return _error_record(_shorten(exc.message, line), exc.exit_code, number, line)
+    except Exception as exc:  # a planner bug: reported on its line, and the next lines still planned
+        if os.environ.get("EDITREE_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        detail = _shorten(" ".join(str(exc).split()), line)[:200]
+        message = f"internal error: {type(exc).__name__}: {detail} (a bug: please report it with this line)"
+        return _error_record(message, ExitCode.RUNTIME, number, line)
+
+
+def _error_record(message: str, code: int, number: int, line: str) -> dict[str, Any]:
+    return {"error": message, "exit_code": int(code), "line": number, "instruction": _excerpt(line)}
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+def _shorten(message: str, line: str) -> str:
+    """The message with any long stretch of the instruction it quotes cut to an excerpt."""
+    if len(line) > EXCERPT_CHARS and line in message:
+        message = message.replace(line, _excerpt(line))
+    for quoted in _QUOTED.findall(message):
+        piece = quoted[0] or quoted[1]
+        if len(piece) > EXCERPT_CHARS and piece in line:
+            message = message.replace(piece, _excerpt(piece))
+    return message

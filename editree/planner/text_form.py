@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from lark import Lark, Transformer, v_args
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 from pydantic import ValidationError
 
 from editree.errors import PlanValidationError
@@ -45,7 +45,9 @@ _QUALIFIER_FIELDS = {
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return load_grammar("plan", parser="lalr", start="plan")
+    # Positions on every node, so that an error found while building the plan (a bad argument, an unknown op)
+    # names its line and column like a syntax error does.
+    return load_grammar("plan", parser="lalr", start="plan", propagate_positions=True)
 
 
 @v_args(inline=True)
@@ -59,7 +61,11 @@ class _ToPlan(Transformer):
         return Constraint(kind=str(kind), region=region)
 
     def edit(self, op: Any, region: Any, *rest: Any) -> Edit:
-        args = dict(a for a in rest if isinstance(a, tuple))
+        pairs = [a for a in rest if isinstance(a, tuple)]
+        args = dict(pairs)
+        if len(args) < len(pairs):
+            twice = next(name for name, _ in pairs if sum(n == name for n, _ in pairs) > 1)
+            raise ValueError(f"argument {twice!r} is given twice; give each argument once")
         fallback = any(str(a) == "[fallback]" for a in rest if not isinstance(a, tuple))
         return Edit.make(str(op), region, args, fallback=fallback)
 
@@ -154,13 +160,29 @@ def parse_plan_text(text: str, source: str = "plan text") -> Plan:
         constraints, steps = _ToPlan().transform(tree)
         return Plan(constraints=tuple(constraints), steps=tuple(steps))
     except UnexpectedInput as exc:
+        line, column, what = _unexpected(exc, text)
         raise PlanValidationError(
-            f"{source}: line {exc.line} column {exc.column}: unexpected {exc.get_context(text).splitlines()[0]!r}; "
-            "expected the form printed by `editree plan --format text`"
+            f"{source}: line {line} column {column}: unexpected {what}; expected the form printed by "
+            "`editree plan --format text` (one constraint or step a line)"
         ) from None
     except VisitError as exc:
         inner = exc.orig_exc
         detail = describe_validation_error(inner) if isinstance(inner, ValidationError) else str(inner)
-        raise PlanValidationError(f"{source}: {detail}") from None
+        meta = getattr(exc.obj, "meta", None)
+        where = f"line {meta.line} column {meta.column}: " if meta is not None and not meta.empty else ""
+        raise PlanValidationError(f"{source}: {where}{detail}") from None
     except ValidationError as exc:
         raise PlanValidationError(f"{source}: {describe_validation_error(exc)}") from None
+
+
+def _unexpected(exc: UnexpectedInput, text: str) -> tuple[int, int, str]:
+    """(line, column, what was found) for a syntax error; the end of the text for a plan cut short."""
+    if isinstance(exc, UnexpectedCharacters):
+        return exc.line, exc.column, f"character {exc.char!r}"
+    token = getattr(exc, "token", None)
+    if isinstance(exc, UnexpectedToken) and token is not None and token.type != "$END":
+        return exc.line, exc.column, repr(str(token))
+    end = len(text.rstrip())
+    open_bracket = any(text.count(a) > text.count(b) for a, b in ("()", "{}", "[]"))
+    what = "end of text" + (" (a bracket is left open)" if open_bracket else "")
+    return text.count("\n", 0, end) + 1, end - text.rfind("\n", 0, end), what

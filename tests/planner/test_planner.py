@@ -257,9 +257,9 @@ def test_plan_file_jsonl(cli, tmp_path: Path) -> None:
     result = cli("plan", "--file", str(source))
     assert result.code == 3
     records = [json.loads(line) for line in result.out.splitlines()]
-    assert [r.get("instruction") for r in records] == ["blur the background", "thanks", "保持人物不变，虚化背景"]
-    assert records[1] == {"error": records[1]["error"], "exit_code": 3, "line": 3, "instruction": "thanks"}
-    assert records[2]["constraints"][0]["region"]["text"] == "person"
+    assert [r.get("instruction") for r in records] == ["blur the background", "", "thanks", "保持人物不变，虚化背景"]
+    assert records[2] == {"error": records[2]["error"], "exit_code": 3, "line": 3, "instruction": "thanks"}
+    assert records[3]["constraints"][0]["region"]["text"] == "person"
 
 
 def test_errors_point_at_the_words() -> None:
