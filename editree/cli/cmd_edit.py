@@ -185,7 +185,8 @@ def execute_edit(
 
         mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()], out_path)
     metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options, user=user)
-    for note in save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata):
+    saved = save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata, reference=result.reference)
+    for note in saved:
         console.warn(note)
     if mask_files:
         from editree.cli.regions import save_masks as write_masks
@@ -217,6 +218,10 @@ def execute_edit(
     if any(r.identity is not None for r in result.steps):
         columns.append("identity")
     console.out().print(console.table(None, columns, rows))
+    from editree.engine.image_io import fidelity_line
+
+    if kept := fidelity_line(metadata.get("output")):
+        console.out().print(kept, markup=False)
     console.out().print(f"wrote {out_path}", markup=False)
     if mask_files:
         console.out().print(

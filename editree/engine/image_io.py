@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import io
 import json
 import os
 import re
@@ -48,6 +49,14 @@ class LoadedImage:
     exif: bytes | None = None
     source_mode: str = "RGB"
     notes: list[str] = field(default_factory=list)
+    path: Path | None = None
+    """The file it came from; a JPEG output reads the input's DCT coefficients from it (see jpeg_keep)."""
+    orientation: int = 1
+    """The file's EXIF orientation, already applied to `rgb`."""
+    jpeg_tables: dict[int, list[int]] | None = None
+    """A JPEG input's quantisation tables and chroma subsampling (Pillow's numbering), so a JPEG output that
+    must be encoded anew is encoded as the input was."""
+    jpeg_subsampling: int | None = None
 
     @property
     def size(self) -> tuple[int, int]:
@@ -76,7 +85,9 @@ def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loaded
                             "pass --max-pixels N if you trust this file"
                         )
                     img.load()
-                    return _to_loaded(img)
+                    loaded = _to_loaded(img)
+                    loaded.path = path
+                    return loaded
             finally:
                 Image.MAX_IMAGE_PIXELS = previous
     except ImageError:
@@ -92,6 +103,8 @@ def _to_loaded(img: Image.Image) -> LoadedImage:
     fmt = img.format
     icc = img.info.get("icc_profile")
     exif = img.info.get("exif")
+    orientation = int(img.getexif().get(0x0112, 1) or 1)
+    tables, subsampling = _jpeg_encoding(img)
     img = ImageOps.exif_transpose(img) or img
     notes: list[str] = []
     alpha: np.ndarray | None = None
@@ -101,7 +114,9 @@ def _to_loaded(img: Image.Image) -> LoadedImage:
         top = 65535.0 if img.mode.startswith("I;16") or arr.max() > 255 else 255.0
         gray = np.clip(np.round(arr / top * 255.0), 0, 255).astype(np.uint8)
         notes.append(f"{source_mode} input reduced to 8 bits per channel")
-        return LoadedImage(np.repeat(gray[..., None], 3, axis=2), None, fmt, icc, exif, source_mode, notes)
+        return LoadedImage(
+            np.repeat(gray[..., None], 3, axis=2), None, fmt, icc, exif, source_mode, notes, None, orientation
+        )
     if img.mode == "P":
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
@@ -112,7 +127,19 @@ def _to_loaded(img: Image.Image) -> LoadedImage:
         if img.mode == "CMYK":
             notes.append("CMYK input converted to RGB")
         rgb = np.array(img.convert("RGB"))
-    return LoadedImage(np.ascontiguousarray(rgb), alpha, fmt, icc, exif, source_mode, notes)
+    return LoadedImage(
+        np.ascontiguousarray(rgb), alpha, fmt, icc, exif, source_mode, notes, None, orientation, tables, subsampling
+    )
+
+
+def _jpeg_encoding(img: Image.Image) -> tuple[dict[int, list[int]] | None, int | None]:
+    if img.format != "JPEG":
+        return None, None
+    from PIL import JpegImagePlugin
+
+    tables = getattr(img, "quantization", None)
+    sampling = JpegImagePlugin.get_sampling(img)
+    return (dict(tables) if tables else None), (sampling if sampling >= 0 else None)
 
 
 def check_output_path(output: str | Path, inputs: list[str | Path] | None = None, overwrite: bool = False) -> Path:
@@ -150,9 +177,17 @@ def save_image(
     source: LoadedImage | None = None,
     metadata: dict[str, Any] | None = None,
     quality: int = 95,
+    reference: np.ndarray | None = None,
 ) -> list[str]:
-    """Write atomically; returns notes for the user (e.g. alpha dropped for JPEG). `rgb` may also be H×W, for
-    greyscale pictures such as masks."""
+    """Write atomically; returns notes for the user (alpha dropped for JPEG, a lossy output that changed
+    pixels the edits left alone). `rgb` may also be H×W, for greyscale pictures such as masks.
+
+    `reference` is what unedited output pixels should equal: the input moved by any geometry op
+    (EditResult.reference); None means `source`'s own pixels. A JPEG output of a JPEG input whose picture
+    was not moved keeps the input's coefficients wherever the pixels are unedited (see jpeg_keep; `quality`
+    is then unused: the input's tables are). For lossy outputs the written file is decoded again and the
+    pixels the edits left alone are compared with the reference; `metadata["output"]` records the figures
+    (the caller's dict is updated, so a sidecar carries them too)."""
     path = Path(path)
     fmt = SAVE_FORMATS[path.suffix.lower()]
     notes: list[str] = []
@@ -174,23 +209,219 @@ def save_image(
         exif[0x0112] = 1  # orientation: pixels are already upright
         if fmt in ("JPEG", "PNG", "WEBP", "TIFF"):
             kwargs["exif"] = exif.tobytes()
+    if fmt == "JPEG":
+        data, record, note = _encode_jpeg(img, rgb, source, reference, quality, kwargs)
+    elif fmt == "WEBP":
+        data, record, note = _encode_webp(img, rgb, source, reference, quality, kwargs)
+    else:
+        data, record, note = None, {"format": fmt, "lossy": False}, None
+    if note:
+        notes.append(f"{path.name}: {note}")
+    if metadata is not None:
+        metadata["output"] = record
     text = json.dumps(metadata, ensure_ascii=False, separators=(",", ":")) if metadata else None
-    if fmt == "PNG" and text:
+    if fmt == "JPEG" and text:
+        from editree.engine.jpeg_keep import with_xmp
+
+        data = with_xmp(data, _xmp_packet(text))
+    elif fmt == "WEBP" and text:
+        data = _encoded(img, "WEBP", **kwargs, quality=quality, xmp=_xmp_packet(text), **_webp_mode(source))
+    elif fmt == "PNG" and text:
         info = PngImagePlugin.PngInfo()
         info.add_itxt(METADATA_KEY, text)
         kwargs["pnginfo"] = info
-    if fmt in ("JPEG", "WEBP"):
-        kwargs["quality"] = quality
-        if text:
-            kwargs["xmp"] = _xmp_packet(text)
-    elif text and fmt not in ("PNG",):
+    elif text and fmt not in ("PNG", "JPEG", "WEBP"):
         notes.append(f"{fmt} output cannot carry editree's provenance; use --sidecar to keep it beside the file")
+    if data is not None:
+        _write_atomically(path, lambda handle: handle.write(data))
+    else:
+        _write_atomically(path, lambda handle: img.save(handle, format=fmt, **kwargs))
+    return notes
+
+
+LOSSY_ADVICE = "write a PNG instead (an output named .png, or --format png) to keep them exact"
+
+
+def _encode_jpeg(
+    img: Image.Image,
+    rgb: np.ndarray,
+    source: LoadedImage | None,
+    reference: np.ndarray | None,
+    quality: int,
+    kwargs: dict[str, Any],
+) -> tuple[bytes, dict[str, Any], str | None]:
+    """The JPEG file (without provenance), what its pixels lost, and a note when the keep guarantee did not
+    hold. Blocks are copied from a JPEG input when its picture was not moved; otherwise everything is encoded
+    anew (with the input's tables and subsampling when it was a JPEG)."""
+    reason = _why_not_copied(rgb, source, reference)
+    if reason is None:
+        assert source is not None and source.path is not None
+        from editree.engine import jpeg_keep
+
+        orientation = source.orientation
+        out = jpeg_keep.stored(rgb, orientation)
+        decoded = jpeg_keep.stored(source.rgb, orientation)
+        if source.source_mode == "L":  # a greyscale JPEG: one component, while every step kept it grey
+            out, decoded = out[..., 0], decoded[..., 0]
+        spliced = jpeg_keep.splice(source.path, decoded, out, jpeg_keep.source_markers(source.path))
+        written = _decoded(spliced.data, "L" if out.ndim == 2 else "RGB")
+        record = _fidelity("JPEG", written, out, decoded)
+        record.update(method="copied blocks", blocks=spliced.blocks, blocks_kept=spliced.blocks_kept)
+        return spliced.data, record, None
+    if source is not None and source.jpeg_tables:
+        options: dict[str, Any] = {"qtables": source.jpeg_tables}
+        if source.jpeg_subsampling is not None:
+            options["subsampling"] = source.jpeg_subsampling
+    else:
+        options = {"quality": quality}
+    data = _encoded(img.convert("L") if img.mode == "L" else img.convert("RGB"), "JPEG", **kwargs, **options)
+    return data, *_lossy_record("JPEG", data, img.mode, rgb, source, reference, reason)
+
+
+def _why_not_copied(rgb: np.ndarray, source: LoadedImage | None, reference: np.ndarray | None) -> str | None:
+    """Why a JPEG output cannot copy the input's blocks, or None when it can."""
+    if source is None:
+        return "there is no input image"
+    if source.format != "JPEG" or source.path is None:
+        return f"the input is {source.format or 'not a file'}, not a JPEG"
+    if rgb.ndim != 3 or rgb.shape != source.rgb.shape:
+        return "a geometry op changed the picture's size"
+    if reference is not None and reference is not source.rgb and not np.array_equal(reference, source.rgb):
+        return "a geometry op moved the pixels"
+    if source.source_mode == "L" and not is_gray(rgb):
+        return "the edits gave colour to a greyscale JPEG"
+    from editree.engine.jpeg_keep import unsupported
+
+    return unsupported(source.path)
+
+
+def is_gray(rgb: np.ndarray) -> bool:
+    """True when every pixel of an H×W×3 picture has equal channels."""
+    return bool(np.array_equal(rgb[..., 0], rgb[..., 1]) and np.array_equal(rgb[..., 0], rgb[..., 2]))
+
+
+def _encode_webp(
+    img: Image.Image,
+    rgb: np.ndarray,
+    source: LoadedImage | None,
+    reference: np.ndarray | None,
+    quality: int,
+    kwargs: dict[str, Any],
+) -> tuple[bytes, dict[str, Any], str | None]:
+    mode = _webp_mode(source)
+    data = _encoded(img, "WEBP", **kwargs, quality=quality, **mode)
+    if mode.get("lossless"):
+        return data, {"format": "WEBP", "lossy": False}, None
+    return data, *_lossy_record("WEBP", data, img.mode, rgb, source, reference, "WebP is lossy")
+
+
+def _webp_mode(source: LoadedImage | None) -> dict[str, Any]:
+    """A lossless WebP input gives a lossless WebP output; any other becomes lossy WebP."""
+    if source is not None and source.format == "WEBP" and source.path is not None and _webp_is_lossless(source.path):
+        return {"lossless": True}
+    return {}
+
+
+def _webp_is_lossless(path: Path) -> bool:
+    """A WebP file's image chunk is VP8L (lossless) or VP8 (lossy); read the RIFF chunk headers only."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+            if head[:4] != b"RIFF" or head[8:12] != b"WEBP":
+                return False
+            while chunk := handle.read(8):
+                if len(chunk) < 8:
+                    return False
+                kind, size = chunk[:4], int.from_bytes(chunk[4:], "little")
+                if kind in (b"VP8L", b"VP8 "):
+                    return kind == b"VP8L"
+                handle.seek(size + (size & 1), os.SEEK_CUR)
+    except OSError:
+        return False
+    return False
+
+
+def _lossy_record(
+    fmt: str,
+    data: bytes,
+    mode: str,
+    rgb: np.ndarray,
+    source: LoadedImage | None,
+    reference: np.ndarray | None,
+    reason: str,
+) -> tuple[dict[str, Any], str | None]:
+    """What encoding `rgb` as `data` lost among the pixels the edits left as the reference, and the one note
+    that says so (none when there is no input to compare with)."""
+    baseline = reference if reference is not None else (source.rgb if source is not None else None)
+    if baseline is None or baseline.shape[:2] != rgb.shape[:2]:
+        return {"format": fmt, "lossy": True, "method": "encoded", "reason": reason}, None
+    written = _decoded(data, "L" if rgb.ndim == 2 else "RGB")
+    record = _fidelity(fmt, written, rgb, baseline if baseline.ndim == rgb.ndim else _as(baseline, rgb))
+    record.update(method="encoded", reason=reason)
+    if not record["changed_pixels"]:
+        return record, None
+    note = (
+        f"{fmt} output encodes every pixel anew ({reason}): {record['changed_pixels']:,} of the "
+        f"{record['unedited_pixels']:,} pixels the edits left alone differ from the input by up to "
+        f"{record['max_level']} levels; {LOSSY_ADVICE}"
+    )
+    return record, note
+
+
+def _as(baseline: np.ndarray, rgb: np.ndarray) -> np.ndarray:
+    return baseline[..., 0] if rgb.ndim == 2 else np.repeat(baseline[..., None], 3, axis=2)
+
+
+def _fidelity(fmt: str, written: np.ndarray, wanted: np.ndarray, baseline: np.ndarray) -> dict[str, Any]:
+    """Among pixels where `wanted` equals `baseline` (the edits left them alone), how many the written file
+    decodes differently, and by how many levels at most. Row bands keep the temporary arrays small."""
+    unedited = changed = level = 0
+    for top in range(0, wanted.shape[0], 256):
+        rows = slice(top, top + 256)
+        same = wanted[rows] == baseline[rows]
+        diff = np.abs(written[rows].astype(np.int16) - wanted[rows].astype(np.int16))
+        if wanted.ndim == 3:
+            same, diff = same.all(axis=2), diff.max(axis=2)
+        unedited += int(same.sum())
+        moved = diff[same]
+        changed += int(np.count_nonzero(moved))
+        level = max(level, int(moved.max()) if moved.size else 0)
+    return {"format": fmt, "lossy": True, "unedited_pixels": unedited, "changed_pixels": changed, "max_level": level}
+
+
+def fidelity_line(record: dict[str, Any] | None) -> str | None:
+    """One line for the run summary about what a lossy output kept, or None for lossless outputs."""
+    if not record or not record.get("lossy") or "unedited_pixels" not in record:
+        return None
+    lost = (
+        f"{record['changed_pixels']:,} of {record['unedited_pixels']:,} unedited pixels differ from the input "
+        f"(up to {record['max_level']} levels)"
+    )
+    if record.get("method") == "copied blocks":
+        share = record["blocks_kept"] / max(1, record["blocks"])
+        return f"JPEG: {share:.0%} of the 8x8 blocks copied from the input unchanged; {lost}, all next to edits"
+    return f"{record['format']}: every pixel encoded anew ({record.get('reason')}); {lost}"
+
+
+def _encoded(img: Image.Image, fmt: str, **options: Any) -> bytes:
+    buffer = io.BytesIO()
+    img.save(buffer, format=fmt, **options)
+    return buffer.getvalue()
+
+
+def _decoded(data: bytes, mode: str) -> np.ndarray:
+    with Image.open(io.BytesIO(data)) as img:
+        return np.asarray(img.convert(mode))
+
+
+def _write_atomically(path: Path, write: Any) -> None:
+    """`write(handle)` into a temporary file beside `path`, then rename: no partial output, ever."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file 0600; give it the mode any new file would get (umask applied).
         os.fchmod(fd, _new_file_mode())
         with os.fdopen(fd, "wb") as handle:
-            img.save(handle, format=fmt, **kwargs)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -202,7 +433,6 @@ def save_image(
         if isinstance(exc, OSError):
             raise ImageError(f"{path}: cannot write the output ({exc})") from None
         raise
-    return notes
 
 
 @functools.cache

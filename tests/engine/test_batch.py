@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from editree.engine import batch as B
 from editree.engine.batch import BatchSettings, collect_jobs, read_manifest, run_batch
@@ -86,8 +86,8 @@ def test_awkward_folder(folder: tuple[Path, dict[str, str]], tmp_path: Path) -> 
             assert not output.exists()
     with Image.open(out / "sub" / "alpha.png") as img:
         assert img.mode == "RGBA" and img.getchannel("A").getextrema() == (128, 128)
-    with Image.open(out / "rotated.jpg") as img:
-        assert img.size == (128, 100) and img.getexif().get(0x0112) == 1
+    with Image.open(out / "rotated.jpg") as img:  # JPEG to JPEG keeps the stored layout and its orientation tag
+        assert ImageOps.exif_transpose(img).size == (128, 100) and img.getexif().get(0x0112) == 6
     assert read_metadata(out / "plain.png")["plan_digest"] == B.plan_digest(parse("make it black and white"))
     leftovers = [p.name for p in out.rglob("*") if p.name.startswith(".")]
     assert leftovers == []

@@ -34,17 +34,23 @@ def test_exif_orientation_is_applied(tmp_path: Path) -> None:
     assert np.abs(loaded.rgb.astype(int) - upright.astype(int)).mean() < 3
 
 
-def test_orientation_is_reset_on_save(tmp_path: Path) -> None:
+def test_orientation_is_reset_on_save_except_where_jpeg_blocks_are_kept(tmp_path: Path) -> None:
+    """A PNG output has upright pixels and orientation 1. A JPEG output of a JPEG input keeps the stored layout
+    and the orientation tag (so its blocks can be the input's): a viewer shows both the same way."""
     exif = Image.Exif()
     exif[0x0112] = 6
     src = tmp_path / "rotated.jpg"
     Image.fromarray(_gradient()).save(src, exif=exif.tobytes())
     loaded = load_image(src)
-    out = tmp_path / "out.jpg"
-    save_image(out, loaded.rgb, source=loaded)
-    with Image.open(out) as img:
+    save_image(tmp_path / "out.png", loaded.rgb, source=loaded)
+    with Image.open(tmp_path / "out.png") as img:
         assert img.getexif().get(0x0112) == 1
         assert img.size == (30, 40)
+    save_image(tmp_path / "out.jpg", loaded.rgb, source=loaded)
+    with Image.open(tmp_path / "out.jpg") as img:
+        assert img.getexif().get(0x0112) == 6
+        assert img.size == (40, 30)
+    assert np.array_equal(load_image(tmp_path / "out.jpg").rgb, loaded.rgb)
 
 
 def test_alpha_is_kept_aside_and_written_back(tmp_path: Path) -> None:
