@@ -36,7 +36,8 @@ Conventions decided here (apply them to new cases too):
   "don't touch X", 保持X不变, 不要改变X, X不变, 别动X: keep(X). An exclusion attached to one step ("add fog, but not
   on the bridge", "everything except X", 除了X以外) is the step's target not:X, not a keep.
 - "Everything else", "the rest (of the image)", "everything around him", 其余, 其他: not:<the region named before>.
-- "Don't change anything else" after edits: keep(not:<the edited region>).
+- "Don't change anything else" / 其他不变 after edits: keep(not:<the edited region>), labelled ["not:"]: keep heads
+  are matched as plain substrings, so the head inside a complement cannot be checked (the step pins the region).
 - add: the target is where ("add a hat to the girl": add, target girl, prompt hat); no place: all. Placement
   relative to an object ("to the left of the car") targets that object or all. Fog/haze/mist/rain/snow/night/
   sunset look: atmosphere (mist is fog or haze). "Add a vignette" / "darken the corners" / 暗角: vignette.
@@ -351,7 +352,7 @@ EN = [
     (
         "en-clause-20",
         "Make the lamp brighter and don't change anything else.",
-        ["not:lamp"],
+        ["not:"],
         [e("adjust", "lamp", BRIGHT)],
     ),
     # --- conditions
@@ -381,7 +382,7 @@ EN = [
     ),
     (
         "en-cond-5",
-        "If you see any cars, remove them, and then make it black and white.",
+        "If you see any cars, remove them. After that, make the whole photo black and white.",
         [],
         [when(exists("car"), [e("remove", "car")]), e("restyle", "all", BW)],
     ),
@@ -1056,7 +1057,7 @@ ZH = [
     ),
     (
         "zh-cond-5",
-        "如果有汽车，把它们都去掉，然后把照片调成黑白",
+        "如果有汽车，就把它们都去掉。最后把整张照片调成黑白",
         [],
         [when(exists("car|汽车"), [e("remove", "car|汽车")]), e("restyle", "all", BW)],
     ),
@@ -1154,7 +1155,7 @@ ZH = [
         [],
         [e("adjust", "sky|天空", BRIGHT), e(ADJ, "cloud|云", ["white", "白", "brightness", "exposure"])],
     ),
-    ("zh-comp-4", "让她的裙子更鲜艳，其他不变", ["not:dress|not:skirt|not:裙"], [e("adjust", "dress|skirt|裙", SAT)]),
+    ("zh-comp-4", "让她的裙子更鲜艳，其他不变", ["not:"], [e("adjust", "dress|skirt|裙", SAT)]),
     (
         "zh-comp-5",
         "让远处的山更清楚一些",
