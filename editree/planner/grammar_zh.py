@@ -7,22 +7,23 @@ cannot translate stays as written and the plan gets a warning.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from typing import Any
 
 from lark import Lark, Token, v_args
-from lark.exceptions import VisitError
+from lark.exceptions import UnexpectedInput, VisitError
 
 from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Qualifiers, Region, UnionRegion
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
+from editree.ops.steps import Edit
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
 from editree.planner.clause_builder import ClauseBuilder
-from editree.planner.clause_builder import clauses as _clauses
 from editree.planner.clause_builder import first as _first
 from editree.planner.clause_builder import regions as _regions
-from editree.planner.clauses import Clause, EditClause, IfClause, KeepClause, KeepRestClause
+from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.grammar_cache import load_grammar
 from editree.planner.semantics import NotUnderstood
 from editree.planner.translate import chinese_number, translate
@@ -34,20 +35,93 @@ def chinese_parser() -> Lark:
 
 
 def parse_chinese(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Clause]:
-    tree = chinese_parser().parse(text)
     transformer = ChineseTransformer(text, offset)
     try:
-        clauses = transformer.transform(tree)
+        clauses = transformer.transform(chinese_parser().parse(text))
     except VisitError as exc:
-        if isinstance(exc.orig_exc, NotUnderstood):
+        if not isinstance(exc.orig_exc, NotUnderstood):
+            raise
+        targeted = targeted_edit(text, offset, transformer.warnings)
+        if targeted is None:
             raise exc.orig_exc from None
-        raise
+        clauses = targeted
+    except UnexpectedInput:
+        targeted = targeted_edit(text, offset, transformer.warnings)
+        if targeted is None:
+            raise
+        clauses = targeted
     if warnings is not None:
         warnings.extend(transformer.warnings)
     return clauses
 
 
 _CONDS = (Exists, ImageIs, NotCond, AndCond, OrCond)
+_CLAUSE_TYPES = (KeepClause, EditClause, IfClause, KeepRestClause, FallbackClause)
+_CANVAS_OPS = frozenset({"crop", "rotate", "flip", "resize", "extend", "upscale"})
+_BW = "black and white"
+_REST_MARK = "\x00rest"  # a "其余" met before any edit named a region; resolved once the clauses are known
+
+
+def _clauses(children: list[Any]) -> list[Clause]:
+    out: list[Clause] = []
+    for child in children:
+        if isinstance(child, list):
+            out.extend(child)
+        elif isinstance(child, _CLAUSE_TYPES):
+            out.append(child)
+    return out
+
+
+def _union(regions: list[Region]) -> Region:
+    unique = list(dict.fromkeys(regions))
+    return unique[0] if len(unique) == 1 else UnionRegion(regions=tuple(unique))
+
+
+# ---- a free-form edit that still has a target ----------------------------------------------------------
+# "让左边的人笑": no rule says what "笑" does, but the clause names whom it is for. Only a single clause
+# (no separator, no connective) that opens with a causative or disposal verb and a noun the lexicon knows.
+_CAUSE = re.compile(r"^\s*(?:请你?|帮我|麻烦你?)?(?:让|使|令|把|将|给)")
+_SEPARATED = re.compile(r"[，,。；;！!？?、\n]|然后|并且|同时|接着|否则|如果|要是")
+_TARGET_CATEGORIES = frozenset({"people", "animal", "object", "body", "clothing", "scene", "cedict"})
+
+
+def targeted_edit(text: str, offset: int, warnings: list[str]) -> list[Clause] | None:
+    body = text.strip().rstrip("。！!？?；;，, ")
+    match = _CAUSE.match(body)
+    if match is None or _SEPARATED.search(body):
+        return None
+    rest = body[match.end() :]
+    quals: dict[str, Any] = {}
+    for word in sorted(lex.ZH_QUALIFIERS, key=len, reverse=True):
+        if rest.startswith(word):
+            key, value = lex.ZH_QUALIFIERS[word]
+            quals[key] = value
+            rest = rest[len(word) :].removeprefix("的")
+            break
+    region: Region | None = None
+    source = ""
+    if rest[:1] in ("他", "她") and not rest.startswith(("他们", "她们")):
+        region, source = PhraseRegion(text="person", qualifiers=Qualifiers(**quals)), rest[:1]
+    else:
+        for size in range(min(10, len(rest) - 1), 0, -1):
+            source = rest[:size]
+            if source.endswith("的") or "的的" in source:
+                continue
+            result = translate(source, articles=False)
+            if result.complete and result.categories and result.categories[-1] in _TARGET_CATEGORIES:
+                if result.text in lex.WHOLE_IMAGE_NOUNS:
+                    return None  # "让画面更好看": the whole image, as a plain fallback says
+                english = BACKGROUND if result.text == "background" else None
+                region = english or PhraseRegion(text=result.text, source=source, qualifiers=Qualifiers(**quals))
+                break
+    if region is None or not rest[len(source) :].strip():
+        return None
+    start = offset + text.index(body)
+    warnings.append(
+        f"could not structure {body!r} beyond its target ({source!r}); it becomes a free-form edit of that "
+        "region, which needs an instruction-following model"
+    )
+    return [EditClause("edit", region, {"instruction": body}, (start, start + len(body)), fallback=True)]
 
 
 def _prompt(children: list[Any]) -> tuple[str, str] | None:
@@ -59,6 +133,20 @@ class ChineseTransformer(ClauseBuilder):
     def __init__(self, text: str, offset: int = 0) -> None:
         super().__init__(text, offset)
         self.warnings: list[str] = []
+        self.named: list[Region] = []  # regions earlier clauses named, for "其余部分"
+        self.rest_regions: list[Region] = []
+        self.selection: Region | None = None
+        self.greyed = False  # an earlier clause made something black and white
+
+    def _edit(self, meta: Any, op: str, target: Region | None, args: dict[str, Any]) -> EditClause:
+        if target is None and self.selection is not None and op not in _CANVAS_OPS:
+            target = self.selection  # "选中天空然后调亮"
+        clause = super()._edit(meta, op, target, args)
+        if clause.explicit_target and clause.target != ALL and not any(clause.target is r for r in self.rest_regions):
+            self.named.append(clause.target)
+        if op == "restyle" and args.get("style") == _BW:
+            self.greyed = True
+        return clause
 
     # ---- helpers ---------------------------------------------------------------------------------
     def _english(self, source: str, articles: bool) -> str:
@@ -94,7 +182,26 @@ class ChineseTransformer(ClauseBuilder):
 
     # ---- top level ---------------------------------------------------------------------------------
     def instruction(self, meta: Any, children: list[Any]) -> list[Clause]:
-        return _clauses(children)
+        clauses = _clauses(children)
+        if any(isinstance(r, NotRegion) and r.region == PhraseRegion(text=_REST_MARK) for r in self.rest_regions):
+            later = [r for r in self.named if r not in self.rest_regions]
+            if not later:
+                raise NotUnderstood("'其余/其他' needs a region named elsewhere in the instruction")
+            clauses = [self._resolve_rest(c, NotRegion(region=_union(later))) for c in clauses]
+        out: list[Clause] = []
+        for clause in clauses:  # "人物保留彩色，其余变成黑白" says one thing twice
+            if isinstance(clause, EditClause) and any(_same_edit(clause, o) for o in out):
+                continue
+            out.append(clause)
+        return out
+
+    def _resolve_rest(self, clause: Clause, rest: Region) -> Clause:
+        if isinstance(clause, EditClause) and clause.target == NotRegion(region=PhraseRegion(text=_REST_MARK)):
+            return dataclasses.replace(clause, target=rest)
+        if isinstance(clause, IfClause):
+            then = [self._resolve_rest(c, rest) for c in clause.then]
+            return dataclasses.replace(clause, then=then, else_=[self._resolve_rest(c, rest) for c in clause.else_])
+        return clause
 
     def clause(self, meta: Any, children: list[Any]) -> list[Clause]:
         return _clauses(children)
@@ -182,6 +289,13 @@ class ChineseTransformer(ClauseBuilder):
     def region_all(self, meta: Any, children: list[Any]) -> Region:
         return ALL
 
+    def region_rest(self, meta: Any, children: list[Any]) -> Region:
+        """ "其余部分": everything outside the regions named before it (or, if none is, after it)."""
+        named = [r for r in self.named if r != ALL]
+        region = NotRegion(region=_union(named) if named else PhraseRegion(text=_REST_MARK))
+        self.rest_regions.append(region)
+        return region
+
     def region_background(self, meta: Any, children: list[Any]) -> Region:
         return BACKGROUND
 
@@ -211,8 +325,10 @@ class ChineseTransformer(ClauseBuilder):
         return self._english(source, articles=True), source
 
     # ---- clauses -----------------------------------------------------------------------------------
-    def keep(self, meta: Any, children: list[Any]) -> KeepClause:
+    def keep(self, meta: Any, children: list[Any]) -> KeepClause | KeepRestClause:
         region = _regions(children)[0]
+        if any(region is r for r in self.rest_regions):  # "其他地方不要动": keep what no edit touches
+            return KeepRestClause(self._span(meta))
         if region == ALL:
             raise NotUnderstood("keeping the whole image unchanged leaves nothing to edit")
         subject = sem.identity_subject(region)
@@ -224,6 +340,46 @@ class ChineseTransformer(ClauseBuilder):
 
     def keep_rest(self, meta: Any, children: list[Any]) -> KeepRestClause:
         return KeepRestClause(self._span(meta))
+
+    def color_keep(self, meta: Any, children: list[Any]) -> Clause:
+        """ "人物保留彩色": after a clause that greys something, X is kept; alone, everything else is greyed."""
+        prop = _first(children, "PROPERTY")
+        if prop is not None and str(prop) not in ("颜色", "色彩"):
+            raise NotUnderstood(f"keeping only the {prop} of a region is not an edit")
+        region = _regions(children)[0]
+        if region == ALL:
+            raise NotUnderstood("the colour kept on the whole image leaves nothing to grey")
+        if self.greyed:
+            return KeepClause(region, self._span(meta))
+        self.named.append(region)
+        clause = EditClause("restyle", NotRegion(region=region), {"style": _BW}, self._span(meta))
+        self.last_target = region
+        self.greyed = True
+        return clause
+
+    def vignette(self, meta: Any, children: list[Any]) -> Clause:
+        """ "加暗角": the vignette op where the IR has it, else a free-form edit that says so."""
+        amount = self._scale(children, lex.BASE_ATMOSPHERE)
+        if "vignette" in Edit.by_op:
+            try:
+                Edit.make("vignette", ALL, {"amount": amount})
+            except ValueError:
+                pass
+            else:
+                return self._edit(meta, "vignette", None, {"amount": amount})
+        return FallbackClause(self._raw(meta), self._span(meta))
+
+    def select(self, meta: Any, children: list[Any]) -> list[Clause]:
+        self.selection = _regions(children)[0]
+        self.last_target = self.selection
+        return []
+
+    def add_on_it(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "…，然后在上面放一个花瓶": on the previous target."""
+        english, source = _prompt(children)
+        where = self.last_target if self.last_target is not None else ALL
+        op, target, args = sem.added(where, english)
+        return self._edit(meta, *self._with_source(op, target, args, source))
 
     def blur(self, meta: Any, children: list[Any]) -> EditClause:
         return self._edit(meta, "blur", self._target(children), {"amount": self._scale(children, lex.BASE_BLUR)})
@@ -286,6 +442,10 @@ class ChineseTransformer(ClauseBuilder):
 
     def add(self, meta: Any, children: list[Any]) -> EditClause:
         english, source = _prompt(children)
+        effect = lex.ZH_EFFECTS.get(re.sub(r"^(?:一点点|一点儿|一点|一些|些许|少许|少量|些|点儿|点)", "", source))
+        if effect is not None:  # "加些雨" where the lexer saw a prompt: an atmosphere all the same
+            target = self._target(children)
+            return self._edit(meta, "atmosphere", target, {"effect": effect, "amount": lex.BASE_ATMOSPHERE})
         op, target, args = sem.added(self._target(children), english)
         return self._edit(meta, *self._with_source(op, target, args, source))
 
@@ -352,3 +512,10 @@ class ChineseTransformer(ClauseBuilder):
         if chosen is None:
             chosen = ("left", "right") if side in ("两侧", "两边") else ("left", "right", "top", "bottom")
         return self._edit(meta, "extend", None, {**dict.fromkeys(chosen, 0.25), "units": "fraction"})
+
+
+def _same_edit(a: EditClause, b: Clause) -> bool:
+    if not isinstance(b, EditClause) or (a.op, a.target) != (b.op, b.target):
+        return False
+    drop = ("style_source", "prompt_source", "color_source")
+    return {k: v for k, v in a.args.items() if k not in drop} == {k: v for k, v in b.args.items() if k not in drop}

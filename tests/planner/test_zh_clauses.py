@@ -1,0 +1,98 @@
+"""Chinese clause meanings the case tables cannot pin alone: free-form edits that keep their target, the
+vignette (an op only where the IR has one), "其余" as the complement of what was named, selections."""
+
+from __future__ import annotations
+
+import pytest
+
+from editree.errors import InstructionError
+from editree.ops import ALL, NotRegion, PhraseRegion, UnionRegion, iter_edits
+from editree.ops.steps import Edit
+from editree.planner import parse
+from editree.planner.clauses import EditClause
+from editree.planner.grammar_zh import parse_chinese
+
+
+@pytest.mark.parametrize(
+    ("instruction", "target", "position"),
+    [
+        ("让左边的人笑", "person", "left"),
+        ("让右边的女孩闭上眼睛", "girl", "right"),
+        ("让小狗坐下", "puppy", None),
+        ("把人物的头发吹乱", "person's hair", None),
+    ],
+)
+def test_a_free_form_edit_keeps_the_region_it_names(instruction: str, target: str, position: str | None) -> None:
+    [clause] = parse_chinese(instruction)
+    assert isinstance(clause, EditClause) and clause.op == "edit" and clause.fallback
+    assert clause.args == {"instruction": instruction}
+    assert isinstance(clause.target, PhraseRegion) and clause.target.text == target
+    assert clause.target.qualifiers.position == position
+    assert clause.span == (0, len(instruction))
+
+
+def test_a_free_form_edit_of_a_pronoun_is_an_edit_of_the_person() -> None:
+    [step] = parse("让她微笑").steps
+    assert step.op == "edit" and step.target == PhraseRegion(text="person")
+
+
+@pytest.mark.parametrize("instruction", ["让画面更有故事感", "把照片修得更高级"])
+def test_the_whole_image_is_no_target_worth_naming(instruction: str) -> None:
+    [step] = parse(instruction).steps
+    assert step.op == "edit" and step.target == ALL and step.fallback
+
+
+def test_a_free_form_piece_in_a_compound_keeps_its_target_and_the_rest_stays_structured() -> None:
+    plan = parse("把背景虚化，让左边的人挥手")
+    blur, edit = plan.steps
+    assert blur.op == "blur"
+    assert edit.op == "edit" and (edit.target.text, edit.target.qualifiers.position) == ("person", "left")
+    assert edit.args.instruction == "让左边的人挥手" and edit.span == (6, 13)
+    assert any("让左边的人挥手" in w and "free-form" in w for w in plan.warnings)
+
+
+@pytest.mark.parametrize("instruction", ["添加暗角", "加一点晕影", "给照片加上暗角效果"])
+def test_a_vignette_is_the_vignette_op_where_the_ir_has_one(instruction: str) -> None:
+    [step] = parse(instruction).steps
+    if "vignette" in Edit.by_op:
+        assert step.op == "vignette" and 0 < step.args.amount <= 1 and not step.fallback
+    else:
+        assert step.op == "edit" and step.fallback and step.args.instruction == instruction
+        assert any("free-form" in w for w in parse(instruction).warnings)
+
+
+def test_the_rest_is_the_complement_of_every_region_named_before_it() -> None:
+    plan = parse("调亮人物，虚化汽车，其余部分变成黑白")
+    *_, rest = plan.steps
+    assert rest.op == "restyle" and isinstance(rest.target, NotRegion)
+    assert isinstance(rest.target.region, UnionRegion)
+    assert [r.text for r in rest.target.region.regions] == ["person", "car"]
+
+
+def test_the_rest_named_first_is_the_complement_of_what_comes_after() -> None:
+    first, _ = parse("其余部分虚化，提亮小狗").steps
+    assert first.target == NotRegion(region=PhraseRegion(text="puppy", source="小狗"))
+
+
+def test_the_rest_with_nothing_named_is_a_clear_refusal_not_a_crash() -> None:
+    plan = parse("其余部分虚化")
+    assert [s.fallback for s in iter_edits(plan.steps)] == [True]
+    with pytest.raises(InstructionError):
+        parse("其余部分虚化", strict=True)
+
+
+def test_a_selection_targets_the_clauses_after_it_but_not_the_canvas() -> None:
+    plan = parse("选中天空，调亮一点，然后裁剪成16:9")
+    adjust, crop = plan.steps
+    assert adjust.target == PhraseRegion(text="sky", source="天空")
+    assert crop.op == "crop" and crop.target == ALL
+
+
+def test_colour_kept_alone_greys_everything_else_and_after_a_greying_clause_is_a_keep() -> None:
+    alone = parse("只保留气球的颜色")
+    assert [(s.op, s.target) for s in alone.steps] == [
+        ("restyle", NotRegion(region=PhraseRegion(text="balloon", source="气球")))
+    ]
+    after = parse("把画面变成黑白，气球保留彩色")
+    assert [c.region for c in after.constraints] == [PhraseRegion(text="balloon", source="气球")]
+    assert [(s.op, s.target) for s in after.steps] == [("restyle", ALL)]
