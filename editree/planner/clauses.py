@@ -28,10 +28,14 @@ class EditClause:
 
 @dataclass(frozen=True)
 class FallbackClause:
-    """A piece of the instruction no grammar rule could structure; it becomes a free-form edit."""
+    """A piece of the instruction no grammar rule could structure; it becomes a free-form edit.
+
+    `target` is the region the piece is about when the planner could tell ("make the left person smile"
+    is a free-form edit of the left person), else the whole image."""
 
     text: str
     span: Span
+    target: Region | None = None
 
 
 @dataclass

@@ -1,8 +1,9 @@
-"""Meaning of the English keyword classes in `en.lark`: which property a word adjusts, in which
-direction, and how strongly a degree word scales an amount.
+"""Meaning of English words shared by the planners: which property a word adjusts, in which direction,
+and how strongly a degree word scales an amount (the English frame planner's own tables are in
+editree/planner/en/vocab.py; the Chinese grammar's keyword meanings are the ZH_ tables at the end).
 
-The grammar decides structure; these tables decide values. `tests/planner/test_lexicon.py` checks
-that every word the grammar accepts in a class has an entry here.
+The planners decide structure; these tables decide values. `tests/planner/test_lexicon.py` checks
+that every word of a class here is understood where the planner reads it.
 """
 
 from __future__ import annotations

@@ -29,9 +29,9 @@ from editree.ops import (
     iter_edits,
 )
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
-from editree.planner.grammar_en import NotUnderstood, parse_english
 from editree.planner.lexicon_en import STOPWORDS, VERBS, ZH_STOP_PHRASES
 from editree.planner.segment import conjunction_pieces, is_filler, sentence_pieces
+from editree.planner.semantics import NotUnderstood
 
 if TYPE_CHECKING:
     from editree.planner.llm.backends import ChatBackend
@@ -90,14 +90,14 @@ def parse(
     # 2. Parse: the whole instruction, else piece by piece.
     warnings: list[str] = []
     if detected == "en":
-        clauses = _parse_whole_or_pieces(text, _english, warnings)
+        clauses = _english(text, 0, warnings)
     elif detected == "zh":
         clauses = _parse_whole_or_pieces(text, _chinese, warnings)
     else:  # mixed: whichever grammar structures more of it ("把 background 换成 forest", "blur the 背景")
         zh_warnings: list[str] = []
         zh = _parse_whole_or_pieces(text, _chinese, zh_warnings)
         en_warnings: list[str] = []
-        en = _parse_whole_or_pieces(text, _english, en_warnings)
+        en = _english(text, 0, en_warnings)
         if _fallback_count(zh) <= _fallback_count(en):
             clauses, extra = zh, zh_warnings
         else:
@@ -167,7 +167,11 @@ Parser = Callable[[str, int, list[str]], list[Clause]]
 
 
 def _english(text: str, offset: int, warnings: list[str]) -> list[Clause]:
-    clauses = parse_english(text, offset=offset)
+    """The English frame planner reads every clause itself (what it cannot structure comes back as
+    fallback clauses), so it never needs the piecewise retry the Chinese grammar does."""
+    from editree.planner.en import parse_english
+
+    clauses = parse_english(text, offset=offset, warnings=warnings)
     return [_translate_mixed(c, warnings) for c in clauses]
 
 
@@ -309,7 +313,12 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
             else:
                 out.append(
                     Edit.make(
-                        "edit", args={"instruction": clause.text}, span=clause.span, fallback=True, planner="grammar"
+                        "edit",
+                        clause.target or ALL,
+                        args={"instruction": clause.text},
+                        span=clause.span,
+                        fallback=True,
+                        planner="grammar",
                     )
                 )
                 warnings.append(

@@ -1,4 +1,4 @@
-"""Guards for the LALR grammars' lexing.
+"""Guards for the Chinese LALR grammar's lexing (the English planner reads tokens, not an LALR grammar).
 
 With LALR(1), parser states merge, so a state can accept terminals that only a sibling context uses; the
 contextual lexer then chooses among the matching terminals a state accepts by priority alone. Two keyword
@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from editree.planner.grammar_en import english_parser
 from editree.planner.grammar_zh import chinese_parser
 
 HERE = Path(__file__).parent
@@ -41,7 +40,6 @@ def _vocabulary(table: str, cjk: bool) -> set[str]:
 @pytest.mark.parametrize(
     ("parser", "table", "cjk"),
     [
-        (english_parser, "cases_en.txt", False),
         (chinese_parser, "cases_zh.txt", True),
     ],
 )

@@ -1,11 +1,11 @@
-"""Every word the grammar accepts in a meaning-bearing class has a meaning in the lexicon."""
+"""Every word of a meaning-bearing class in the lexicon is understood where the planner reads it."""
 
 from __future__ import annotations
 
 import pytest
 
 from editree.planner import lexicon_en as lex
-from editree.planner.grammar_en import parse_english
+from editree.planner.en import parse_english
 
 
 @pytest.mark.parametrize("word", sorted(lex.COMPARATIVES))

@@ -1,0 +1,313 @@
+"""What a region is made into: the complement of "make X …", "X should be …", "turn X …", "I want X …".
+
+A complement is read from the right end of a clause: "make the red car blue" is (the red car) + (blue),
+"make the sky a bit bluer" is (the sky) + (a bit bluer). `split_complement` finds the longest tail of
+tokens that reads as a complement and leaves the rest as the region; what no reading covers becomes a
+free-form edit of that region ("make the left person smile").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from editree.planner import lexicon_en as lex
+from editree.planner import semantics as sem
+from editree.planner.en import vocab
+from editree.planner.en.amounts import Amount, take_amount
+from editree.planner.en.tokens import Tok
+
+COLOR_MODIFIERS = frozenset(
+    """
+light dark bright pale deep navy sky baby royal hot neon pastel vivid rich soft warm cool muted dusty metallic
+electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny
+""".split()
+)
+BLUE_ONLY_MODIFIERS = frozenset({"sky", "navy", "baby", "royal", "electric"})
+STYLE_SUFFIXES = frozenset(
+    {
+        "style",
+        "filter",
+        "look",
+        "effect",
+        "version",
+        "image",
+        "photo",
+        "picture",
+        "tone",
+        "tones",
+        "toned",
+        "aesthetic",
+        "vibe",
+        "feel",
+        "finish",
+        "theme",
+        "mode",
+        "grade",
+        "rendering",
+        "art",
+        "artwork",
+        "painting",
+    }
+)
+
+
+NP_STARTS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "them",
+        "him",
+        "her",
+        "his",
+        "its",
+        "their",
+        "my",
+        "our",
+        "your",
+        "everything",
+        "all",
+        "every",
+        "each",
+        "both",
+        "me",
+        "us",
+        "some",
+        "any",
+        "he",
+        "she",
+        "they",
+        "everyone",
+    }
+)
+PERSONISH = lex.PERSON_NOUNS
+
+
+@dataclass
+class Complement:
+    """One reading of a complement: what the frame turns into an op."""
+
+    kind: str
+    """adjust | style | color | effect | blur | remove | keep | scale | change | like | verb"""
+    items: list[tuple[str, int, Amount]] = field(default_factory=list)
+    """adjust: (property, sign, amount) per comparative ("warmer, brighter and more saturated")."""
+    text: str = ""
+    """style/color/change/like/verb: the words, as written where they go to a model."""
+    effect: str | None = None
+    amount: Amount = field(default_factory=Amount)
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+def _low(toks: list[Tok]) -> str:
+    return " ".join(t.low for t in toks)
+
+
+def raw(text: str, toks: list[Tok]) -> str:
+    """The words as written, from the first token's start to the last token's end, without quotes."""
+    if not toks:
+        return ""
+    return text[toks[0].start : toks[-1].end].strip().strip("\"'“”‘’").strip()
+
+
+def color_of(toks: list[Tok], text: str) -> str | None:
+    """ "blue", "light blue", "a bright shade of blue", "navy-blue", "#ff8800", "blue color" -> the colour words."""
+    words = [t for t in toks if t.low not in ("a", "an", "the", "to", "into", "in", "as", "some")]
+    if words and words[-1].low in ("color", "colour", "colored", "coloured", "tone", "hue", "shade", "paint"):
+        words = words[:-1]
+    if len(words) >= 3 and words[-2].low == "of" and words[-3].low in ("shade", "tone", "hue", "color", "colour"):
+        words = [*words[:-3], words[-1]]  # "a bright shade of blue" -> "bright blue"
+    if not words or len(words) > 3:
+        return None
+    if len(words) == 1 and words[0].kind == "hex":
+        return words[0].low
+    names = [w.low for w in words]
+    for part in names[-1].split("-"):
+        if part not in lex.COLOR_NAMES:
+            return None
+    for i, w in enumerate(names[:-1]):
+        if w in BLUE_ONLY_MODIFIERS and names[i + 1] != "blue":
+            return None  # "sky blue" is a colour, "sky pink" is a sky and a colour
+        if w not in lex.COLOR_NAMES and w not in COLOR_MODIFIERS and w not in ("and", "ish"):
+            return None
+    return " ".join(names)
+
+
+def _adjust_items(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
+    """ "warmer", "a bit brighter and more saturated", "less yellow", "30% brighter", "more vivid" -> adjust items,
+    or None when the tokens are not (only) comparatives."""
+    items: list[tuple[str, int, Amount]] = []
+    for part in _list_parts(toks):
+        amount, rest = take_amount(part)
+        words = [t.low for t in rest]
+        if not words:
+            return None
+        less = False
+        if words[0] in ("more", "less", "extra", "slightly", "even") and len(words) >= 2:
+            if words[0] == "less":
+                less = True
+            if words[0] in ("more", "less"):
+                phrase = " ".join(words)
+                if phrase in vocab.COMPARATIVES:
+                    prop, sign = vocab.COMPARATIVES[phrase]
+                    items.append((prop, -sign if amount.less else sign, amount))
+                    continue
+            words = words[1:]
+        phrase = " ".join(words)
+        if phrase in vocab.COMPARATIVES:
+            prop, sign = vocab.COMPARATIVES[phrase]
+        elif phrase in vocab.PROPERTY_ADJECTIVES:
+            prop, sign = vocab.PROPERTY_ADJECTIVES[phrase]
+        elif len(words) == 2 and words[1] in ("colors", "colours", "tones") and words[0] in vocab.PROPERTY_ADJECTIVES:
+            prop, sign = vocab.PROPERTY_ADJECTIVES[words[0]]  # "brighter colors"
+        else:
+            return None
+        if less or amount.less:
+            sign = -sign
+        items.append((prop, sign, amount))
+    return items or None
+
+
+def _list_parts(toks: list[Tok]) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok.low in ("and", ",", "&", "but", "yet", "while", "as well as") and parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def read_complement(toks: list[Tok], text: str) -> Complement | None:
+    """The complement `toks` spell, or None when they are not one (then they belong to the region)."""
+    if not toks:
+        return None
+    words = [t.low for t in toks]
+    first = words[0]
+    joined = " ".join(words)
+    # "look like a painting", "appear brighter", "seem as if it was night"
+    if first in vocab.LOOK_VERBS or first in ("look like", "looks like"):
+        rest = toks[1:]
+        if rest and rest[0].low in ("like", "as if", "as though", "as", "more like"):
+            rest = rest[1:]
+            if rest and rest[0].low in ("it", "they") and len(rest) > 2 and rest[1].low in ("is", "was", "were"):
+                rest = rest[2:]
+        inner = read_complement(rest, text) if rest else None
+        if inner is not None and inner.kind in ("adjust", "style", "effect", "blur", "color"):
+            return inner
+        return Complement("like", text=raw(text, rest)) if rest else None
+    if first in ("into", "to", "as", "a", "an") and len(toks) > 1:
+        inner_toks = toks[1:] if first in ("into", "to", "as") else toks
+        if inner_toks and inner_toks[0].low == "be":  # "change it to be brighter"
+            inner = read_complement(inner_toks[1:], text)
+            if inner is not None:
+                return inner
+        inner = read_complement(inner_toks, text) if first in ("into", "to", "as") else None
+        if inner is not None and inner.kind != "verb":
+            return inner
+        return Complement("change", text=raw(text, inner_toks))
+    if first in ("in the style of", "in the manner of", "styled like", "styled as") or (
+        first == "in" and len(words) > 2 and words[-1] in ("style", "styles")
+    ):
+        rest = toks[1:] if first != "in" else toks[1:-1]
+        return Complement("style", text=raw(text, rest))
+    if joined in vocab.KEEP_WORDS:
+        return Complement("keep")
+    if joined in vocab.BLUR_WORDS or (len(words) >= 2 and " ".join(words[-2:]) in ("out of focus",)):
+        amount, _ = take_amount(toks)
+        return Complement("blur", amount=amount)
+    if joined in vocab.REMOVE_WORDS:
+        return Complement("remove")
+    if joined == "pop" or (len(words) == 2 and words[1] == "pop" and words[0] in vocab.DEGREE_WORDS):
+        amount, _ = take_amount(toks)
+        return Complement("adjust", items=[("vibrance", 1, amount)])
+    amount, rest = take_amount(toks)
+    rest_words = [t.low for t in rest]
+    rest_joined = " ".join(rest_words)
+    if rest_words and (rest_words[-1] in vocab.SCALE_BIGGER or rest_words[-1] in vocab.SCALE_SMALLER):
+        if len(rest_words) <= 2:
+            factor = 2.0 if rest_words[-1] in vocab.SCALE_BIGGER else 0.5
+            if amount.factor < 1:
+                factor = 1.25 if factor > 1 else 0.8
+            return Complement("scale", args={"factor": factor})
+    if rest_joined in ("twice as big", "twice as large", "double the size", "double size", "twice the size"):
+        return Complement("scale", args={"factor": 2.0})
+    if rest_joined in ("half the size", "half size", "half as big", "half as large"):
+        return Complement("scale", args={"factor": 0.5})
+    items = _adjust_items(toks)
+    if items is not None:
+        return Complement("adjust", items=items)
+    # Styles: "black and white", "sepia", "a vintage look", "watercolor style", "cinematic".
+    style_words = [w for w in rest_words if w not in ("a", "an", "the")]
+    if style_words:
+        style = " ".join(style_words)
+        if style in lex.BW_WORDS or (
+            style_words[0] in lex.BW_WORDS and all(w in STYLE_SUFFIXES for w in style_words[1:])
+        ):
+            return Complement(
+                "style", text=lex.style_of(style_words[0]) if style_words[0] != "noir" else "black and white"
+            )
+        styleish = style_words[-1] in STYLE_SUFFIXES or style_words[-1] in lex.STYLE_HINTS
+        if styleish and len(style_words) <= 5 and not set(style_words) & (PERSONISH | NP_STARTS):
+            tone = lex.TONE_STYLES.get(" ".join(w for w in style_words if w not in STYLE_SUFFIXES))
+            if tone is not None:
+                return Complement("adjust", items=[(tone[0], tone[1], amount)])
+            color = color_of([t for t in rest if t.low not in STYLE_SUFFIXES], text)
+            if color is not None and style_words[-1] in ("tone", "tones", "toned", "filter", "look", "tint"):
+                prop, sign = vocab.COLOR_TONES.get(color.split()[-1], ("warmth", 1))
+                return Complement("adjust", items=[(prop, sign, amount)])
+            return Complement("style", text=raw(text, rest))
+    # Effects: "foggy", "night", "a night scene", "rainy", "like winter".
+    effect = sem.effect_of(rest_joined) if rest_words else None
+    if effect is not None and len([w for w in rest_words if w not in ("a", "an", "the", "scene", "time", "look")]) <= 2:
+        return Complement("effect", effect=effect, amount=amount)
+    color = color_of(rest, text)
+    if color is not None:
+        return Complement("color", text=color)
+    return None
+
+
+def split_complement(toks: list[Tok], text: str) -> tuple[list[Tok], Complement] | None:
+    """(region tokens, complement) for "the red car blue"; the complement is the longest tail that reads as one."""
+    for k in range(0, len(toks)):
+        tail = toks[k:]
+        if k > 0 and toks[k - 1].low in ("of", "the", "a", "an", "'s", "with", "in", "on"):
+            continue  # a complement never starts inside a noun phrase's own words
+        if tail[0].low in NP_STARTS and " ".join(t.low for t in tail) not in vocab.KEEP_WORDS:
+            continue  # nor with a determiner or pronoun: that is the region's first word
+        comp = read_complement(tail, text)
+        if comp is not None:
+            if comp.kind in ("change", "like") and k == 0:
+                continue
+            return toks[:k], comp
+    return None
+
+
+def free_complement(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """For what no complement covers: (region, the rest) at the first verb-looking word after a noun phrase."""
+    for k in range(1, len(toks)):
+        low = toks[k].low
+        if low in vocab.LOOK_VERBS or low in (
+            "look like",
+            "more",
+            "less",
+            "into",
+            "to",
+            "like",
+            "as",
+            "seem",
+            "be",
+            "have",
+            "wear",
+            "hold",
+            "smile",
+            "stand",
+            "sit",
+        ):
+            return toks[:k], toks[k:]
+    if len(toks) >= 2:
+        return toks[:-1], toks[-1:]
+    return None

@@ -1,0 +1,266 @@
+"""Conditions: "if there is a dog", "if there are no people in the photo", "when the photo is too dark",
+"if the image has a sky", "unless the dog is visible", "if it is dark and there is a person"."""
+
+from __future__ import annotations
+
+from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
+from editree.planner import lexicon_en as lex
+from editree.planner.en.frames import verb_at
+from editree.planner.en.nouns import Context, region_of
+from editree.planner.en.tokens import Tok
+from editree.planner.semantics import NotUnderstood
+
+IF_WORDS = frozenset({"if", "when", "whenever", "in case", "provided", "provided that", "assuming", "where", "once"})
+UNLESS_WORDS = frozenset({"unless"})
+ELSE_WORDS = frozenset(
+    {
+        "otherwise",
+        "else",
+        "or else",
+        "if not",
+        "if not so",
+        "if there is none",
+        "if there are none",
+        "if there is not",
+        "if there are not",
+        "if none",
+        "if no",
+        "in any other case",
+        "failing that",
+    }
+)
+COURTESY_IFS = frozenset(
+    {
+        "if possible",
+        "if you can",
+        "if desired",
+        "if needed",
+        "if necessary",
+        "if you want",
+        "if you like",
+        "if it helps",
+        "if you could",
+        "where needed",
+        "as needed",
+        "where possible",
+        "if required",
+        "if appropriate",
+        "when possible",
+        "if applicable",
+    }
+)
+_IMAGE_SUBJECTS = ("it", "this", "image", "photo", "photograph", "picture", "shot", "scene", "pic", "frame", "lighting")
+_PRESENT = frozenset(
+    {
+        "present",
+        "visible",
+        "there",
+        "in the image",
+        "in the photo",
+        "in the picture",
+        "in the shot",
+        "in the frame",
+        "in the scene",
+        "in view",
+        "shown",
+        "seen",
+        "in it",
+        "in there",
+    }
+)
+
+
+def _words(toks: list[Tok]) -> list[str]:
+    return [t.low for t in toks]
+
+
+def parse_condition(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
+    """(condition, tokens used) from the tokens after "if"; the rest (if any) starts the branch."""
+    conds: list[Cond] = []
+    joiner: str | None = None
+    i = 0
+    while True:
+        cond, used = _atom(toks[i:], ctx)
+        conds.append(cond)
+        i += used
+        if i < len(toks) and toks[i].low in ("and", "or") and i + 1 < len(toks) and _starts_condition(toks[i + 1 :]):
+            if joiner is not None and joiner != toks[i].low:
+                raise NotUnderstood("conditions mixing 'and' and 'or' need parentheses")
+            joiner = toks[i].low
+            i += 1
+            continue
+        break
+    if len(conds) == 1:
+        return conds[0], i
+    return (AndCond(conds=tuple(conds)) if joiner == "and" else OrCond(conds=tuple(conds))), i
+
+
+def _starts_condition(toks: list[Tok]) -> bool:
+    words = _words(toks[:3])
+    return bool(words) and (
+        words[0] in ("there is", "there are", "it", "this", "the", "there", "you", "no", "any")
+        or words[0] in _IMAGE_SUBJECTS
+    )
+
+
+def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
+    words = _words(toks)
+    if not words:
+        raise NotUnderstood("if what?")
+    # "there is (no) X", "there are not any X", "there isn't a X"
+    if words[0] in ("there is", "there are", "there was", "there were") or words[:2] in (
+        ["there", "is"],
+        ["there", "are"],
+    ):
+        start = 1 if words[0].startswith("there ") else 2
+        negative = False
+        while start < len(words) and words[start] in ("no", "not", "any", "a", "an", "some", "only"):
+            negative = negative or words[start] in ("no", "not")
+            start += 1
+        end = _noun_end(toks, start)
+        region = region_of(toks[start:end], ctx)
+        if region is None:
+            raise NotUnderstood("there is what?")
+        cond: Cond = Exists(region=region)
+        if not negative:
+            ctx.last_target = region
+        return (NotCond(cond=cond) if negative else cond), end
+    # "you see a dog", "you can see a dog"
+    if words[0] == "you" and len(words) > 2 and words[1] in ("see", "can", "find"):
+        start = 2 if words[1] != "can" else 3
+        while start < len(words) and words[start] in ("a", "an", "any", "some"):
+            start += 1
+        end = _noun_end(toks, start)
+        region = region_of(toks[start:end], ctx)
+        if region is None:
+            raise NotUnderstood("see what?")
+        ctx.last_target = region
+        return Exists(region=region), end
+    # "the photo has (no) X", "the image contains a sky", "it shows people", "the photo does not have a sky"
+    for k in range(1, min(4, len(words))):
+        subject = " ".join(w for w in words[:k] if w not in ("the", "this", "my", "your", "our"))
+        if subject not in _IMAGE_SUBJECTS:
+            continue
+        verb = words[k] if k < len(words) else ""
+        negative = False
+        start = k + 1
+        if verb in ("does", "do") and k + 2 < len(words) and words[k + 1] == "not":
+            negative, verb, start = True, words[k + 2], k + 3
+        if verb in ("has", "have", "contains", "contain", "shows", "show", "includes", "include", "features"):
+            while start < len(words) and words[start] in ("no", "not", "any", "a", "an", "some"):
+                negative = negative or words[start] in ("no", "not")
+                start += 1
+            end = _noun_end(toks, start)
+            region = region_of(toks[start:end], ctx)
+            if region is None:
+                raise NotUnderstood("has what?")
+            if not negative:
+                ctx.last_target = region
+            cond = Exists(region=region)
+            return (NotCond(cond=cond) if negative else cond), end
+        if verb in ("is", "looks", "seems", "appears", "are", "look", "seem", "appear", "gets"):
+            rest = words[start:]
+            negative = bool(rest) and rest[0] == "not"
+            rest = rest[1:] if negative else rest
+            used = start + (1 if negative else 0)
+            while rest and rest[0] in (
+                "too",
+                "very",
+                "quite",
+                "rather",
+                "a",
+                "an",
+                "kind",
+                "of",
+                "kind of",
+                "a bit",
+                "a little",
+                "somewhat",
+                "really",
+                "slightly",
+                "overly",
+                "pretty",
+                "fairly",
+            ):
+                rest, used = rest[1:], used + 1
+            prop, n = _image_property(rest)
+            if prop is not None:
+                cond = ImageIs(property=prop)
+                return (NotCond(cond=cond) if negative else cond), used + n
+    # "X is present", "the dog is in the photo", "any people are visible", "X is not visible", "X appears"
+    for k in range(1, len(words)):
+        if words[k] in ("is", "are", "appears", "appear", "exists", "exist", "shows up", "show"):
+            rest = words[k + 1 :]
+            negative = bool(rest) and rest[0] == "not"
+            if negative:
+                rest = rest[1:]
+            phrase = " ".join(rest[:3])
+            present = next((p for p in sorted(_PRESENT, key=len, reverse=True) if phrase.startswith(p)), None)
+            if present is None and words[k] not in ("appears", "appear", "exists", "exist"):
+                continue
+            subject = [t for t in toks[:k] if t.low not in ("any", "a", "an")]
+            region = region_of(subject, ctx)
+            if region is None:
+                raise NotUnderstood("what is present?")
+            if not negative:
+                ctx.last_target = region
+            used = k + 1 + (1 if negative else 0) + (len(present.split()) if present else 0)
+            cond = Exists(region=region)
+            return (NotCond(cond=cond) if negative else cond), used
+        if verb_at(toks, k) is not None and k > 0:
+            break
+    raise NotUnderstood(f"cannot read the condition {' '.join(words)!r}")
+
+
+def _image_property(words: list[str]) -> tuple[str | None, int]:
+    for n in (4, 3, 2, 1):
+        phrase = " ".join(words[:n])
+        phrase = phrase.removeprefix("a ").removeprefix("an ")
+        for suffix in (" photo", " shot", " image", " picture"):
+            phrase = phrase.removesuffix(suffix)
+        if phrase in lex.IMAGE_PROPERTIES:
+            return lex.IMAGE_PROPERTIES[phrase], n
+        if phrase in (
+            "black and white",
+            "too dark",
+            "too bright",
+            "night",
+            "nighttime",
+            "low light",
+            "dull",
+            "washed out",
+            "noisy",
+            "grainy",
+            "hazy",
+            "foggy",
+        ):
+            mapped = {
+                "black and white": "grayscale",
+                "too dark": "dark",
+                "too bright": "bright",
+                "night": "dark",
+                "nighttime": "dark",
+                "low light": "dark",
+                "dull": "dark",
+                "washed out": "bright",
+                "noisy": None,
+                "grainy": None,
+                "hazy": None,
+                "foggy": None,
+            }[phrase]
+            if mapped is not None:
+                return mapped, n
+    return None, 0
+
+
+def _noun_end(toks: list[Tok], start: int) -> int:
+    """Where the condition's noun phrase ends: at a comma, "then", a verb, "and"/"or" + a new condition."""
+    for i in range(start, len(toks)):
+        low = toks[i].low
+        if toks[i].kind == "punct" or low in ("then", "so"):
+            return i
+        if low in ("and", "or") and i + 1 < len(toks) and _starts_condition(toks[i + 1 :]):
+            return i
+        if i > start and verb_at(toks, i) is not None and low not in ("light", "color", "colour", "paint", "set"):
+            return i
+    return len(toks)

@@ -1,0 +1,531 @@
+"""The clause skeleton of an English instruction: sentences, clauses, conditions, side clauses.
+
+An instruction is sentences; a sentence is clauses joined by separators ("," "and" "then" "while"),
+and a separator starts a new clause only where a clause can start (a verb, "keep", "don't", "if",
+"without", "so that", "to <verb>", a subject with "should"), so that "the man and the dog" stays one
+region and "blur the background and add fog" is two steps. Each clause is then read by its frame
+(frames.py). Side clauses shape the clauses next to them instead of adding steps: "…, keeping the
+face intact" is a keep; "…, but not on the person" narrows the edit before it; "… to reveal the
+details" is the edit's purpose, not an edit; "if …, …; otherwise …" makes a condition with
+branches; "otherwise" at the start of a sentence is the else of the condition before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editree.ops import ALL, UnionRegion
+from editree.ops.conditions import NotCond
+from editree.planner import semantics as sem
+from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
+from editree.planner.en import vocab
+from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
+from editree.planner.en.frames import FrameReader, FreeForm, _noun_use, verb_at
+from editree.planner.en.nouns import Context, region_of
+from editree.planner.en.tokens import Tok, tokenize
+from editree.planner.semantics import NotUnderstood
+
+SENTENCE_ENDS = frozenset({".", "。", ";", "；", "!", "！", "?", "？"})
+KEEP_STARTERS = frozenset(
+    {
+        "keep",
+        "keeping",
+        "leave",
+        "leaving",
+        "preserve",
+        "preserving",
+        "protect",
+        "protecting",
+        "maintain",
+        "maintaining",
+        "retain",
+        "retaining",
+        "without",
+        "never",
+        "do not",
+        "does not",
+        "should not",
+        "must not",
+        "make sure",
+        "ensure",
+        "ensuring",
+        "making sure",
+        "ensure that",
+        "be sure",
+        "avoid",
+        "avoiding",
+        "dont",
+    }
+)
+EXCLUSION_STARTERS = frozenset(
+    {
+        "except",
+        "except for",
+        "but not",
+        "excluding",
+        "apart from",
+        "other than",
+        "save for",
+        "aside from",
+        "with the exception of",
+        "not",
+        "not on",
+        "not the",
+        "only not",
+    }
+)
+PURPOSE_STARTERS = frozenset({"so that", "in order to", "such that", "so", "because", "since", "as"})
+
+
+@dataclass
+class Chunk:
+    toks: list[Tok]
+    sep: str
+    """The separator before it ("" at a sentence start)."""
+
+
+def split_sentences(toks: list[Tok]) -> list[list[Tok]]:
+    out: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok.low in SENTENCE_ENDS:
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(tok)
+    return [s for s in out if s]
+
+
+def _skip_lead(toks: list[Tok], j: int, *, degrees: bool = True) -> int:
+    """Index of the first content word at or after j (past "please", "could you", "then", "just", and with
+    `degrees` also past degree words: "slightly increase …")."""
+    n = len(toks)
+    while j < n:
+        low = toks[j].low
+        if (
+            low in vocab.CLAUSE_LEAD_WORDS
+            or toks[j].kind == "punct"
+            or (
+                degrees
+                and low in vocab.DEGREE_WORDS
+                and low not in vocab.ADJECTIVE_DEGREES
+                and low not in ("some", "too")
+            )
+        ):
+            j += 1
+            continue
+        longest = 0
+        for size in range(min(vocab.LEAD_MAX_WORDS, n - j), 0, -1):
+            if " ".join(t.low for t in toks[j : j + size]) in vocab.LEAD_PHRASES:
+                longest = size
+                break
+        if not longest or (j + longest >= n and longest == 1 and toks[j].low in ("so", "well", "then")):
+            break
+        j += longest
+    return j
+
+
+def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
+    """Can a new clause start at token j, after separator `sep`?"""
+    k = _skip_lead(toks, j)
+    if k >= len(toks):
+        return False
+    low = toks[k].low
+    if low in IF_WORDS or low in UNLESS_WORDS or low in ELSE_WORDS or low in KEEP_STARTERS:
+        return low not in ("where", "once", "as") or sep == ","
+    if low in ("do", "please") and k + 1 < len(toks) and toks[k + 1].low in ("not", "do not"):
+        return True
+    if low in EXCLUSION_STARTERS and sep in (",", "but", "and"):
+        return low != "not" or sep in ("but", ",")
+    if (low in PURPOSE_STARTERS and low not in ("as", "since", "so")) or (low == "so" and sep in (",", "")):
+        return True
+    if low == "to" and k + 1 < len(toks) and toks[k + 1].low in vocab.PURPOSE_VERBS:
+        return True
+    found = verb_at(toks, k)
+    if found is not None and found[1].form in ("base", "ing") and not _noun_use(toks[k:], found):
+        if sep == "and" and found[0] in ("give", "have", "get", "set", "use") and k == j:
+            return k + 1 < len(toks)
+        return True
+    # A subject with a modal: ", the background should be white", "and the sky needs more contrast"
+    for m in range(k + 1, min(len(toks), k + 8)):
+        w = toks[m].low
+        if w in (",", "and", "then") or toks[m].kind == "punct":
+            break
+        if w in vocab.MODALS or w in ("needs", "need to", "has to", "must", "should"):
+            return True
+    # "…, more contrast", "and less saturation"
+    if low in ("more", "less", "extra") and k + 1 < len(toks) and toks[k + 1].low in vocab.PROPERTY_NOUNS:
+        return sep in (",", "and", "then", "plus")
+    return False
+
+
+def split_clauses(sentence: list[Tok]) -> list[Chunk]:
+    chunks: list[Chunk] = [Chunk([], "")]
+    i = 0
+    n = len(sentence)
+    while i < n:
+        tok = sentence[i]
+        low = tok.low
+        if low in vocab.SEPARATORS and chunks[-1].toks:
+            # absorb a run of separators (", and then")
+            j = i
+            seps: list[str] = []
+            while j < n and sentence[j].low in vocab.SEPARATORS:
+                seps.append(sentence[j].low)
+                j += 1
+            sep = "but" if "but" in seps else ("," if "," in seps and len(seps) == 1 else seps[-1])
+            if j < n and starts_clause(sentence, j, sep):
+                chunks.append(Chunk([], sep))
+                i = j
+                continue
+        elif chunks[-1].toks and _starts_side_clause(sentence, i):
+            chunks.append(Chunk([], ""))
+        chunks[-1].toks.append(tok)
+        i += 1
+    return [c for c in chunks if c.toks]
+
+
+def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
+    """Side clauses that start without a separator: "… if it is dark", "… without changing the face",
+    "… keeping the sky", "… so that it pops", "… to reveal the details", "… unless there is a person"."""
+    low = sentence[i].low
+    prev = sentence[i - 1].low if i else ""
+    if low in ("if", "unless", "when", "whenever", "in case"):
+        return prev not in ("even", "as", "only")
+    if low in ("without", "keeping", "leaving", "preserving", "maintaining", "so that", "in order to", "while"):
+        return True
+    if low == "to" and i + 1 < len(sentence) and sentence[i + 1].low in vocab.PURPOSE_VERBS:
+        return i + 2 < len(sentence) or sentence[i + 1].low in ("pop",)
+    if (
+        low == "so"
+        and i + 1 < len(sentence)
+        and sentence[i + 1].low in ("it", "the", "that", "they", "we", "i", "you", "everything", "more", "less")
+    ):
+        return True
+    return low in (
+        "except",
+        "except for",
+        "excluding",
+        "apart from",
+        "other than",
+        "save for",
+        "aside from",
+        "but not",
+        "with the exception of",
+    ) and _ends_clause_after(sentence, i)
+
+
+def _ends_clause_after(sentence: list[Tok], i: int) -> bool:
+    """An exception at the end of a clause ("make it black and white except the red dress"), not inside the
+    region it narrows ("make everything except the person black and white")."""
+    j = i + 1
+    while j < len(sentence) and sentence[j].low not in vocab.SEPARATORS:
+        j += 1
+    tail = sentence[i + 1 : j]
+    if not tail:
+        return False
+    from editree.planner.en.complements import split_complement
+
+    split = split_complement(tail, "")
+    return split is None or not split[0]
+
+
+class SentenceReader:
+    """Reads the sentences of one instruction, left to right, into plan clauses."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+        self.ctx = Context()
+        self.warnings: list[str] = []
+        self.last_if: IfClause | None = None
+        self.out: list[Clause] = []
+
+    def frames(self) -> FrameReader:
+        return FrameReader(self.text, self.offset, self.ctx, self.warnings)
+
+    def span(self, toks: list[Tok]) -> tuple[int, int]:
+        return (toks[0].start + self.offset, toks[-1].end + self.offset)
+
+    def read(self) -> list[Clause]:
+        tokens = [t for t in tokenize(self.text) if t.low not in ("*", "•", "~")]
+        for sentence in split_sentences(tokens):
+            self.sentence(sentence)
+        return self.out
+
+    # ---- sentences ------------------------------------------------------------------------------------
+    def sentence(self, sentence: list[Tok]) -> None:
+        chunks = split_clauses(_strip_numbering(sentence))
+        items: list[Clause] = []
+        cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
+        in_else = False
+        previous: list[Clause] = []
+        for index, chunk in enumerate(chunks):
+            toks = chunk.toks
+            k = _skip_lead(toks, 0)
+            head = toks[k].low if k < len(toks) else ""
+            phrase = " ".join(t.low for t in toks[k:])
+            if phrase in COURTESY_IFS or (
+                head in IF_WORDS and " ".join(t.low for t in toks[k : k + 2]) in COURTESY_IFS
+            ):
+                continue
+            # otherwise / else
+            if head in ELSE_WORDS:
+                rest = toks[k + 1 :]
+                if cond_branch is not None:
+                    in_else = True
+                    if rest:
+                        cond_branch[2].extend(self.clause(rest))
+                    continue
+                if self.last_if is not None and index == 0:
+                    if rest:
+                        self.last_if.else_.extend(self.clause(rest))
+                    continue
+                toks = rest
+                if not toks:
+                    continue
+            # conditions
+            if head in IF_WORDS or head in UNLESS_WORDS:
+                negate = head in UNLESS_WORDS
+                cond_toks = toks[k + 1 :]
+                try:
+                    saved = self.ctx.last_target
+                    cond, used = parse_condition(cond_toks, self.ctx)
+                    if negate:
+                        self.ctx.last_target = saved
+                except NotUnderstood:
+                    items.extend(self.fallback(toks))
+                    continue
+                if negate:
+                    cond = NotCond(cond=cond)
+                remainder = cond_toks[used:]
+                while remainder and (remainder[0].low in ("then", ",") or remainder[0].kind == "punct"):
+                    remainder = remainder[1:]
+                prefix = (
+                    index == 0
+                    or bool(remainder)
+                    or (index + 1 < len(chunks) and chunk.sep in ("and", "then") and not items)
+                )
+                if not prefix and previous:
+                    # "brighten the image if it is dark": the condition guards the clause before it
+                    for c in previous:
+                        items.remove(c)
+                    clause = IfClause(cond, list(previous), [], (previous[0].span[0], self.span(toks)[1]))
+                    items.append(clause)
+                    self.last_if = clause
+                    previous = [clause]
+                    continue
+                clause = IfClause(cond, [], [], self.span(toks))
+                cond_branch = (clause, clause.then, clause.else_)
+                in_else = False
+                items.append(clause)
+                self.last_if = clause
+                if remainder:
+                    clause.then.extend(self.clause(remainder))
+                continue
+            # side clauses that shape the clause before them
+            if head in EXCLUSION_STARTERS and chunk.sep in (",", "but", "and", "") and previous:
+                excluded = region_of(_exclusion_object(toks[k:]), self.ctx)
+                if excluded is not None and excluded != ALL:
+                    self._narrow(items, previous, excluded)
+                    continue
+            if head in PURPOSE_STARTERS or (
+                head == "to" and k + 1 < len(toks) and toks[k + 1].low in vocab.PURPOSE_VERBS
+            ):
+                if previous or items:
+                    purpose = " ".join(t.text for t in toks)
+                    self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
+                    continue
+                if head == "to":
+                    toks = toks[k + 1 :]
+            clauses = self.clause(toks)
+            if cond_branch is not None:
+                (cond_branch[2] if in_else else cond_branch[1]).extend(clauses)
+            else:
+                items.extend(clauses)
+            self._raise_right_node(previous, clauses, chunk.sep)
+            previous = clauses
+        self.out.extend(items)
+
+    def _narrow(self, items: list[Clause], previous: list[Clause], excluded: object) -> None:
+        """ "add fog, but not on the person": the exception narrows the edits of the clause before it."""
+        for i, clause in enumerate(items):
+            if clause in previous and isinstance(clause, EditClause):
+                narrowed = EditClause(
+                    clause.op, sem.without(clause.target, excluded), clause.args, clause.span, clause.fallback, True
+                )
+                items[i] = narrowed
+                previous[previous.index(clause)] = narrowed
+
+    def _raise_right_node(self, previous: list[Clause], clauses: list[Clause], sep: str) -> None:
+        """ "brighten and sharpen the face": the first verb's object is said once, after the second."""
+        if sep not in ("and", ",") or not previous or not clauses:
+            return
+        first = clauses[0]
+        if not (isinstance(first, EditClause) and first.explicit_target):
+            return
+        family = {"adjust", "blur", "enhance", "restyle"}
+        for i, clause in enumerate(previous):
+            if (
+                isinstance(clause, EditClause)
+                and not clause.explicit_target
+                and clause.op in family
+                and first.op in family
+            ):
+                if clause.span[1] - clause.span[0] <= 24:
+                    previous[i] = EditClause(clause.op, first.target, clause.args, clause.span, clause.fallback, True)
+                    self._replace(clause, previous[i])
+
+    def _replace(self, old: Clause, new: Clause) -> None:
+        for seq in (self.out,):
+            if old in seq:
+                seq[seq.index(old)] = new
+
+    # ---- one clause -------------------------------------------------------------------------------------
+    def clause(self, toks: list[Tok]) -> list[Clause]:
+        k = _skip_lead(toks, 0, degrees=False)
+        body = _strip_courtesy(toks[k:])
+        if not body:
+            return []
+        span = (body[0].start + self.offset, body[-1].end + self.offset)
+        lead = _skip_lead(body, 0)
+        if 0 < lead < len(body):  # "slightly increase the contrast": the degree belongs to the clause, read at its end
+            body = [*body[lead:], *body[:lead]]
+        want = _want_frame(body)
+        try:
+            if want is not None:
+                return self.frames().made(want) if want else []
+            return self.frames().read(body, span)
+        except FreeForm as free:
+            return self.fallback(toks, free.target)
+        except NotUnderstood:
+            return self.fallback(toks)
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+            # A planner defect must not cost the user the whole instruction: this clause is kept free-form.
+            self.warnings.append(
+                f"internal planner error on {self.raw(toks)!r} ({type(exc).__name__}); kept as written"
+            )
+            return self.fallback(toks)
+
+    def raw(self, toks: list[Tok]) -> str:
+        return self.text[toks[0].start : toks[-1].end]
+
+    def fallback(self, toks: list[Tok], target: object = None) -> list[Clause]:
+        start, end = toks[0].start, toks[-1].end
+        while end > start and self.text[end - 1] in ",.;!?，。；！？ ":
+            end -= 1
+        if end <= start:
+            return []
+        clause = FallbackClause(self.text[start:end], (start + self.offset, end + self.offset), target)  # type: ignore[arg-type]
+        if target is not None and target != ALL:
+            self.ctx.last_target = target  # type: ignore[assignment]
+        return [clause]
+
+
+TRAILING_COURTESY = frozenset(
+    {
+        "please",
+        "pls",
+        "plz",
+        "thanks",
+        "thank you",
+        "thank",
+        "you",
+        "thx",
+        "ty",
+        "cheers",
+        "for me",
+        "if possible",
+        "if you can",
+        "if you could",
+        "asap",
+        "lol",
+        "haha",
+        "guys",
+        "everyone",
+        "all",
+        "folks",
+        "again",
+        "for us",
+        "please and thank you",
+        "in advance",
+        ":)",
+        ":(",
+        "!",
+        "?",
+        "...",
+        ",",
+        ".",
+        "thanks a lot",
+        "many thanks",
+        "thank you so much",
+        "appreciated",
+        "xx",
+        "x",
+        "so much",
+        "a lot",
+    }
+)
+
+
+def _strip_courtesy(toks: list[Tok]) -> list[Tok]:
+    """Drop "please", ", thanks!", "if possible" and the like from the end of a clause."""
+    while toks:
+        last = toks[-1].low
+        two = " ".join(t.low for t in toks[-2:]) if len(toks) >= 2 else ""
+        three = " ".join(t.low for t in toks[-3:]) if len(toks) >= 3 else ""
+        if three in TRAILING_COURTESY and len(toks) > 3:
+            toks = toks[:-3]
+        elif two in TRAILING_COURTESY and len(toks) > 2:
+            toks = toks[:-2]
+        elif (last in TRAILING_COURTESY and last not in ("all", "you", "x", "a lot", "so much", "everyone")) or (
+            toks[-1].kind == "punct" and last not in (")", "]", "%")
+        ):
+            toks = toks[:-1]
+        elif last in ("you", "all", "everyone", "guys") and len(toks) >= 2 and toks[-2].low in ("thank", "thanks"):
+            toks = toks[:-2]
+        else:
+            break
+    return toks
+
+
+def _exclusion_object(toks: list[Tok]) -> list[Tok]:
+    """ "except for on the person" -> "the person"; "but not the face" -> "the face"."""
+    i = 1
+    while i < len(toks) and toks[i].low in ("on", "in", "to", "for", "onto", "over", "at", "the area of"):
+        i += 1
+    return toks[i:]
+
+
+def _want_frame(toks: list[Tok]) -> list[Tok] | None:
+    """ "I want the sky bluer", "I'd like the background blurred": the wanted state, read like "make …"."""
+    words = [t.low for t in toks[:4]]
+    if len(words) >= 3 and words[0] in ("i", "we") and words[1] in ("want", "need", "would", "wish", "prefer"):
+        start = 2
+        if words[1] == "would" and len(words) > 2 and words[2] in ("like", "love", "prefer"):
+            start = 3
+        if start < len(toks) and toks[start].low in ("to", "you", "someone", "it", "if"):
+            return None
+        return toks[start:]
+    return None
+
+
+def _strip_numbering(toks: list[Tok]) -> list[Tok]:
+    """ "1) blur …", "- add …", "2. brighten …" (numbers before a sentence end were split off already)."""
+    while toks and (
+        toks[0].low in ("-", "*", ")", ":")
+        or (toks[0].kind == "num" and len(toks) > 1 and toks[1].low in (")", ":", "-"))
+    ):
+        toks = toks[2:] if toks[0].kind == "num" else toks[1:]
+    return toks
+
+
+def parse_english(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Clause]:
+    """Clauses of an English instruction; spans are shifted by `offset` into the full instruction."""
+    reader = SentenceReader(text, offset)
+    clauses = reader.read()
+    if warnings is not None:
+        warnings.extend(reader.warnings)
+    return clauses
+
+
+__all__ = ["KeepClause", "KeepRestClause", "UnionRegion", "parse_english"]

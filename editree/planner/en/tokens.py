@@ -1,0 +1,132 @@
+"""English text -> tokens with character spans, multiword expressions joined.
+
+The frame parser reads tokens, not characters: each token keeps its span in the instruction (so
+every plan node can point at its words), its text as written (prompts keep the user's casing) and a
+lower-case canonical form (`low`) that the vocabulary is keyed by. Multiword expressions ("get rid
+of", "black and white", "a little bit", "in front of") become one token first, so that the "and" of
+"black and white" never splits a clause and "get rid of" is one verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from editree.planner.en import vocab
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    """As written (for prompts)."""
+    low: str
+    """Lower-case canonical form; for a multiword expression, its canonical phrase."""
+    start: int
+    end: int
+    kind: str
+    """word | num | punct | quote | cjk | hex"""
+
+    def __repr__(self) -> str:  # compact, for debugging and test failures
+        return f"{self.low!r}@{self.start}"
+
+
+_TOKEN = re.compile(
+    r"""(?P<quote>"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’|(?<![\w'’])'[^'\n]{1,200}'(?![\w'’]))
+      |(?P<hex>\#[0-9a-fA-F]{6}\b|\#[0-9a-fA-F]{3}\b)
+      |(?P<num>\d+(?:[.,]\d+)?)
+      |(?P<word>[^\W\d_](?:[\w’'&-]*\w)?[’']?)
+      |(?P<cjk>[\u3400-\u9fff\uf900-\ufaff]+)
+      |(?P<punct>[,，、;；:：.。!！?？()\[\]{}/&+%°×*~=<>-])""",
+    re.VERBOSE,
+)
+
+# Contractions that change how a clause reads ("it's dark" is a condition, "its colour" a possessive).
+_CONTRACTIONS = {
+    "it's": ("it", "is"),
+    "there's": ("there", "is"),
+    "that's": ("that", "is"),
+    "what's": ("what", "is"),
+    "isn't": ("is", "not"),
+    "aren't": ("are", "not"),
+    "doesn't": ("does", "not"),
+    "don't": ("do", "not"),
+    "dont": ("do", "not"),
+    "didn't": ("did", "not"),
+    "shouldn't": ("should", "not"),
+    "mustn't": ("must", "not"),
+    "won't": ("will", "not"),
+    "wouldn't": ("would", "not"),
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "couldn't": ("could", "not"),
+    "let's": ("let", "us"),
+    "lets": ("let", "us"),
+    "i'd": ("i", "would"),
+    "i'm": ("i", "am"),
+    "i've": ("i", "have"),
+    "i'll": ("i", "will"),
+    "we'd": ("we", "would"),
+    "you'd": ("you", "would"),
+}
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Tokens of `text` (spans index into `text`), contractions split, multiword expressions joined."""
+    raw: list[Tok] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        value = match.group(0)
+        start, end = match.span()
+        if kind == "word":
+            low = value.lower().replace("’", "'")
+            if low.endswith("'") and not low.endswith("s'"):
+                low, value, end = low[:-1], value[:-1], end - 1
+            parts = _CONTRACTIONS.get(low)
+            if parts is not None:
+                # Both halves point at the whole contraction: spans stay inside the words written.
+                raw.extend(Tok(value, part, start, end, "word") for part in parts)
+                continue
+            raw.append(Tok(value, low, start, end, "word"))
+        elif kind == "quote":
+            raw.append(Tok(value[1:-1], value[1:-1].lower(), start, end, "quote"))
+        else:
+            raw.append(Tok(value, value.lower(), start, end, kind))
+    return _join_phrases(raw)
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> [(words, canonical)], longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for surface, canonical in vocab.PHRASES.items():
+        words = tuple(_surface_words(surface))
+        index.setdefault(words[0], []).append((words, canonical))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _surface_words(surface: str) -> list[str]:
+    return [t.low for t in (Tok(m.group(0), m.group(0), 0, 0, "") for m in _TOKEN.finditer(surface.lower()))]
+
+
+def _join_phrases(tokens: list[Tok]) -> list[Tok]:
+    index = _phrase_index()
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        for words, canonical in index.get(tok.low, ()):
+            n = len(words)
+            if tuple(t.low for t in tokens[i : i + n]) == words and all(
+                tokens[k].kind in ("word", "punct") for k in range(i, i + n)
+            ):
+                last = tokens[i + n - 1]
+                out.append(Tok(" ".join(t.text for t in tokens[i : i + n]), canonical, tok.start, last.end, "word"))
+                i += n
+                break
+        else:
+            out.append(tok)
+            i += 1
+    return out
