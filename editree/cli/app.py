@@ -13,8 +13,53 @@ from typing import Annotated
 import typer
 
 from editree import __version__
-from editree.cli import cmd_batch, cmd_edit, cmd_inspect, cmd_models, cmd_ops, cmd_plan, cmd_segment
+from editree.cli.lazy import LazyCommand, LazyGroup
 from editree.errors import EditreeError, ExitCode, InstructionError
+
+COMMANDS: dict[str, LazyCommand] = {
+    "edit": LazyCommand(
+        "editree.cli.cmd_edit", "edit", "Edit one image with a plain-language instruction (or a saved plan)."
+    ),
+    "plan": LazyCommand(
+        "editree.cli.cmd_plan", "plan", "Show the operation tree an instruction becomes, without editing anything."
+    ),
+    "ops": LazyCommand(
+        "editree.cli.cmd_ops",
+        "ops",
+        "List the ops a plan can use, their arguments and the engines that implement them.",
+    ),
+    "batch": LazyCommand(
+        "editree.cli.cmd_batch",
+        "batch",
+        "Edit every image with one instruction: planned once, each model loaded once.",
+    ),
+    "apply": LazyCommand("editree.cli.cmd_batch", "apply", "Run a saved plan over images, like `batch`."),
+    "inspect": LazyCommand(
+        "editree.cli.cmd_inspect",
+        "inspect",
+        "Show the provenance embedded in an output: plan, seed, versions, steps, branches, areas.",
+    ),
+    "replay": LazyCommand(
+        "editree.cli.cmd_inspect",
+        "replay",
+        "Run the plan embedded in an output again, on another image (same seed unless --seed), with the same "
+        "--region boxes and --point points; regions given here replace recorded ones of the same name.",
+    ),
+    "segment": LazyCommand(
+        "editree.cli.cmd_segment",
+        "segment",
+        "Find a region, print its area and which segmenter found it, and write its mask.",
+    ),
+    "models": LazyCommand(
+        "editree.cli.cmd_models", "app", "Model presets: what is known, what is present, how to download."
+    ),
+}
+"""Every command, imported only when it runs (see editree/cli/lazy.py), in the order `editree --help` lists them."""
+
+
+class _Commands(LazyGroup):
+    lazy = COMMANDS
+
 
 app = typer.Typer(
     name="editree",
@@ -23,6 +68,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=_Commands,
 )
 
 
@@ -43,21 +89,15 @@ def _root(
         os.environ["EDITREE_DEBUG"] = "1"
 
 
-app.command("edit")(cmd_edit.edit)
-app.command("plan")(cmd_plan.plan)
-app.command("ops")(cmd_ops.ops)
-app.command("batch")(cmd_batch.batch)
-app.command("apply")(cmd_batch.apply)
-app.command("inspect")(cmd_inspect.inspect)
-app.command("replay")(cmd_inspect.replay)
-app.command("segment")(cmd_segment.segment)
-app.add_typer(cmd_models.app, name="models")
+def error(message: str) -> None:
+    """console.error, imported only when there is an error to print: rich costs start-up time."""
+    from editree.cli.console import error as print_error
+
+    print_error(message)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit code, never a traceback."""
-    from editree.cli.console import error
-
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         result = app(args=argv, prog_name="editree", standalone_mode=False)

@@ -147,10 +147,10 @@ def execute_edit(
     out_path = check_output_path(output or default_output(image), [image], overwrite)
     try:
         check_plan(plan, engine, options)
+        options = options or EngineOptions()
+        check_regions(plan, user, default_registry(options.segmenter, options.device))
     except MissingDependencyError as exc:
         raise with_misspelling_hint(exc, plan) from None
-    options = options or EngineOptions()
-    check_regions(plan, user, default_registry(options.segmenter, options.device))
     for warning in unused_user_regions(plan, user):
         console.warn(warning)
     if not image.exists():

@@ -45,7 +45,7 @@ def plan(
         typer.Option(
             "--format",
             "-f",
-            help="tree for people, json for programs, text for logs (it reads back with --plan), jsonl one line "
+            help="tree for people, json for programs, text for logs (it reads back with --plan), jsonl on one line "
             "[default: tree; with --file, jsonl, the only one it prints].",
             show_default=False,
         ),
@@ -91,10 +91,9 @@ def plan(
     segmenter: SegmenterOpt = None,
 ) -> int:
     """Show the operation tree an instruction becomes, without editing anything."""
-    from editree.cli import console
-    from editree.ops import plan_json_schema, plan_text
-
     if schema:
+        from editree.ops import plan_json_schema
+
         sys.stdout.write(json.dumps(plan_json_schema(), indent=2) + "\n")
         return
     if image is None:
@@ -124,10 +123,15 @@ def plan(
     elif format is PlanFormat.jsonl:
         sys.stdout.write(json_line(result.to_dict()) + "\n")
     elif format is PlanFormat.text:
+        from editree.ops import plan_text
+
         sys.stdout.write(plan_text(result) + "\n")
-    else:
-        console.out().print(console.plan_tree(result))
-    console.print_plan_warnings(result)
+    if format is PlanFormat.tree or result.warnings or image is not None:
+        from editree.cli import console  # rich: only for what people read (start-up time)
+
+        if format is PlanFormat.tree:
+            console.out().print(console.plan_tree(result))
+        console.print_plan_warnings(result)
     if image is not None:
         # With a machine-readable format on stdout, the human report goes to stderr.
         say = console.out() if format is PlanFormat.tree else console.err()

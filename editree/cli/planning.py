@@ -110,16 +110,18 @@ _DID_YOU_MEAN = re.compile(r"\(did you mean [^()]*\?\)")
 
 
 def with_misspelling_hint(exc: EditreeError, plan: Plan) -> EditreeError:
-    """`exc` (a check of the plan that names a free-form fallback step it cannot run), with the planner's
-    "did you mean" for that step's words in front: a misspelled verb ("brigthen") is the likelier fix than
-    installing an instruction model. The planner puts the hint in the plan's warnings; `exc` as it was when
-    there is none."""
+    """`exc` (a check of the plan that names a free-form fallback step, or its words, as what it cannot run or
+    find), with the planner's "did you mean" for those words in front: a misspelled verb ("brigthen") is the
+    likelier fix than installing an instruction model. The planner puts the hint in the plan's warnings; `exc`
+    as it was when there is none."""
     from editree.ops.text import step_text
 
     for step in plan.edits():
-        if not step.fallback or step_text(step) not in exc.message:
+        if not step.fallback:
             continue
         words = [w for w in (step.args.instruction, getattr(step.args, "instruction_source", None)) if w]
+        if step_text(step) not in exc.message and not any(repr(w) in exc.message for w in words):
+            continue
         for warning in plan.warnings:
             hint = _DID_YOU_MEAN.search(warning)
             if hint and any(w in warning for w in words):

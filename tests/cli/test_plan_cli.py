@@ -227,10 +227,34 @@ def test_bad_plan_files_are_exit_4_with_the_place(cli, small_png: Path, tmp_path
 # --- edit: the planner's hint for a fallback it cannot run -------------------------------------------------------
 
 
-def test_edit_shows_the_did_you_mean_hint(cli, small_png: Path) -> None:
-    result = cli("edit", str(small_png), "blur the background and brigthen the photo")
-    assert result.code == 5 and result.out == ""
-    assert result.err.count("\n") == 1
+def _fallback_plan(tmp_path: Path, words: str, warning: str, target: dict | None = None) -> Path:
+    plan = {
+        "version": 1,
+        "instruction": f"blur the background and {words}",
+        "steps": [
+            {"kind": "edit", "op": "blur", "target": {"kind": "background"}, "args": {"amount": 0.5}},
+            {
+                "kind": "edit",
+                "op": "edit",
+                "target": target or {"kind": "all"},
+                "args": {"instruction": words},
+                "fallback": True,
+            },
+        ],
+        "warnings": [warning],
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    return path
+
+
+def test_edit_puts_the_did_you_mean_hint_first(cli, small_png: Path, tmp_path: Path) -> None:
+    warning = (
+        "could not structure 'brigthen the photo' (characters 24-42) (did you mean \"brighten\"?); it becomes a "
+        "free-form edit, which needs an instruction-following model"
+    )
+    result = cli("edit", str(small_png), "--plan", str(_fallback_plan(tmp_path, "brigthen the photo", warning)))
+    assert result.code == 5 and result.out == "" and result.err.count("\n") == 1
     assert result.err.startswith(
         "error: could not structure 'brigthen the photo' (did you mean \"brighten\"?), so it became a free-form edit: "
         'steps[1] edit(all, instruction="brigthen the photo") [fallback]: needs a generative model'
@@ -238,7 +262,33 @@ def test_edit_shows_the_did_you_mean_hint(cli, small_png: Path) -> None:
     assert "--instruct-model" in result.err
 
 
-def test_edit_fallback_without_a_hint_is_unchanged(cli, small_png: Path) -> None:
-    result = cli("edit", str(small_png), "make the sky dramatic")
+def test_edit_hint_when_the_fallback_target_cannot_be_found(
+    cli, small_png: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import editree.engine.executor as executor
+
+    monkeypatch.setattr(executor, "check_plan", lambda *args, **kwargs: None)  # as if an instruction model were here
+    warning = "could not structure 'make the skey moody' (characters 24-43) (did you mean \"sky\"?)"
+    target = {"kind": "phrase", "text": "make the skey moody"}
+    result = cli(
+        "edit", str(small_png), "--plan", str(_fallback_plan(tmp_path, "make the skey moody", warning, target))
+    )
+    assert result.code == 5, result.err
+    assert result.err.startswith(
+        "error: could not structure 'make the skey moody' (did you mean \"sky\"?), so it became a free-form edit: "
+        "no segmenter available here can find 'make the skey moody'"
+    )
+
+
+def test_edit_fallback_without_a_hint_is_unchanged(cli, small_png: Path, tmp_path: Path) -> None:
+    warning = "could not structure 'make it dramatic' (characters 24-41); it becomes a free-form edit"
+    result = cli("edit", str(small_png), "--plan", str(_fallback_plan(tmp_path, "make it dramatic", warning)))
     assert result.code == 5
-    assert result.err.startswith('error: steps[0] edit(all, instruction="make the sky dramatic") [fallback]: needs')
+    assert result.err.startswith('error: steps[1] edit(all, instruction="make it dramatic") [fallback]: needs')
+
+
+def test_edit_with_the_planner_shows_its_hint(cli, small_png: Path) -> None:
+    """End to end: the planner's own warning for a misspelled verb reaches `edit`'s one-line error."""
+    result = cli("edit", str(small_png), "brigthen the photo")
+    assert result.code == 5 and result.err.count("\n") == 1
+    assert '(did you mean "brighten"?)' in result.err and "needs a generative model" in result.err
