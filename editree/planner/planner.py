@@ -298,6 +298,9 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
                 keep(clause.region, clause.span, nested, clause.kind)
             elif isinstance(clause, KeepRestClause):
                 rest_spans.append(clause.span)
+            elif isinstance(clause, EditClause) and clause.op == "edit":
+                # a free-form edit is a fallback even when the planner could tell its region
+                out.append(fallback_step(clause.args["instruction"], clause.span, clause.target))
             elif isinstance(clause, EditClause):
                 out.append(Edit.make(clause.op, clause.target, clause.args, span=clause.span, planner="grammar"))
             elif isinstance(clause, IfClause):
@@ -311,22 +314,17 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
                     )
                 )
             else:
-                out.append(
-                    Edit.make(
-                        "edit",
-                        clause.target or ALL,
-                        args={"instruction": clause.text},
-                        span=clause.span,
-                        fallback=True,
-                        planner="grammar",
-                    )
-                )
-                warnings.append(
-                    f"could not structure {clause.text!r} (characters {clause.span[0]}-{clause.span[1]})"
-                    f"{_suggestion(clause.text)}; it becomes a free-form edit, which needs an "
-                    "instruction-following model"
-                )
+                out.append(fallback_step(clause.text, clause.span, clause.target))
         return out
+
+    def fallback_step(instruction: str, span: tuple[int, int], target: Region | None) -> Edit:
+        warnings.append(
+            f"could not structure {instruction!r} (characters {span[0]}-{span[1]}){_suggestion(instruction)}; it "
+            "becomes a free-form edit, which needs an instruction-following model"
+        )
+        return Edit.make(
+            "edit", target or ALL, args={"instruction": instruction}, span=span, fallback=True, planner="grammar"
+        )
 
     steps = steps_of(clauses, False)
     if rest_spans:

@@ -269,5 +269,5 @@ def test_errors_point_at_the_words() -> None:
         "  blur the background and make the sky dramatic\n                          ^^^^^^^^^^^^^^^^^^^^^"
     )
     with pytest.raises(InstructionError) as info:
-        parse("把背景虚化，让天空更有戏剧感", strict=True)
+        parse("把背景虚化，让画面讲一个故事", strict=True)
     assert info.value.caret().splitlines()[1] == "  " + " " * 12 + "^" * 16
