@@ -27,7 +27,7 @@ from pathlib import Path
 
 from editree.cache_dirs import cache_root
 
-FORMAT = 1  # bump when the way a sense is chosen changes: the table is rebuilt
+FORMAT = 2  # bump when the way a sense is chosen changes: the table is rebuilt
 MAX_WORD = 6
 _DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -48,7 +48,7 @@ def short_sense(definitions: str) -> str | None:
         if not sense or _SKIP.match(sense):
             continue
         sense = _NOTES.sub(" ", sense).strip()
-        head = sense.split(";")[0].split(",")[0].strip()
+        head = re.sub(r"^(?:a|an|the) ", "", sense.split(";")[0].split(",")[0].strip())
         if not head or not _ASCII.match(head):
             continue
         if _VERB.search(head):

@@ -37,16 +37,16 @@ def chinese_parser() -> Lark:
 def parse_chinese(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Clause]:
     transformer = ChineseTransformer(text, offset)
     try:
-        clauses = transformer.transform(chinese_parser().parse(text))
+        clauses = transformer.transform(chinese_parser().parse(_keep_lists(text)))
     except VisitError as exc:
         if not isinstance(exc.orig_exc, NotUnderstood):
             raise
-        targeted = targeted_edit(text, offset, transformer.warnings)
+        targeted = targeted_edit(text, offset)
         if targeted is None:
             raise exc.orig_exc from None
         clauses = targeted
     except UnexpectedInput:
-        targeted = targeted_edit(text, offset, transformer.warnings)
+        targeted = targeted_edit(text, offset)
         if targeted is None:
             raise
         clauses = targeted
@@ -77,6 +77,29 @@ def _union(regions: list[Region]) -> Region:
     return unique[0] if len(unique) == 1 else UnionRegion(regions=tuple(unique))
 
 
+# ---- what a keep names --------------------------------------------------------------------------------
+# "不要改变人物身份、五官和发型": a list after a keep verb is one region list (、 and 或 read as 和, same length).
+_KEEP_LIST = re.compile(
+    r"(?:保持|保留|维持|不要改变|不要修改|不要更改|别改变|别改|不改变|不能改变)[^，,。；;！!？?\n]*"
+)
+# Words for who someone is: keeping them keeps the subject recognisable, not its pixels.
+_IDENTITY = re.compile(
+    r"^(?P<owner>.*?)的?(?:本来|原本|原来|原有)?的?"
+    r"(?:身份|长相|样貌|容貌|相貌|外貌|面貌|形象|五官比例|五官|面部特征|脸部特征|特征|脸型|面容|神态|神情|气质|面部表情|表情)+$"
+)
+# Qualities of the picture, not regions of it: "保留细节" asks the edit to be careful, it protects no pixels.
+ZH_IMAGE_ASPECTS = frozenset(
+    """构图 细节 质感 真实感 真实性 整体真实感 整体感 风格 画风 艺术风格 线条 光影 色调 氛围 比例 透视 姿势 姿态 动作
+    清晰度 画质 分辨率 光线 视角 布局 结构 协调 和谐 一致性 原貌 原样 感觉""".split()
+)
+
+
+def _keep_lists(text: str) -> str:
+    if "、" not in text and "或" not in text:
+        return text
+    return _KEEP_LIST.sub(lambda m: re.sub(r"[、或]", "和", m.group(0)), text)
+
+
 # ---- a free-form edit that still has a target ----------------------------------------------------------
 # "让左边的人笑": no rule says what "笑" does, but the clause names whom it is for. Only a single clause
 # (no separator, no connective) that opens with a causative or disposal verb and a noun the lexicon knows.
@@ -85,7 +108,7 @@ _SEPARATED = re.compile(r"[，,。；;！!？?、\n]|然后|并且|同时|接着
 _TARGET_CATEGORIES = frozenset({"people", "animal", "object", "body", "clothing", "scene", "cedict"})
 
 
-def targeted_edit(text: str, offset: int, warnings: list[str]) -> list[Clause] | None:
+def targeted_edit(text: str, offset: int) -> list[Clause] | None:
     body = text.strip().rstrip("。！!？?；;，, ")
     match = _CAUSE.match(body)
     if match is None or _SEPARATED.search(body):
@@ -117,11 +140,7 @@ def targeted_edit(text: str, offset: int, warnings: list[str]) -> list[Clause] |
     if region is None or not rest[len(source) :].strip():
         return None
     start = offset + text.index(body)
-    warnings.append(
-        f"could not structure {body!r} beyond its target ({source!r}); it becomes a free-form edit of that "
-        "region, which needs an instruction-following model"
-    )
-    return [EditClause("edit", region, {"instruction": body}, (start, start + len(body)), fallback=True)]
+    return [FallbackClause(body, (start, start + len(body)), target=region)]
 
 
 def _prompt(children: list[Any]) -> tuple[str, str] | None:
@@ -137,6 +156,7 @@ class ChineseTransformer(ClauseBuilder):
         self.rest_regions: list[Region] = []
         self.selection: Region | None = None
         self.greyed = False  # an earlier clause made something black and white
+        self.identity_owner: Region | None = None  # whose identity an ownerless "五官" means
 
     def _edit(self, meta: Any, op: str, target: Region | None, args: dict[str, Any]) -> EditClause:
         if target is None and self.selection is not None and op not in _CANVAS_OPS:
@@ -244,10 +264,13 @@ class ChineseTransformer(ClauseBuilder):
     def region_phrase(self, meta: Any, children: list[Any]) -> Region:
         source = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
         quals = dict(c for c in children if isinstance(c, tuple))
+        result = translate(source, articles=False)
+        if result.clause:
+            raise NotUnderstood(f"{source!r} reads as a clause, not as a region")
         english = self._english(source, articles=False)
         if english in lex.WHOLE_IMAGE_NOUNS:
             return ALL
-        if english in ("background", "backdrop"):
+        if english in ("background", "backdrop", "surroundings", "environment"):
             return BACKGROUND
         if english.split()[-1] in lex.PERSON_NOUNS:
             self.last_person = english
@@ -325,21 +348,50 @@ class ChineseTransformer(ClauseBuilder):
         return self._english(source, articles=True), source
 
     # ---- clauses -----------------------------------------------------------------------------------
-    def keep(self, meta: Any, children: list[Any]) -> KeepClause | KeepRestClause:
+    def keep(self, meta: Any, children: list[Any]) -> list[Clause]:
         region = _regions(children)[0]
+        span = self._span(meta)
         if any(region is r for r in self.rest_regions):  # "其他地方不要动": keep what no edit touches
-            return KeepRestClause(self._span(meta))
+            return [KeepRestClause(span)]
         if region == ALL:
             raise NotUnderstood("keeping the whole image unchanged leaves nothing to edit")
+        members = region.regions if isinstance(region, UnionRegion) else (region,)
+        out: list[Clause] = []
+        for member in members:
+            kept = self._kept(member, span)
+            if kept is not None and all((k.kind, k.region) != (kept.kind, kept.region) for k in out):
+                out.append(kept)
+        if not out:
+            raise NotUnderstood(f"{self._raw(meta)!r} names qualities of the picture, not regions to keep")
+        return out
+
+    def _kept(self, region: Region, span: tuple[int, int]) -> KeepClause | None:
+        """One kept region: the identity of its owner, nothing (a quality of the picture), or its pixels."""
+        written = region.source or region.text if isinstance(region, PhraseRegion) else None
+        if written is not None:
+            if written.split("的")[-1] in ZH_IMAGE_ASPECTS:
+                self.warnings.append(f"{written!r} is a quality of the picture, not a region; nothing is kept for it")
+                return None
+            match = _IDENTITY.match(written)
+            if match is not None:  # "不要改变人物身份": the person may change, but stays recognisable
+                return KeepClause(self._owner(match.group("owner")), span, kind="preserve_identity")
         subject = sem.identity_subject(region)
-        if subject is not None:  # "保持人物的长相不变": the person may change, but stay recognisable
+        if subject is not None:  # "保持人物的长相不变"
             if subject.text.split()[-1] in lex.PERSON_NOUNS:
                 self.last_person = subject.text
-            return KeepClause(subject, self._span(meta), kind="preserve_identity")
-        return KeepClause(region, self._span(meta))
+            return KeepClause(subject, span, kind="preserve_identity")
+        return KeepClause(region, span)
 
-    def keep_rest(self, meta: Any, children: list[Any]) -> KeepRestClause:
-        return KeepRestClause(self._span(meta))
+    def _owner(self, written: str) -> Region:
+        """Whose identity: the owner written before the identity word, else the last person mentioned."""
+        written = re.sub(r"^(?:图\s*\d+|图[一二三四]|画面|图片|照片)?(?:中|里)?的?", "", written).strip()
+        if not written:
+            return self.identity_owner or PhraseRegion(text=self.last_person or "person")
+        english = self._english(written, articles=False)
+        if english.split()[-1] in lex.PERSON_NOUNS:
+            self.last_person = english
+        self.identity_owner = PhraseRegion(text=english, source=written if english != written else None)
+        return self.identity_owner
 
     def color_keep(self, meta: Any, children: list[Any]) -> Clause:
         """ "人物保留彩色": after a clause that greys something, X is kept; alone, everything else is greyed."""

@@ -62,6 +62,8 @@ class Translation:
     text: str
     untranslated: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    clause: bool = False
+    """True when a word is a verb: the text is a clause ("放入牛奶杯中"), not a noun phrase."""
 
     @property
     def complete(self) -> bool:
@@ -189,7 +191,7 @@ def translate(text: str, *, articles: bool = True) -> Translation:
         else:
             place = None
         missing.extend(w.text for w in words if w.english is None)
-        categories.extend(w.category for w in words)
+        categories.extend("verb" if w.category == "cedict" and w.english is None else w.category for w in words)
         phrase = _phrase(words, articles)
         if last:
             head = phrase
@@ -202,7 +204,7 @@ def translate(text: str, *, articles: bool = True) -> Translation:
         else:
             before.append(phrase)
     if missing:
-        return Translation(text.strip(), list(dict.fromkeys(missing)), categories)
+        return Translation(text.strip(), list(dict.fromkeys(missing)), categories, clause="verb" in categories)
     english = " ".join(p for p in [*before, head, *after] if p).strip()
     return Translation(re.sub(r"\ba (?=[aeiou])", "an ", english), [], categories)
 

@@ -9,7 +9,7 @@ from editree.errors import InstructionError
 from editree.ops import ALL, NotRegion, PhraseRegion, UnionRegion, iter_edits
 from editree.ops.steps import Edit
 from editree.planner import parse
-from editree.planner.clauses import EditClause
+from editree.planner.clauses import FallbackClause
 from editree.planner.grammar_zh import parse_chinese
 
 
@@ -24,8 +24,7 @@ from editree.planner.grammar_zh import parse_chinese
 )
 def test_a_free_form_edit_keeps_the_region_it_names(instruction: str, target: str, position: str | None) -> None:
     [clause] = parse_chinese(instruction)
-    assert isinstance(clause, EditClause) and clause.op == "edit" and clause.fallback
-    assert clause.args == {"instruction": instruction}
+    assert isinstance(clause, FallbackClause) and clause.text == instruction
     assert isinstance(clause.target, PhraseRegion) and clause.target.text == target
     assert clause.target.qualifiers.position == position
     assert clause.span == (0, len(instruction))
@@ -33,7 +32,7 @@ def test_a_free_form_edit_keeps_the_region_it_names(instruction: str, target: st
 
 def test_a_free_form_edit_of_a_pronoun_is_an_edit_of_the_person() -> None:
     [step] = parse("让她微笑").steps
-    assert step.op == "edit" and step.target == PhraseRegion(text="person")
+    assert step.op == "edit" and step.fallback and step.target == PhraseRegion(text="person")
 
 
 @pytest.mark.parametrize("instruction", ["让画面更有故事感", "把照片修得更高级"])
@@ -96,3 +95,34 @@ def test_colour_kept_alone_greys_everything_else_and_after_a_greying_clause_is_a
     after = parse("把画面变成黑白，气球保留彩色")
     assert [c.region for c in after.constraints] == [PhraseRegion(text="balloon", source="气球")]
     assert [(s.op, s.target) for s in after.steps] == [("restyle", ALL)]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "identity", "kept"),
+    [
+        ("不要改变女孩的身份", ["girl"], []),
+        ("保持男人的五官、脸型和表情不变", ["man"], []),  # one subject, however many identity words
+        ("保留老人原本的相貌", ["old person"], []),
+        ("不要改变小孩的长相或背景", ["child"], ["background"]),
+        ("保持人物的姿势和背景不变", [], ["background"]),  # a pose is no region: nothing is kept for it
+    ],
+)
+def test_identity_words_keep_the_subject_recognisable(instruction: str, identity: list[str], kept: list[str]) -> None:
+    plan = parse(instruction)
+    assert [c.region.text for c in plan.constraints if c.kind == "preserve_identity"] == identity
+    assert [getattr(c.region, "text", c.region.kind) for c in plan.constraints if c.kind == "keep"] == kept
+
+
+@pytest.mark.parametrize("instruction", ["保留细节", "保持构图不变", "不要改变画面的光影"])
+def test_a_quality_of_the_picture_is_no_keep_region(instruction: str) -> None:
+    plan = parse(instruction)
+    assert not plan.constraints and [s.fallback for s in plan.steps] == [True]
+
+
+def test_a_keep_inside_a_long_description_is_still_a_keep() -> None:
+    text = "把这张照片改成复古的胶片质感，色调偏暖，带一点颗粒感。不要改变人物的身份，背景保持原样。"
+    plan = parse(text)
+    assert {(c.kind, getattr(c.region, "text", c.region.kind)) for c in plan.constraints} == {
+        ("preserve_identity", "person"),
+        ("keep", "background"),
+    }
