@@ -27,7 +27,7 @@ from pathlib import Path
 
 from editree.cache_dirs import cache_root
 
-FORMAT = 2  # bump when the way a sense is chosen changes: the table is rebuilt
+FORMAT = 3  # bump when the way a sense is chosen changes: the table is rebuilt
 MAX_WORD = 6
 _DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -38,6 +38,12 @@ _SKIP = re.compile(
 )
 _NOTES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]\s*")
 _VERB = re.compile(r"^(?:to |sb |sth )|\bsth\b|\bsb\b|\bsb's\b")
+# Senses that are no noun or modifier: prepositions, adverbs, conjunctions ("in order to", "seemingly").
+_FUNCTION = re.compile(
+    r"^(?:in|out|on|at|to|from|by|for|of|with|without|according|as|so|very|more|most|not|also|just|already|still|"
+    r"even|only|then|than|if|because|although|while|whether|or|and|but|via|per)\b|ly$",
+    re.IGNORECASE,
+)
 _ASCII = re.compile(r"^[\x20-\x7e]+$")
 
 
@@ -51,7 +57,7 @@ def short_sense(definitions: str) -> str | None:
         head = re.sub(r"^(?:a|an|the) ", "", sense.split(";")[0].split(",")[0].strip())
         if not head or not _ASCII.match(head):
             continue
-        if _VERB.search(head):
+        if _VERB.search(head) or _FUNCTION.search(head):
             return None
         if len(head.split()) > 3:
             continue
