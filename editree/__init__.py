@@ -16,7 +16,11 @@ def __getattr__(name: str) -> Any:
         from editree import api
 
         return getattr(api, name)
+    if name == "NothingChangedError":
+        from editree.errors import NothingChangedError
+
+        return NothingChangedError
     raise AttributeError(f"module 'editree' has no attribute {name!r}")
 
 
-__all__ = ["Edited", "Session", "__version__", "edit", "plan"]
+__all__ = ["Edited", "NothingChangedError", "Session", "__version__", "edit", "plan"]

@@ -8,6 +8,10 @@ result.save("out.jpg")
 with editree.Session() as session:          # segmenters and models stay loaded between calls
     for path in paths:
         session.edit(path, "make it warmer").save(out / path.name)
+
+An edit that would leave the image exactly as it was (its regions empty, not found or kept) raises
+NothingChangedError, like the CLI's exit code 6, instead of passing a no-op off as an edit; its `result` is the
+unchanged Edited. `allow_noop=True` returns it instead; `Edited.changed` tells either way.
 """
 
 from __future__ import annotations
@@ -18,12 +22,12 @@ from typing import Any
 
 import numpy as np
 
-from editree.engine.executor import EditResult, StepReport, run_plan
+from editree.engine.executor import EditResult, StepReport, nothing_changed, run_plan
 from editree.engine.image_io import LoadedImage, check_output_path, load_image, save_image
 from editree.engine.options import EngineOptions
 from editree.engine.regions import UserRegions, check_regions, parse_box_option, parse_point_option, region_key
 from editree.engine.segmenters import SegmenterRegistry, default_registry
-from editree.errors import UsageError
+from editree.errors import NothingChangedError, UsageError
 from editree.ops import Plan
 
 
@@ -43,6 +47,11 @@ class Edited:
     _user: UserRegions | None = field(default=None, repr=False)
     _source_path: Path | None = field(default=None, repr=False)
     _engine: str = field(default="auto", repr=False)
+
+    @property
+    def changed(self) -> bool:
+        """False when the output's pixels (and alpha) are exactly the input's."""
+        return self._result is None or not self._result.unchanged
 
     def to_pil(self) -> Any:
         from PIL import Image
@@ -102,10 +111,15 @@ class Session:
         regions: dict[str, tuple[float, float, float, float]] | None = None,
         masks: dict[str, str | Path] | None = None,
         points: dict[str, list[tuple[float, float]]] | None = None,
+        allow_noop: bool = False,
     ) -> Edited:
-        """Edit `image` (a path, a uint8 H×W×3 array, or a PIL image) by a plan or an instruction."""
+        """Edit `image` (a path, a uint8 H×W×3 array, or a PIL image) by a plan or an instruction. Raises
+        NothingChangedError when nothing would change, unless `allow_noop`."""
         if isinstance(plan, str):
             plan = self.plan(plan)
+        named = [region_key(n) for n in [*(regions or {}), *(masks or {}), *(points or {})]]
+        if twice := sorted({n for n in named if named.count(n) > 1}):
+            raise UsageError(f"region name {twice[0]!r} is given twice (in regions, masks or points); give it once")
         user = UserRegions()
         for name, box in (regions or {}).items():
             key, parsed = parse_box_option(f"{name}={','.join(str(v) for v in box)}")
@@ -129,7 +143,7 @@ class Session:
             options=self.options,
         )
         source_path = Path(image) if isinstance(image, (str, Path)) else None
-        return Edited(
+        edited = Edited(
             result.rgb,
             result.alpha,
             plan,
@@ -143,6 +157,11 @@ class Session:
             source_path,
             self.engine,
         )
+        if not allow_noop and (reason := nothing_changed(result)):
+            raise NothingChangedError(
+                f"nothing changed: {reason}; pass allow_noop=True to get the unchanged image", result=edited
+            )
+        return edited
 
 
 def _load(image: str | Path | np.ndarray | Any) -> LoadedImage:

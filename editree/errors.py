@@ -17,7 +17,9 @@ class ExitCode(IntEnum):
     INSTRUCTION_NOT_UNDERSTOOD = 3
     PLAN_INVALID = 4
     MISSING_DEPENDENCY = 5
+    NOTHING_CHANGED = 6
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class EditreeError(Exception):
@@ -91,7 +93,23 @@ class EngineError(EditreeError):
     exit_code = ExitCode.RUNTIME
 
 
+class NothingChangedError(EditreeError):
+    """The edit would give back the input unchanged (every region empty, not found, or kept), which a script
+    would otherwise take for success. `result` holds what was computed, for callers that want it anyway."""
+
+    exit_code = ExitCode.NOTHING_CHANGED
+
+    def __init__(self, message: str, result: object = None) -> None:
+        super().__init__(message)
+        self.result = result
+
+
 class Interrupted(EditreeError):
-    """The user pressed Ctrl-C; the message says what was kept and how to continue."""
+    """The user pressed Ctrl-C (SIGINT, exit 130) or the process got SIGTERM (exit 143); the message says what
+    was kept and how to continue."""
 
     exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self, message: str, exit_code: ExitCode = ExitCode.INTERRUPTED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

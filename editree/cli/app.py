@@ -1,7 +1,8 @@
 """The `editree` command. Thin: parses flags, calls the planner and the engine, prints.
 
 Exit codes (editree.errors.ExitCode): 0 ok · 1 runtime · 2 usage · 3 instruction not understood ·
-4 plan file invalid · 5 missing model, weights or dependency · 130 interrupted.
+4 plan file invalid · 5 missing model, weights or dependency · 6 nothing changed · 130 interrupted (SIGINT) ·
+143 terminated (SIGTERM). Nothing else: any other failure is reported as an internal error, exit 1.
 """
 
 from __future__ import annotations
@@ -119,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         error("interrupted; nothing was written")
         return int(ExitCode.INTERRUPTED)
     except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `editree` (or `editree models`): the help, as --help
+            sys.stdout.write(exc.format_message() + "\n")
+            return int(ExitCode.OK)
         # typer's (vendored click) usage errors carry exit_code 2 and the command they belong to.
         code = int(getattr(exc, "exit_code", ExitCode.USAGE))
         ctx = getattr(exc, "ctx", None)
@@ -128,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             raise
-        error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback, and report it)")
+        detail = " ".join(str(exc).split())[:300]  # one line, however long the exception's own text
+        error(f"internal error: {type(exc).__name__}: {detail} (rerun with --debug for a traceback, and report it)")
         return int(ExitCode.RUNTIME)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -51,12 +52,27 @@ OutDirOpt = Annotated[Path, typer.Option("--output", "-o", help="Folder for the 
 RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help="Descend into sub-folders.")]
 FormatOpt = Annotated[Optional[OutputFormat], typer.Option("--format", help="Output format [default: the input's].")]
 QualityOpt = Annotated[int, typer.Option("--quality", min=1, max=100, help="JPEG/WebP quality.")]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Run seed; each image derives its own from it and its path.")]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", min=0, help="Run seed; each image derives its own from it and its path.")
+]
 SkipOpt = Annotated[bool, typer.Option("--skip-existing", help="Leave images whose output exists.")]
 ResumeOpt = Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from OUT_DIR's manifest.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for classical plans.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON event per image (for programs).")]
 SidecarOpt = Annotated[bool, typer.Option("--sidecar", help="Also write OUTPUT.json with the provenance.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only errors: no plan, progress, table or warnings.")
+]
+AllowNoopOpt = Annotated[
+    bool,
+    typer.Option("--allow-noop", help="Write images the plan leaves unchanged (else: no output, status unchanged)."),
+]
+FailOnWarningOpt = Annotated[
+    bool, typer.Option("--fail-on-warning", help="An image with any warning fails and gets no output.")
+]
+MaxPixelsOpt = Annotated[
+    int, typer.Option("--max-pixels", min=1, help="Fail larger images (decompression-bomb guard).")
+]
 
 
 def batch(
@@ -71,6 +87,10 @@ def batch(
     jobs: JobsOpt = 1,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
+    quiet: QuietOpt = False,
+    allow_noop: AllowNoopOpt = False,
+    fail_on_warning: FailOnWarningOpt = False,
+    max_pixels: MaxPixelsOpt = 100_000_000,
     region: RegionOpt = None,
     mask: MaskOpt = None,
     point: PointOpt = None,
@@ -113,6 +133,7 @@ def batch(
         mask,
         point,
         engine_options_from(locals()),
+        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels),
     )
 
 
@@ -129,6 +150,10 @@ def apply(
     jobs: JobsOpt = 1,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
+    quiet: QuietOpt = False,
+    allow_noop: AllowNoopOpt = False,
+    fail_on_warning: FailOnWarningOpt = False,
+    max_pixels: MaxPixelsOpt = 100_000_000,
     region: RegionOpt = None,
     mask: MaskOpt = None,
     point: PointOpt = None,
@@ -164,7 +189,16 @@ def apply(
         mask,
         point,
         engine_options_from(locals()),
+        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels),
     )
+
+
+@dataclass(frozen=True)
+class _RunFlags:
+    quiet: bool = False
+    allow_noop: bool = False
+    fail_on_warning: bool = False
+    max_pixels: int = 100_000_000
 
 
 def _run(
@@ -184,39 +218,51 @@ def _run(
     mask: list[str] | None,
     point: list[str] | None,
     options: EngineOptions,
+    flags: _RunFlags,
 ) -> int:
     from editree.cli import console
     from editree.cli.regions import user_regions
-    from editree.engine.batch import BatchSettings, collect_jobs, run_batch
+    from editree.engine.batch import MANIFEST_NAME, BatchSettings, check_out_dir, collect_jobs, run_batch
     from editree.engine.executor import check_plan, generative_steps
     from editree.engine.regions import check_regions, unused_user_regions
     from editree.engine.segmenters import default_registry
 
+    quiet = flags.quiet
     # 1. Check everything that does not need an image, before any work.
     user = user_regions(region, mask, point)
     check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry(options.segmenter, options.device))
     for warning in unused_user_regions(plan, user):
         console.warn(warning)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"-o {str(out_dir)!r} is a file; expected a folder for the outputs")
+    check_out_dir(out_dir)
     job_list, notes = collect_jobs(inputs, out_dir, recursive, format.value if format else None)
-    for note in notes:
+    for note in notes if not quiet else []:
         console.warn(note)
     if not job_list:
         raise UsageError(f"no images found in {' '.join(inputs)} (looked for {', '.join(_suffixes())})")
-    settings = BatchSettings(plan=plan, seed=seed, user=user, quality=quality, sidecar=sidecar, options=options)
+    settings = BatchSettings(
+        plan=plan,
+        seed=seed,
+        user=user,
+        quality=quality,
+        sidecar=sidecar,
+        max_pixels=flags.max_pixels,
+        options=options,
+        allow_noop=flags.allow_noop,
+        fail_on_warning=flags.fail_on_warning,
+    )
     if jobs > 1 and generative_steps(plan, "auto", options):
-        console.warn(
-            f"--jobs {jobs}: this plan runs generative models, so images go one at a time (each worker would load "
-            "its own copy of the model); the loaded pipeline is reused from image to image"
-        )
+        if not quiet:
+            console.warn(
+                f"--jobs {jobs}: this plan runs generative models, so images go one at a time (each worker would "
+                "load its own copy of the model); the loaded pipeline is reused from image to image"
+            )
         jobs = 1
-    if not json_events:
+    if not json_events and not quiet:
         console.print_plan_warnings(plan)
 
     # 2. Run, reporting each image.
-    progress = None if json_events else console.progress(len(job_list))
+    progress = None if json_events or quiet else console.progress(len(job_list))
 
     def on_record(record: dict[str, Any]) -> None:
         if json_events:
@@ -225,8 +271,8 @@ def _run(
             return
         if progress is not None:
             progress.advance()
-        if record["status"] == "failed":
-            console.warn(record["error"])
+        if record["status"] in ("failed", "unchanged"):
+            console.warn(_about(record))
 
     try:
         summary = run_batch(
@@ -251,21 +297,80 @@ def _run(
                     "counts": summary.counts,
                     "interrupted": summary.interrupted,
                     "seconds": round(summary.seconds, 3),
-                }
+                    "warnings": summary.warnings,
+                },
+                ensure_ascii=False,
             )
             + "\n"
         )
-    else:
+    elif not quiet:
         rows = [[status, n] for status, n in sorted(summary.counts.items())]
         console.out().print(
             console.table(f"{len(job_list)} images in {summary.seconds:.1f} s", ["status", "images"], rows)
         )
         for record in summary.failed[:20]:
-            console.out().print(f"failed: {record['error']}", markup=False)
-        console.out().print(f"outputs and manifest in {out_dir}", markup=False)
+            console.out().print(f"failed: {_about(record)}", markup=False, soft_wrap=True)
+        for record in summary.unchanged[:20]:
+            console.out().print(f"unchanged: {_about(record)}", markup=False, soft_wrap=True)
+        console.out().print(f"outputs and manifest in {out_dir}", markup=False, soft_wrap=True)
+    if not quiet:
+        _warning_summary(summary.warnings)
     if summary.interrupted:
-        raise Interrupted(f"interrupted; rerun with --resume -o {out_dir} to finish the remaining images")
-    return int(ExitCode.RUNTIME) if summary.failed else 0
+        raise Interrupted(_interrupted_message(summary, out_dir), _signal_exit_code(summary.signal))
+    if summary.failed or summary.unchanged:  # scripts read the last line: say what the exit code means
+        parts = [f"{len(summary.failed)} failed"] if summary.failed else []
+        parts += [f"{len(summary.unchanged)} unchanged (no output)"] if summary.unchanged else []
+        console.error(f"{' and '.join(parts)} of {len(job_list)} images; see {out_dir / MANIFEST_NAME}")
+        return int(ExitCode.RUNTIME if summary.failed else ExitCode.NOTHING_CHANGED)
+    return 0
+
+
+def _about(record: dict[str, Any]) -> str:
+    """The record's error, led by its image unless the message already names it."""
+    error = str(record.get("error", ""))
+    source = str(record.get("source") or record.get("input"))
+    return error if error.startswith((source, str(record.get("input")))) else f"{record.get('input')}: {error}"
+
+
+MAX_WARNINGS_SHOWN = 20
+MAX_IMAGES_NAMED = 5
+
+
+def _warning_summary(warnings: dict[str, list[str]]) -> None:
+    """Each distinct warning once, with the images it was given for: what the manifest records per image."""
+    from editree.cli import console
+
+    if not warnings:
+        return
+    ordered = sorted(warnings.items(), key=lambda item: -len(item[1]))
+    for text, images in ordered[:MAX_WARNINGS_SHOWN]:
+        named = ", ".join(images[:MAX_IMAGES_NAMED])
+        if len(images) > MAX_IMAGES_NAMED:
+            named += f" and {len(images) - MAX_IMAGES_NAMED} more"
+        count = f"{len(images)} image{'s' if len(images) != 1 else ''}"
+        console.warn(f"{text} [{count}: {named}]")
+    if len(ordered) > MAX_WARNINGS_SHOWN:
+        console.warn(f"{len(ordered) - MAX_WARNINGS_SHOWN} more distinct warnings are in the manifest")
+
+
+def _interrupted_message(summary: Any, out_dir: Path) -> str:
+    parts = []
+    if summary.finished_after_stop:
+        parts.append(f"{summary.finished_after_stop} in progress finished")
+    if summary.abandoned:
+        recovered = summary.counts.get("recovered", 0)
+        parts.append(f"{len(summary.abandoned)} abandoned" + (f" ({recovered} already written)" if recovered else ""))
+    if summary.not_started:
+        parts.append(f"{summary.not_started} not started")
+    detail = f" ({', '.join(parts)})" if parts else ""
+    return (
+        f"stopped by {summary.signal or 'SIGINT'}{detail}; every output written is in {out_dir}'s manifest; rerun "
+        f"with --resume -o {out_dir} to finish the remaining images"
+    )
+
+
+def _signal_exit_code(name: str | None) -> ExitCode:
+    return ExitCode.TERMINATED if name == "SIGTERM" else ExitCode.INTERRUPTED
 
 
 def _suffixes() -> list[str]:

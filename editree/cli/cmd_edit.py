@@ -32,7 +32,7 @@ from editree.cli.planning import (
     read_plan_file,
     with_misspelling_hint,
 )
-from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
+from editree.cli.regions import MaskOpt, PointOpt, RegionOpt, check_input_image
 from editree.errors import MissingDependencyError, UsageError
 
 if TYPE_CHECKING:
@@ -65,7 +65,9 @@ def edit(
         typer.Option("--plan", help="Run a saved plan (JSON or the text form) instead of an instruction."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Plan and check everything, write nothing.")] = False,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for every random choice; same seed, same output.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Seed for every random choice; same seed, same output.")
+    ] = 0,
     region: RegionOpt = None,
     mask: MaskOpt = None,
     point: PointOpt = None,
@@ -75,8 +77,11 @@ def edit(
         bool, typer.Option("--strict", help="Fail (exit 3) instead of running free-form fallbacks.")
     ] = False,
     max_pixels: Annotated[
-        int, typer.Option("--max-pixels", help="Refuse larger images (decompression-bomb guard).")
+        int, typer.Option("--max-pixels", min=1, help="Refuse larger images (decompression-bomb guard).")
     ] = 100_000_000,
+    allow_noop: Annotated[
+        bool, typer.Option("--allow-noop", help="Write the output even when nothing changed (else exit 6).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
     save_masks: Annotated[
         Optional[Path],
@@ -116,6 +121,7 @@ def edit(
         quiet=quiet,
         save_masks=save_masks,
         options=engine_options_from(locals()),
+        allow_noop=allow_noop,
     )
 
 
@@ -133,8 +139,10 @@ def execute_edit(
     quiet: bool = False,
     options: EngineOptions | None = None,
     save_masks: Path | None = None,
+    allow_noop: bool = False,
 ) -> None:
-    """Check, run, write and report one edit; shared by `edit` and `replay`."""
+    """Check, run, write and report one edit; shared by `edit` and `replay`. A run that changes nothing writes
+    nothing and fails with exit 6 (NothingChangedError), unless `allow_noop`."""
     from editree.cli import console
     from editree.engine.executor import check_plan
     from editree.engine.image_io import check_output_path
@@ -153,8 +161,7 @@ def execute_edit(
         raise with_misspelling_hint(exc, plan) from None
     for warning in unused_user_regions(plan, user):
         console.warn(warning)
-    if not image.exists():
-        raise UsageError(f"image {str(image)!r} does not exist; check the path")
+    check_input_image(image)
     if save_masks is not None:
         from editree.cli.regions import check_mask_folder
 
@@ -169,8 +176,9 @@ def execute_edit(
         return
 
     # 2. Read, run, write.
-    from editree.engine.executor import run_plan
+    from editree.engine.executor import nothing_changed, run_plan
     from editree.engine.image_io import load_image, save_image
+    from editree.errors import NothingChangedError
     from editree.provenance import provenance
 
     loaded = load_image(image, max_pixels=max_pixels)
@@ -179,6 +187,12 @@ def execute_edit(
     result = run_plan(
         plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha, options=options
     )
+    if not allow_noop and (reason := nothing_changed(result)):
+        for w in result.warnings:
+            console.warn(w)
+        raise NothingChangedError(
+            f"nothing changed: {reason}; nothing was written (pass --allow-noop to write the unchanged image)"
+        )
     mask_files: dict[str, Path] = {}
     if save_masks is not None:
         from editree.cli.regions import mask_paths

@@ -13,15 +13,29 @@ from editree.cli.regions import MaskOpt, PointOpt, RegionOpt
 from editree.errors import ImageError, PlanValidationError, UsageError
 
 
-def _provenance(path: Path) -> dict:
+def _provenance(path: Path) -> tuple[dict, Path | None]:
+    """(provenance, the sidecar it came from or None when embedded). Formats that cannot carry it (TIFF, BMP)
+    have it beside them as OUTPUT.json when written with --sidecar; a re-saved file may have lost its own copy."""
+    from editree.cli.regions import check_input_image
     from editree.engine.image_io import read_metadata
 
-    if not path.is_file():
-        raise ImageError(f"{path}: no such file; check the path")
+    check_input_image(path)
     meta = read_metadata(path)
-    if meta is None:
-        raise ImageError(f"{path}: carries no editree provenance (it was not written by editree, or was re-saved)")
-    return meta
+    if meta is not None:
+        return meta, None
+    sidecar = path.with_name(path.name + ".json")
+    if not sidecar.is_file():
+        raise ImageError(
+            f"{path}: carries no editree provenance and has no {sidecar.name} beside it (it was not written by "
+            "editree, or was re-saved; TIFF and BMP outputs keep it only with --sidecar)"
+        )
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ImageError(f"{sidecar}: cannot read it as editree provenance ({type(exc).__name__})") from None
+    if not isinstance(meta, dict) or "plan" not in meta:
+        raise ImageError(f"{sidecar}: is not editree provenance (expected an object with a plan)")
+    return meta, sidecar
 
 
 def inspect(
@@ -32,14 +46,14 @@ def inspect(
     from editree.cli import console
     from editree.ops import plan_from_dict
 
-    meta = _provenance(image)
+    meta, sidecar = _provenance(image)
     if json_output:
         sys.stdout.write(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
         return
     out = console.out()
     out.print(
         f"editree {meta.get('editree', '?')}, seed {meta.get('seed')}, engine {meta.get('engine')}, "
-        f"source {meta.get('source')}",
+        f"source {meta.get('source')}" + (f" (from {sidecar.name})" if sidecar else ""),
         markup=False,
     )
     try:
@@ -122,11 +136,14 @@ def replay(
     image: Annotated[Path, typer.Argument(help="An image written by editree.")],
     on: Annotated[Path, typer.Option("--on", help="The image to run the embedded plan on.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output file.")] = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Override the embedded seed.")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", min=0, help="Override the embedded seed.")] = None,
     region: RegionOpt = None,
     mask: MaskOpt = None,
     point: PointOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+    allow_noop: Annotated[
+        bool, typer.Option("--allow-noop", help="Write the output even when nothing changed (else exit 6).")
+    ] = False,
 ) -> int:
     """Run the plan embedded in an output again, on another image (same seed unless --seed), with the same
     --region boxes and --point points; regions given here replace recorded ones of the same name."""
@@ -135,7 +152,7 @@ def replay(
     from editree.ops import plan_from_dict
     from editree.provenance import options_from_provenance, user_regions_from_provenance
 
-    meta = _provenance(image)
+    meta, _ = _provenance(image)
     plan = plan_from_dict(meta.get("plan"), source=f"{image} (embedded plan)")
     user, recorded_masks = user_regions_from_provenance(meta)
     given = user_regions(region, mask, point)
@@ -152,10 +169,18 @@ def replay(
         plan,
         on,
         output=output,
-        seed=seed if seed is not None else int(meta.get("seed", 0)),
+        seed=seed if seed is not None else _recorded_seed(image, meta),
         engine=str(meta.get("engine", "auto")),
         quiet=quiet,
         options=options_from_provenance(meta),
         user=user,
+        allow_noop=allow_noop,
     )
     return 0
+
+
+def _recorded_seed(image: Path, meta: dict) -> int:
+    seed = meta.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise UsageError(f"{image}: its recorded seed {seed!r} is not a whole number >= 0; pass --seed N")
+    return seed

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
+    DownloadColumn,
     MofNCompleteColumn,
     Progress,
     ProgressColumn,
@@ -20,6 +21,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
+    TransferSpeedColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -48,7 +50,9 @@ def err() -> Console:
 
 
 def error(message: str) -> None:
-    err().print(f"[bold red]error:[/] {escape(message)}")
+    """One line, always: scripts read the last line of stderr, so a message with line breaks (a model's reply,
+    a library's dump) is folded onto it."""
+    err().print(f"[bold red]error:[/] {escape(' '.join(message.split()))}")
 
 
 def warn(message: str) -> None:
@@ -141,10 +145,46 @@ def progress(total: int) -> _Progress:
     return _Progress(total)
 
 
-def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> Table:
+class _ByteProgress:
+    """Bytes transferred and speed, total unknown, on a terminal's stderr; inactive elsewhere."""
+
+    def __init__(self, description: str) -> None:
+        self._progress: Progress | None = None
+        if sys.stderr.isatty():
+            self._progress = Progress(
+                TextColumn(escape(description)),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeElapsedColumn(),
+                console=err(),
+                transient=True,
+            )
+            self._task = self._progress.add_task(description, total=None)
+            self._progress.start()
+
+    @property
+    def active(self) -> bool:
+        return self._progress is not None
+
+    def update(self, completed: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=completed)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def byte_progress(description: str) -> _ByteProgress:
+    return _ByteProgress(description)
+
+
+def table(title: str | None, columns: list[str], rows: list[list[Any]], fold: bool = False) -> Table:
+    """`fold`: cells wrap (at spaces, else anywhere) instead of being cut with an ellipsis on narrow terminals."""
     t = Table(title=escape(title) if title else None, show_lines=False, header_style="bold")
     for c in columns:
-        t.add_column(c)
+        t.add_column(c, overflow="fold" if fold else "ellipsis")
     for r in rows:
         t.add_row(*(escape(str(v)) for v in r))
     return t

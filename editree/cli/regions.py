@@ -28,19 +28,46 @@ PointOpt = Annotated[
 
 
 def user_regions(region: list[str] | None, mask: list[str] | None, point: list[str] | None = None) -> UserRegions:
+    """The named regions of the command line. A name given twice (two --region car=…, or --region and --mask for
+    the same name) is refused: one of them would silently win. Repeated --point NAME=… add points to one object."""
     from editree.engine.regions import UserRegions, parse_box_option, parse_mask_option, parse_point_option
+    from editree.errors import UsageError
 
     user = UserRegions()
+    given: dict[str, str] = {}
+
+    def claim(name: str, flag: str, spec: str) -> None:
+        if name in given and not (flag == "--point" and given[name].startswith("--point")):
+            raise UsageError(
+                f"region name {name!r} is given twice ({given[name]} and {flag} {spec}); give each name once, "
+                "or use different names"
+            )
+        given.setdefault(name, f"{flag} {spec}")
+
     for spec in point or []:
         name, xy = parse_point_option(spec)
+        claim(name, "--point", spec)
         user.points.setdefault(name, []).append(xy)
     for spec in region or []:
         name, box = parse_box_option(spec)
+        claim(name, "--region", spec)
         user.boxes[name] = box
     for spec in mask or []:
         name, path = parse_mask_option(spec)
+        claim(name, "--mask", spec)
         user.masks[name] = path
     return user
+
+
+def check_input_image(image: Path, flag: str = "image") -> None:
+    """A path that is not a file is a usage error (exit 2) whether it is missing or a folder; a file that cannot
+    be decoded is a runtime error (exit 1), found when it is read."""
+    from editree.errors import UsageError
+
+    if image.is_dir():
+        raise UsageError(f"{flag} {str(image)!r} is a folder; expected an image file (`editree batch` takes folders)")
+    if not image.exists():
+        raise UsageError(f"{flag} {str(image)!r} does not exist; check the path")
 
 
 def resolve_for_image(
@@ -55,6 +82,7 @@ def resolve_for_image(
     from editree.engine.segmenters import default_registry
     from editree.ops import regions as r
 
+    check_input_image(image)
     registry = default_registry(segmenter or os.environ.get("EDITREE_SEGMENTER") or None)
     check_regions(plan, user, registry)
     for warning in unused_user_regions(plan, user):
@@ -150,12 +178,26 @@ def save_masks(paths: dict[str, Path], masks: dict[str, Any]) -> None:
 
 
 def check_pictures(image: Path, *paths: Path | None) -> None:
-    """Refuse, before any segmenter runs, a picture path that is the input or cannot be written."""
+    """Refuse, before any segmenter runs, a picture path that is the input or cannot be written. These commands
+    have no --overwrite: they never write over their input."""
     from editree.engine.image_io import check_output_path
+    from editree.errors import UsageError
 
     for path in paths:
-        if path is not None:
-            check_output_path(path, [image])
+        if path is None:
+            continue
+        if _same_file(path, image):
+            raise UsageError(f"{str(path)!r} is the input image; choose another file name for the picture")
+        check_output_path(path, [image])
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def write_pictures(

@@ -6,6 +6,8 @@
 3. Each op runs on the current canvas and is composited back through its effective mask; pixels
    outside every effective mask are the input's own bytes.
 4. `If` conditions are evaluated when reached, on the current canvas; the branch taken is recorded.
+5. An edit whose effective mask is empty is reported, and a run that leaves the image exactly as it was is
+   marked (`EditResult.unchanged`, `nothing_changed`), so callers can refuse to pass a no-op off as success.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class EditResult:
     """The input moved by the geometry ops: what kept pixels are identical to."""
     masks: dict[str, np.ndarray] = field(default_factory=dict)
     """Every region resolved for this image, by its text form (on the input's geometry), for --save-masks."""
+    unchanged: bool = False
+    """The output's pixels (and alpha) are exactly the input's."""
 
 
 ProgressCallback = Callable[[StepReport], None]
@@ -112,7 +116,10 @@ def run_plan(
     """Run `plan` on `rgb` (uint8 H×W×3, not modified; `alpha` H×W is carried through geometry ops).
     Raises EngineError naming a failing step."""
     # 1. Check the plan and its regions before any op runs.
+    if seed < 0:
+        raise UsageError(f"seed {seed} is negative; expected a whole number >= 0")
     options = options or EngineOptions()
+    alpha_in = alpha
     check_plan(plan, engine, options)
     segmenters = segmenters or default_registry(options.segmenter, options.device)
     resolver = RegionResolver(rgb, plan, user_regions, segmenters)
@@ -172,12 +179,9 @@ def run_plan(
 
     # 5. Report.
     warnings.extend(resolver.warnings)
-    for rep in reports:
-        if rep.status == "empty":
-            warnings.append(
-                f"{rep.path} {rep.text}: nothing to change (target covers {rep.target_area:.1%} of the image, "
-                "none of it outside the kept regions)"
-            )
+    warnings.extend(
+        f"{rep.path} {rep.text}: nothing to change: {_empty_cause(rep)}" for rep in reports if rep.status == "empty"
+    )
     regions = {k: {"source": v.source, "area": round(v.area, 4)} for k, v in resolver.found.items()}
     masks = {region_text(region): mask for region, mask in resolver.resolved.items()}
     return EditResult(
@@ -191,7 +195,39 @@ def run_plan(
         exact,
         reference,
         masks,
+        unchanged=_same_pixels(rgb, state.canvas) and _same_pixels(alpha_in, alpha),
     )
+
+
+def _same_pixels(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.shape == b.shape and np.array_equal(a, b)
+
+
+def _empty_cause(report: StepReport) -> str:
+    if report.target_area == 0:
+        return "its region is empty in this image (not found, or outside it)"
+    return f"all of its region ({report.target_area:.1%} of the image) is kept unchanged"
+
+
+def nothing_changed(result: EditResult) -> str | None:
+    """Why the run gave back the image exactly as it was because it had nothing to work on (every step's region
+    empty: not found, outside the image, or kept), or None. Not a no-op: an edit that changed pixels; steps that
+    ran and happened to change nothing ("make it black and white" on a grey photo); conditions that chose a branch
+    without edits ("if there is a dog, …" on a photo without one). Callers turn the reason into an error
+    (NothingChangedError, exit 6) unless the user allowed a no-op."""
+    if not result.unchanged:
+        return None
+    ran = [rep for rep in result.steps if rep.status != "branch"]
+    if not result.steps:
+        return "the plan has no steps"
+    empty = [rep for rep in ran if rep.status == "empty"]
+    if not empty:
+        return None
+    first = empty[0]
+    more = f" (and {len(empty) - 1} more step{'s' if len(empty) > 2 else ''} like it)" if len(empty) > 1 else ""
+    return f"{first.path} {first.text}: {_empty_cause(first)}{more}"
 
 
 def generative_steps(plan: Plan, engine: str, options: EngineOptions) -> list[Any]:
@@ -366,4 +402,4 @@ def _run_edit(
     return report
 
 
-__all__ = ["EditResult", "StepReport", "check_plan", "region_text", "run_plan"]
+__all__ = ["EditResult", "StepReport", "check_plan", "nothing_changed", "region_text", "run_plan"]

@@ -159,7 +159,21 @@ def check_output_path(output: str | Path, inputs: list[str | Path] | None = None
         raise UsageError(f"output {str(out)!r} is a folder; expected a file name such as out.png")
     if not out.parent.exists():
         raise UsageError(f"output folder {str(out.parent)!r} does not exist; create it first")
+    check_writable_folder(out.parent, f"output {str(out)!r}")
     return out
+
+
+def check_writable_folder(folder: Path, what: str) -> None:
+    """Create and remove a temporary file in `folder`, as save_image will: the only test that also catches
+    read-only mounts, /proc and full quotas, which permission bits alone do not tell."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".editree-probe.", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(
+            f"{what}: cannot write in {str(folder)!r} ({exc.strerror or exc}); choose a folder you can write to"
+        ) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -23,6 +23,10 @@ from editree.ops.validation import describe_validation_error
 PLAN_VERSION = 1
 MAX_DEPTH = 16
 MAX_NODES = 2000
+MAX_JSON_DEPTH = 64
+"""Nesting of the raw JSON (objects and lists), checked before validation: a plan within MAX_DEPTH needs about
+36, and much deeper input would exhaust Python's recursion limit in the JSON and pydantic layers."""
+MAX_PLAN_BYTES = 4_000_000
 
 
 class Constraint(Node):
@@ -139,15 +143,49 @@ def walk_regions(plan: Plan) -> Iterator[Region]:
 
 def load_plan(text: str | bytes, source: str = "plan") -> Plan:
     """Parse and validate plan JSON from an untrusted source."""
+    if len(text) > MAX_PLAN_BYTES:
+        raise PlanValidationError(
+            f"{source}: {len(text):,} bytes; a plan is at most {MAX_PLAN_BYTES:,} (is this really a plan file?)"
+        )
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         detail = f"line {exc.lineno} column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else exc
         raise PlanValidationError(f"{source}: not valid JSON ({detail}); expected a plan object") from None
+    except RecursionError:  # the decoder gives up near 1,000 levels, far past MAX_JSON_DEPTH
+        raise _too_deep(source, "") from None
     return plan_from_dict(data, source=source)
 
 
+def _json_depth(data: Any) -> tuple[int, str]:
+    """(deepest nesting of objects and lists, JSON path to the first point past MAX_JSON_DEPTH), without recursion:
+    the input may be nested far deeper than Python's stack allows."""
+    deepest, stack = 0, [(data, 1, "")]
+    while stack:
+        value, depth, path = stack.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            return depth, path
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in items:
+            stack.append((child, depth + 1, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}".lstrip(".")))
+    return deepest, ""
+
+
+def _too_deep(source: str, path: str) -> PlanValidationError:
+    where = f" (at {path[:60]}{'…' if len(path) > 60 else ''})" if path else ""
+    return PlanValidationError(
+        f"{source}: JSON nested more than {MAX_JSON_DEPTH} levels deep{where}; a valid plan nests at most "
+        f"{MAX_DEPTH} nodes, about {2 * MAX_DEPTH + 4} JSON levels"
+    )
+
+
 def plan_from_dict(data: Any, source: str = "plan") -> Plan:
+    depth, path = _json_depth(data)
+    if depth > MAX_JSON_DEPTH:
+        raise _too_deep(source, path)
     if not isinstance(data, dict):
         raise PlanValidationError(
             f"{source}: expected a JSON object with version, instruction, steps…, got {type(data).__name__}"

@@ -39,6 +39,7 @@ def test_batch_json_events_and_exit_code(cli, photos: Path, tmp_path: Path) -> N
         "counts": {"done": 3, "failed": 1},
         "interrupted": False,
         "seconds": events[-1]["seconds"],
+        "warnings": {},
     }
     assert (out / "deeper" / "c.png").exists() and (out / MANIFEST_NAME).exists()
     with Image.open(out / "b.jpg") as img:
