@@ -88,3 +88,13 @@ def test_pull_is_quiet_and_its_error_is_one_line(cli, monkeypatch: pytest.Monkey
     }
     assert {name: logging.getLogger(name).level for name in before} == before  # put back afterwards
     assert not are_progress_bars_disabled()
+
+
+def test_download_progress_counts_partial_blobs(tmp_path: Path) -> None:
+    from editree.cli.cmd_models import folder_bytes
+
+    assert folder_bytes(tmp_path / "missing") == 0
+    (tmp_path / "done").write_bytes(b"x" * 1000)
+    (tmp_path / "next.incomplete").write_bytes(b"x" * 234)  # what the hub writes while a file is on its way
+    (tmp_path / "sub").mkdir()
+    assert folder_bytes(tmp_path) == 1234
