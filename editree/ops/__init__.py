@@ -13,6 +13,7 @@ from editree.ops.args import (
     EnhanceArgs,
     ExtendArgs,
     FlipArgs,
+    MoveArgs,
     OpArgs,
     RecolorArgs,
     RemoveArgs,
@@ -20,6 +21,9 @@ from editree.ops.args import (
     ResizeArgs,
     RestyleArgs,
     RotateArgs,
+    ScaleArgs,
+    UpscaleArgs,
+    VignetteArgs,
 )
 from editree.ops.catalog import OPS, OpSpec
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
@@ -78,6 +82,7 @@ __all__ = [
     "ImageIs",
     "MaskRegion",
     "MinusRegion",
+    "MoveArgs",
     "NotCond",
     "NotRegion",
     "OpArgs",
@@ -94,8 +99,11 @@ __all__ = [
     "ResizeArgs",
     "RestyleArgs",
     "RotateArgs",
+    "ScaleArgs",
     "Step",
     "UnionRegion",
+    "UpscaleArgs",
+    "VignetteArgs",
     "iter_edits",
     "load_plan",
     "phrase",

@@ -2,7 +2,9 @@
 
 Amounts are normalised so that plans are comparable across images and engines:
 - `adjust.amount` is signed in [-1, 1]: +0.15 "a bit more", +0.3 "more", +0.6 "much more".
-- `blur.amount` and `atmosphere.amount` are strengths in (0, 1].
+- `blur.amount`, `atmosphere.amount` and `vignette.amount` are strengths in (0, 1].
+- `move` offsets are fractions of the image's width/height unless `units` is "px"; `scale.factor` multiplies the
+  object's size (2 = twice as big, 0.5 = half).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from editree.ops.base import Node, NonEmptyText
+from editree.ops.regions import Region
 
 AdjustProperty = Literal[
     "brightness",
@@ -160,3 +163,73 @@ class ExtendArgs(OpArgs):
 class EditArgs(OpArgs):
     instruction: NonEmptyText
     instruction_source: str | None = None
+
+
+class VignetteArgs(OpArgs):
+    """Darken the picture towards its edges; `amount` 1 is a strong vignette."""
+
+    amount: Strength = 0.5
+
+
+MovePlace = Literal["left", "right", "top", "bottom", "center", "top left", "top right", "bottom left", "bottom right"]
+MoveRelation = Literal["left of", "right of", "above", "below", "next to", "in front of", "behind", "onto"]
+Offset = Annotated[float, Field(ge=-65536.0, le=65536.0)]
+
+
+class MoveArgs(OpArgs):
+    """Where the target object goes: exactly one of a side or corner of the image (`to`), a place beside another
+    region (`beside` with a `relation`; "next to" when it is absent, see `placement`), or an offset (`dx` and/or
+    `dy`, rightwards and downwards, in fractions of the image's width/height or in pixels)."""
+
+    to: MovePlace | None = None
+    beside: Region | None = None
+    relation: MoveRelation | None = None
+    dx: Offset | None = None
+    dy: Offset | None = None
+    units: Literal["px", "fraction"] = "fraction"
+
+    @property
+    def placement(self) -> MoveRelation | None:
+        """The relation to `beside`: "next to" when a plan gives the region alone."""
+        return (self.relation or "next to") if self.beside is not None else None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> MoveArgs:
+        offset = self.dx is not None or self.dy is not None
+        given = [name for name, present in (("to", self.to), ("beside", self.beside), ("dx/dy", offset)) if present]
+        if len(given) != 1:
+            what = f"got {' and '.join(given)}" if given else "got none"
+            raise ValueError(
+                f"move needs exactly one of `to` (a side or corner), `beside` (a region, with a `relation`) "
+                f"or an offset (`dx`/`dy`); {what}"
+            )
+        if self.relation is not None and self.beside is None:
+            raise ValueError(f"relation {self.relation!r} needs `beside`: the region the object goes {self.relation}")
+        if offset and (self.dx or 0) == 0 and (self.dy or 0) == 0:
+            raise ValueError("move offset dx=0, dy=0 changes nothing; expected a non-zero `dx` or `dy`")
+        if offset and self.units == "fraction" and max(abs(self.dx or 0), abs(self.dy or 0)) > 1:
+            raise ValueError(
+                f"move offset ({self.dx or 0:g}, {self.dy or 0:g}) has units 'fraction' but a value beyond 1; "
+                'expected fractions of the image in [-1, 1], or units "px"'
+            )
+        return self
+
+
+class ScaleArgs(OpArgs):
+    """Resize the target object in place: `factor` 2 is twice as big; `anchor` is the point that stays put (the
+    middle of the object's base, so it stays standing on what it stood on, or its centre)."""
+
+    factor: Annotated[float, Field(gt=0.0, le=16.0)]
+    anchor: Literal["base", "center"] = "base"
+
+    @model_validator(mode="after")
+    def _not_one(self) -> ScaleArgs:
+        if self.factor == 1:
+            raise ValueError("scale factor 1 changes nothing; expected a factor in (0, 16] other than 1")
+        return self
+
+
+class UpscaleArgs(OpArgs):
+    """Super-resolution of the whole picture by an integer factor."""
+
+    factor: Literal[2, 3, 4] = 2

@@ -37,6 +37,8 @@ class OpSpec:
 
 
 def _describe_schema(prop: dict[str, Any]) -> str:
+    if "discriminator" in prop and "Region" in str(prop["discriminator"].get("mapping", {}).values()):
+        return "region"
     if "enum" in prop:
         return "|".join(str(v) for v in prop["enum"])
     if "anyOf" in prop:
@@ -70,6 +72,10 @@ OPS: dict[str, OpSpec] = {
         OpSpec("flip", "mirror horizontally or vertically", False, True),
         OpSpec("resize", "resize to a width/height or by a scale", False, True),
         OpSpec("extend", "extend the canvas and fill the margins (outpaint)", True, True),
+        OpSpec("vignette", "darken the picture towards its edges (strength in (0, 1])", False, False),
+        OpSpec("move", "move the target object to a side, beside another region, or by an offset", False, False),
+        OpSpec("scale", "make the target object bigger or smaller, anchored at its base or centre", False, False),
+        OpSpec("upscale", "super-resolution of the whole picture by 2, 3 or 4", False, True),
         OpSpec("edit", "free-form instruction, for what no other op expresses", True, False),
     )
 }

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 from editree.errors import PlanValidationError
 from editree.ops.base import Node, Span
 from editree.ops.conditions import AndCond, Exists, NotCond, OrCond
-from editree.ops.regions import MinusRegion, NotRegion, Region, UnionRegion
+from editree.ops.regions import REGION_NODES, MinusRegion, NotRegion, Region, UnionRegion
 from editree.ops.steps import Edit, If, PlannerName, Step
 from editree.ops.validation import describe_validation_error
 
@@ -102,8 +102,9 @@ def _walk_nodes(plan: Plan) -> Iterator[tuple[Node, int, str]]:
 def _children(node: Node) -> list[tuple[str, Node]]:
     if isinstance(node, (Constraint, NotRegion, Exists)):
         return [("region", node.region)]
-    if isinstance(node, Edit):
-        return [("target", node.target)]
+    if isinstance(node, Edit):  # an op's args may name a region too (move ... beside the table)
+        in_args = [(f"args.{name}", value) for name, value in node.args if isinstance(value, REGION_NODES)]
+        return [("target", node.target), *in_args]
     if isinstance(node, If):
         return [
             ("cond", node.cond),
@@ -122,22 +123,9 @@ def _children(node: Node) -> list[tuple[str, Node]]:
 
 
 def walk_regions(plan: Plan) -> Iterator[Region]:
-    """Every region node of the plan (nested ones included), in no particular order."""
-    from editree.ops import regions as r
-
-    region_types = (
-        r.AllRegion,
-        r.BackgroundRegion,
-        r.PhraseRegion,
-        r.NotRegion,
-        r.UnionRegion,
-        r.MinusRegion,
-        r.BoxRegion,
-        r.PointsRegion,
-        r.MaskRegion,
-    )
+    """Every region node of the plan (nested ones included, and those in an op's args), in no particular order."""
     for node, _, _ in _walk_nodes(plan):
-        if isinstance(node, region_types):
+        if isinstance(node, REGION_NODES):
             yield node
 
 

@@ -119,6 +119,20 @@ Region = Annotated[
     Field(discriminator="kind"),
 ]
 
+REGION_NODES: tuple[type[Node], ...] = (
+    AllRegion,
+    BackgroundRegion,
+    PhraseRegion,
+    NotRegion,
+    UnionRegion,
+    MinusRegion,
+    BoxRegion,
+    PointsRegion,
+    MaskRegion,
+)
+"""Every region node type: what `isinstance` checks against to tell a region from other values (an op's args may
+hold one, as `move` does with `beside`)."""
+
 for _model in (NotRegion, UnionRegion, MinusRegion):
     _model.model_rebuild()
 

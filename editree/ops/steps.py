@@ -128,6 +128,26 @@ class ExtendEdit(Edit):
     args: a.ExtendArgs
 
 
+class VignetteEdit(Edit):
+    op: Literal["vignette"] = "vignette"
+    args: a.VignetteArgs = a.VignetteArgs()
+
+
+class MoveEdit(Edit):
+    op: Literal["move"] = "move"
+    args: a.MoveArgs
+
+
+class ScaleEdit(Edit):
+    op: Literal["scale"] = "scale"
+    args: a.ScaleArgs
+
+
+class UpscaleEdit(Edit):
+    op: Literal["upscale"] = "upscale"
+    args: a.UpscaleArgs = a.UpscaleArgs()
+
+
 class FreeformEdit(Edit):
     op: Literal["edit"] = "edit"
     args: a.EditArgs
@@ -149,6 +169,10 @@ EditStep = Annotated[
         FlipEdit,
         ResizeEdit,
         ExtendEdit,
+        VignetteEdit,
+        MoveEdit,
+        ScaleEdit,
+        UpscaleEdit,
         FreeformEdit,
     ],
     Field(discriminator="op"),

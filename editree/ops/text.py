@@ -61,6 +61,8 @@ def cond_text(cond: c.Cond) -> str:
 
 
 def _arg_text(value: object) -> str:
+    if isinstance(value, r.REGION_NODES):  # move's `beside`: region("table"[left])
+        return f"region({region_text(value)})"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -75,11 +77,11 @@ def _shown_args(args: object) -> dict[str, object]:
     """The args worth printing: set, and either required, an amount, or different from the default."""
     fields = type(args).model_fields
     shown = {}
-    for name, value in args.model_dump(exclude_none=True).items():
-        info = fields[name]
-        if name != "amount" and not info.is_required() and value == info.default:
+    for name, info in fields.items():
+        value = getattr(args, name)
+        if value is None or (name != "amount" and not info.is_required() and value == info.default):
             continue
-        shown[name] = value
+        shown[name] = value if isinstance(value, r.REGION_NODES) else args.model_dump(include={name})[name]
     return shown
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 # Fields whose value is a tagged union, and whether they hold a list of them.
-_UNION_FIELDS = {"target": False, "region": False, "exclude": False, "cond": False}
+_UNION_FIELDS = {"target": False, "region": False, "exclude": False, "cond": False, "beside": False}
 _UNION_LIST_FIELDS = {"steps", "then", "else", "regions", "conds"}
 
 _EXPECTED = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from lark import Lark, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
@@ -33,6 +33,7 @@ from editree.ops import (
     UnionRegion,
 )
 from editree.ops.conditions import AndCond, Exists, ImageIs, NotCond, OrCond
+from editree.ops.regions import REGION_NODES
 from editree.ops.validation import describe_validation_error
 from editree.planner.grammar_cache import load_grammar
 
@@ -48,6 +49,23 @@ def _parser() -> Lark:
     # Positions on every node, so that an error found while building the plan (a bad argument, an unknown op)
     # names its line and column like a syntax error does.
     return load_grammar("plan", parser="lalr", start="plan", propagate_positions=True)
+
+
+def _region_args(op: str) -> list[str]:
+    """The names of `op`'s arguments that hold a region (move's `beside`)."""
+    cls = Edit.by_op.get(op)
+    if cls is None:
+        return []
+    args_model = cls.model_fields["args"].annotation
+    return [name for name, info in args_model.model_fields.items() if _holds_region(info.annotation)]
+
+
+def _holds_region(annotation: Any) -> bool:
+    return annotation in REGION_NODES or any(_holds_region(inner) for inner in get_args(annotation))
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 @v_args(inline=True)
@@ -67,6 +85,9 @@ class _ToPlan(Transformer):
             twice = next(name for name, _ in pairs if sum(n == name for n, _ in pairs) > 1)
             raise ValueError(f"argument {twice!r} is given twice; give each argument once")
         fallback = any(str(a) == "[fallback]" for a in rest if not isinstance(a, tuple))
+        for name in _region_args(str(op)):
+            if isinstance(args.get(name), str):
+                raise ValueError(f"argument {name!r} is a region; write it as {name}=region({_quote(args[name])})")
         return Edit.make(str(op), region, args, fallback=fallback)
 
     def arg(self, name: Any, value: Any) -> tuple[str, Any]:
@@ -84,6 +105,9 @@ class _ToPlan(Transformer):
 
     def list(self, *values: Any) -> list[Any]:
         return list(values)
+
+    def region_value(self, region: Any) -> Any:
+        return region
 
     def if_step(self, cond: Any, *branches: Any) -> If:
         then = branches[0] if branches else []
