@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
-
-from lark.exceptions import UnexpectedInput
 
 from editree.errors import InstructionError
 from editree.ops import (
@@ -30,8 +27,7 @@ from editree.ops import (
 )
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.lexicon_en import STOPWORDS, VERBS, ZH_STOP_PHRASES
-from editree.planner.segment import conjunction_pieces, is_filler, sentence_pieces
-from editree.planner.semantics import NotUnderstood
+from editree.planner.segment import is_filler
 
 if TYPE_CHECKING:
     from editree.planner.llm.backends import ChatBackend
@@ -92,10 +88,10 @@ def parse(
     if detected == "en":
         clauses = _english(text, 0, warnings)
     elif detected == "zh":
-        clauses = _parse_whole_or_pieces(text, _chinese, warnings)
+        clauses = _chinese(text, warnings)
     else:  # mixed: whichever grammar structures more of it ("把 background 换成 forest", "blur the 背景")
         zh_warnings: list[str] = []
-        zh = _parse_whole_or_pieces(text, _chinese, zh_warnings)
+        zh = _chinese(text, zh_warnings)
         en_warnings: list[str] = []
         en = _english(text, 0, en_warnings)
         if _fallback_count(zh) <= _fallback_count(en):
@@ -104,7 +100,13 @@ def parse(
             clauses, extra = en, en_warnings
         warnings.extend(extra)
 
-    # 3. Assemble; in auto mode, the LLM plans what the grammar could not structure.
+    # 3. A long descriptive prompt is one free-form edit (plus the constraints it states), not fragments.
+    from editree.planner import long_prompts
+
+    if long_prompts.is_descriptive(text, clauses):
+        warnings = [w for w in warnings if w.startswith("no English for")]
+        clauses = long_prompts.collapse(text, clauses, warnings)
+    # 4. Assemble; in auto mode, the LLM plans what the grammar could not structure.
     plan = _assemble(text, detected, clauses, warnings)
     if planner == "auto" and llm is not None and llm.configured and any(s.fallback for s in plan.steps):
         plan = _fill_fallbacks_by_llm(plan, llm, backend)
@@ -163,9 +165,6 @@ def _fill_fallbacks_by_llm(plan: Plan, llm: LLMConfig, backend: ChatBackend | No
     )
 
 
-Parser = Callable[[str, int, list[str]], list[Clause]]
-
-
 def _english(text: str, offset: int, warnings: list[str]) -> list[Clause]:
     """The English frame planner reads every clause itself (what it cannot structure comes back as
     fallback clauses), so it never needs the piecewise retry the Chinese grammar does."""
@@ -175,10 +174,10 @@ def _english(text: str, offset: int, warnings: list[str]) -> list[Clause]:
     return [_translate_mixed(c, warnings) for c in clauses]
 
 
-def _chinese(text: str, offset: int, warnings: list[str]) -> list[Clause]:
-    from editree.planner.grammar_zh import parse_chinese
+def _chinese(text: str, warnings: list[str]) -> list[Clause]:
+    from editree.planner.zh_skeleton import parse_chinese_instruction
 
-    return parse_chinese(text, offset=offset, warnings=warnings)
+    return parse_chinese_instruction(text, warnings)
 
 
 def _translate_mixed(clause: Clause, warnings: list[str]) -> Clause:
@@ -205,55 +204,9 @@ def _fallback_count(clauses: list[Clause]) -> int:
     return sum(isinstance(c, FallbackClause) for c in clauses)
 
 
-def _parse_whole_or_pieces(text: str, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
-    attempt: list[str] = []
-    try:
-        clauses = parse_fn(text, 0, attempt)
-        warnings.extend(attempt)
-        return clauses
-    except (UnexpectedInput, NotUnderstood):
-        pass
-    clauses: list[Clause] = []
-    for start, end in sentence_pieces(text):
-        clauses.extend(_parse_piece(text, start, end, parse_fn, warnings))
-    return clauses
-
-
-def _try(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause] | None:
-    attempt: list[str] = []
-    try:
-        clauses = parse_fn(text[start:end], start, attempt)
-    except (UnexpectedInput, NotUnderstood):
-        return None
-    warnings.extend(attempt)
-    return clauses
-
-
-def _parse_piece(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
-    piece = text[start:end]
-    if is_filler(piece):
-        return []
-    parsed = _try(text, start, end, parse_fn, warnings)
-    if parsed is not None:
-        return parsed
-    # Try the conjunction-separated parts; adjacent parts that still fail are merged back.
-    parts = conjunction_pieces(text, start, end)
-    if len(parts) <= 1:
-        return [FallbackClause(piece, (start, end))]
-    out: list[Clause] = []
-    pending: tuple[int, int] | None = None
-    for s, e in parts:
-        parsed = [] if is_filler(text[s:e]) else _try(text, s, e, parse_fn, warnings)
-        if parsed is None:
-            pending = (pending[0], e) if pending else (s, e)
-            continue
-        if pending:
-            out.append(FallbackClause(text[pending[0] : pending[1]], pending))
-            pending = None
-        out.extend(parsed)
-    if pending:
-        out.append(FallbackClause(text[pending[0] : pending[1]], pending))
-    return out
+def _shorten(text: str, limit: int = 80) -> str:
+    """A long piece quoted in a warning: its start, then an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _suggestion(piece: str) -> str:
@@ -319,7 +272,8 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
 
     def fallback_step(instruction: str, span: tuple[int, int], target: Region | None) -> Edit:
         warnings.append(
-            f"could not structure {instruction!r} (characters {span[0]}-{span[1]}){_suggestion(instruction)}; it "
+            f"could not structure {_shorten(instruction)!r} (characters {span[0]}-{span[1]})"
+            f"{_suggestion(instruction)}; it "
             "becomes a free-form edit, which needs an instruction-following model"
         )
         return Edit.make(

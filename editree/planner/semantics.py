@@ -67,7 +67,10 @@ def recolor_or_fill(region: Region | None, color: str) -> tuple[str, Region | No
     if isinstance(region, PhraseRegion):  # "change the car's color to silver" recolours the car
         text = re.sub(r"'s (?:colou?r|colou?ring|hue)$", "", region.text)
         region = PhraseRegion(text=text, source=region.source, qualifiers=region.qualifiers)
-    if region == BACKGROUND:  # "make the background white" means a plain white background
+    words = color.lower().split()
+    if region == BACKGROUND and (words[-1] in ("white", "black") or words[0] in ("plain", "solid", "pure", "flat")):
+        # "make the background white" means a plain white backdrop (a studio or product shot); "make the
+        # background purple" tints what is there
         return "replace", region, {"prompt": color}
     return "recolor", region, {"color": color}
 

@@ -20,7 +20,8 @@ from editree.planner.en.tokens import Tok
 COLOR_MODIFIERS = frozenset(
     """
 light dark bright pale deep navy sky baby royal hot neon pastel vivid rich soft warm cool muted dusty metallic
-electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny
+electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny autumn fall
+burnt sunset ocean sea ice icy fire candy mustard chocolate coffee cream off dusky smoky
 """.split()
 )
 BLUE_ONLY_MODIFIERS = frozenset({"sky", "navy", "baby", "royal", "electric"})
@@ -159,6 +160,10 @@ def _adjust_items(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
         phrase = " ".join(words)
         if phrase in vocab.COMPARATIVES:
             prop, sign = vocab.COMPARATIVES[phrase]
+        elif (less or amount.less) and phrase in vocab.COLOR_TONES:  # "a little less yellow"
+            prop, sign = vocab.COLOR_TONES[phrase]
+        elif phrase in ("hazy", "foggy", "misty", "grainy", "noisy") and (less or amount.less):
+            return None
         elif phrase in vocab.PROPERTY_ADJECTIVES:
             prop, sign = vocab.PROPERTY_ADJECTIVES[phrase]
         elif len(words) == 2 and words[1] in ("colors", "colours", "tones") and words[0] in vocab.PROPERTY_ADJECTIVES:
@@ -174,7 +179,7 @@ def _adjust_items(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
 def _list_parts(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for tok in toks:
-        if tok.low in ("and", ",", "&", "but", "yet", "while", "as well as") and parts[-1]:
+        if tok.low in ("and", ",", "&", "+", "/", "but", "yet", "while", "as well as", "plus") and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(tok)
@@ -196,7 +201,7 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
             if rest and rest[0].low in ("it", "they") and len(rest) > 2 and rest[1].low in ("is", "was", "were"):
                 rest = rest[2:]
         inner = read_complement(rest, text) if rest else None
-        if inner is not None and inner.kind in ("adjust", "style", "effect", "blur", "color"):
+        if inner is not None and inner.kind in ("adjust", "style", "effect", "blur", "color", "enhance"):
             return inner
         return Complement("like", text=raw(text, rest)) if rest else None
     if first in ("into", "to", "as", "a", "an") and len(toks) > 1:
@@ -240,6 +245,19 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
     items = _adjust_items(toks)
     if items is not None:
         return Complement("adjust", items=items)
+    if (
+        rest_words[:1] == ["less"]
+        and len(rest_words) == 2
+        and rest_words[1] in ("hazy", "foggy", "misty", "grainy", "noisy", "blurry")
+    ):
+        kind = {"hazy": "dehaze", "foggy": "dehaze", "misty": "dehaze", "blurry": "deblur"}.get(
+            rest_words[1], "denoise"
+        )
+        return Complement("enhance", args={"kind": kind})
+    if rest_words[:1] == ["more"] and len(rest_words) >= 2:
+        color = color_of(rest[1:], text)
+        if color is not None:  # "more turquoise": towards that colour
+            return Complement("color", text=color)
     # Styles: "black and white", "sepia", "a vintage look", "watercolor style", "cinematic".
     style_words = [w for w in rest_words if w not in ("a", "an", "the")]
     if style_words:

@@ -199,6 +199,12 @@ def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
             if present is None and words[k] not in ("appears", "appear", "exists", "exist"):
                 continue
             subject = [t for t in toks[:k] if t.low not in ("any", "a", "an")]
+            if subject and subject[0].low in ("nobody", "no one", "no", "none", "noone"):
+                # "if nobody is in the picture", "if no people are visible"
+                negative = not negative
+                subject = subject[1:] or [Tok("people", "people", subject[0].start, subject[0].end, "word")]
+                if subject[0].low == "of":
+                    subject = subject[1:]
             region = region_of(subject, ctx)
             if region is None:
                 raise NotUnderstood("what is present?")

@@ -11,6 +11,7 @@ one blur of both.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -70,6 +71,7 @@ class FrameReader:
         self.ctx = ctx
         self.warnings = warnings
         self.span: Span = (0, 0)
+        self.complaints = ctx.complaints
 
     # ---- building blocks --------------------------------------------------------------------------
     def edit(
@@ -119,6 +121,16 @@ class FrameReader:
         negated = _negation(toks)
         if negated is not None:
             return self.negative(toks[negated:])
+        if find(toks, ("color pop",)) >= 0:
+            return self.color_pop(toks)
+        if toks[0].low == "with" and len(toks) > 2:
+            kept = _absolute_keep(toks[1:])
+            if kept is not None:  # "…, with the shop signs kept exactly as they are"
+                return self.keep_region(kept)
+            if toks[1].low in ("more", "less", "extra", "a bit more", "a little more", "some", "a touch of"):
+                return self.verbless(toks[1:])  # "I want it warmer, with more contrast"
+        if toks[0].low in ("needs", "need", "requires", "wants", "could use", "would benefit from") and len(toks) > 1:
+            return self.verbless(toks[1:])  # "Needs a square crop."
         if toks[0].low in ("make sure", "ensure", "ensure that", "be sure", "make certain", "making sure", "ensuring"):
             rest = toks[1:]
             if rest and rest[0].low == "that":
@@ -142,6 +154,48 @@ class FrameReader:
         elif verb.particles:
             rest = _take_particle(rest, verb.particles) or rest
         return handler(lemma, verb, rest)
+
+    def color_pop(self, toks: list[Tok]) -> list[Clause]:
+        """ "a colour pop on the taxi", "colour splash where only the roses stay in colour", "selective colour:
+        the dress stays in colour": everything but the region goes black and white."""
+        at = find(toks, ("color pop",))
+        after = toks[at + 1 :]
+        while after and (
+            after[0].low
+            in (
+                "of",
+                "on",
+                "for",
+                "with",
+                "to",
+                "where",
+                "where only",
+                "only",
+                ":",
+                "-",
+                "effect",
+                "so",
+                "that",
+                "so that",
+            )
+            or after[0].kind == "punct"
+        ):
+            after = after[1:]
+        before = toks[:at]
+        region_toks = after or [t for t in before if t.low not in ("do", "create", "make", "apply", "add", "a", "an")]
+        end = len(region_toks)
+        for i, tok in enumerate(region_toks):
+            if i and (
+                tok.low in ("stay", "stays", "remain", "remains", "keep", "keeps", "is", "are", "in color", "goes")
+                or tok.kind == "punct"
+            ):
+                end = i
+                break
+        region = self.region(region_toks[:end])
+        if region is None or region == ALL:
+            raise FreeForm(None)
+        self.ctx.targets.append(region)
+        return [self.edit("restyle", NotRegion(region=region), {"style": "black and white"})]
 
     # ---- constraints ----------------------------------------------------------------------------------
     def negative(self, toks: list[Tok]) -> list[Clause]:
@@ -197,6 +251,7 @@ class FrameReader:
             return [KeepClause(subject, self.span, kind="preserve_identity")]
         if identity:
             return [KeepClause(region, self.span, kind="preserve_identity")]
+        self.ctx.targets.append(region)  # "leave the puppy as it is and add snow to the rest"
         return [KeepClause(region, self.span)]
 
     def frame_keep(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
@@ -214,7 +269,27 @@ class FrameReader:
                 "true to herself",
             ):
                 return self.keep_region(rest[:k] or rest, identity=True)
-            if k > 0 and (tail in vocab.KEEP_WORDS or tail in ("as it is", "as they are", "as is")):
+            if k > 0 and tail in (
+                "in color",
+                "in colour",
+                "in full color",
+                "in full colour",
+                "colored",
+                "coloured",
+                "in its original color",
+                "in its original colour",
+                "in their original colors",
+            ):
+                region = self.region(rest[:k])
+                if region is not None and region != ALL:  # colour pop: the black and white edits leave it out
+                    self.ctx.color_kept.append((region, self.span))
+                    self.ctx.targets.append(region)
+                    return []
+            if k > 0 and (
+                tail in vocab.KEEP_WORDS
+                or tail in ("as it is", "as they are", "as is")
+                or re.fullmatch(r"as (?:he|she|it|they) (?:is|are|was|were)", tail)
+            ):
                 if low(rest[:k]) in REST_WORDS:
                     return [KeepRestClause(self.span)]
                 return self.keep_region(rest[:k])
@@ -394,6 +469,8 @@ class FrameReader:
         raise FreeForm(target)
 
     def complemented(self, region: Region | None, comp: Complement) -> list[Clause]:
+        if comp.kind == "enhance":
+            return [self.edit("enhance", region, {"kind": comp.args["kind"]})]
         if comp.kind == "adjust":
             return [self.adjust(region, prop, sign, amount) for prop, sign, amount in comp.items]
         if comp.kind == "keep":
@@ -454,6 +531,8 @@ class FrameReader:
         if rest and rest[-1].low in ("up", "down") and _has_property(rest[:-1]):
             sign = 1 if rest[-1].low == "up" else -1
             return self.frame_amount("turn", vocab.Verb("amount", sign=sign), rest[:-1])
+        if find(rest, ("into", "to", "as", "from")) < 0 and split_complement(rest, self.text) is not None:
+            return self.made(rest)  # "turn the woman sepia and the background black and white"
         return self.frame_change(lemma, verb, rest)
 
     def frame_change(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
@@ -596,7 +675,12 @@ class FrameReader:
         return out
 
     def added(self, what: list[Tok], where: list[Tok], lemma: str = "add") -> list[Clause]:
+        while what and what[-1].low in ("everywhere", "all over", "overall", "throughout", "all around", "too"):
+            what = what[:-1]  # "add snow everywhere": the whole picture
         where_toks = where[1:] if where else []
+        if where and where[0].low == "behind" and _is_scene(what) and where_toks:
+            # "put a snowy landscape behind him": a new background
+            return [self.edit("replace", BACKGROUND, {"prompt": self.raw(what)})]
         region = self.region(where_toks) if where_toks else None
         if where and where[0].low in ("on the left", "on the right", "to the left", "to the right"):
             region = None
@@ -636,6 +720,10 @@ class FrameReader:
         prompt = self.raw(_strip_punct(what))
         if not prompt:
             raise NotUnderstood("add what?")
+        if joined in ("one", "some", "it", "them") and self.ctx.mentioned is not None:
+            prompt = (
+                f"a {self.ctx.mentioned}" if joined == "one" else self.ctx.mentioned
+            )  # "if there is no moon, add one"
         if joined in lex.BW_WORDS or (words and words[0] in lex.BW_WORDS and words[-1] in lex.LOOK_WORDS):
             return [self.edit("restyle", region, {"style": lex.style_of(words[0])})]
         if words and words[-1] in lex.LOOK_WORDS:
@@ -681,11 +769,20 @@ class FrameReader:
                 return [self.adjust(who, tone[0], tone[1], amount)]
             if look and " ".join(look) in lex.BW_WORDS:
                 return [self.edit("restyle", who, {"style": lex.style_of(" ".join(look))})]
-        return (
-            self.added(what, [Tok("to", "to", 0, 0, "word"), *who_toks] if who_toks else [], "give")
-            if not (who_toks and who_toks[0].low in ("it", "this", "that", "them"))
-            else self._give_to(who, what)
-        )
+        if find(what, ("turn", "quarter turn", "half turn", "a quarter turn", "a half turn", "rotation", "spin")) >= 0:
+            return self.frame_rotate("rotate", verb, what)  # "give the picture a quarter turn clockwise"
+        effect = _effect_noun(what)
+        if effect is not None:
+            value = round(min(1.0, take_amount(what)[0].scale(lex.BASE_ATMOSPHERE) * effect[1]), 4)
+            return [self.edit("atmosphere", None if who == ALL else who, {"effect": effect[0], "amount": value})]
+        if words and words[-1] in lex.LOOK_WORDS:
+            try:
+                return [self.edit(*sem.styled(None if who == ALL else who, self.raw(what)))]
+            except NotUnderstood:
+                raise FreeForm(who) from None  # "give the statue a weathered, mossy look"
+        if who_toks and who_toks[0].low in ("it", "this", "that", "them"):
+            return self._give_to(who, what)
+        return self.added(what, [Tok("to", "to", 0, 0, "word"), *who_toks] if who_toks else [], "give")
 
     def _give_to(self, who: Region | None, what: list[Tok]) -> list[Clause]:
         clauses = self.added(what, [], "give")
@@ -707,6 +804,18 @@ class FrameReader:
             return [self.edit(*sem.recolor_or_fill(self.region(rest) if rest else None, "black"))]
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
+        parts = _split_top(rest)
+        if len(parts) > 1:  # "paint the fence white and the shutters dark green"
+            out: list[Clause] = []
+            pending: list[Tok] = []
+            for part in parts:
+                try:
+                    out.extend(self.frame_recolor(lemma, verb, [*pending, *part]))
+                    pending = []
+                except (FreeForm, NotUnderstood):
+                    pending = [*pending, *part, *_and(part)]
+            if out and not pending:
+                return out
         for k in range(len(rest)):
             tail = rest[k:]
             if tail and tail[0].low in ("to", "into", "in", "as", "with"):
@@ -778,6 +887,8 @@ class FrameReader:
         words = low(rest)
         if re.search(r"\bupside down\b", words):
             return [self.edit("rotate", None, {"degrees": 180.0})]
+        words = words.replace("a half turn", "180").replace("half turn", "180")
+        words = words.replace("a quarter turn", "90").replace("quarter turn", "90")
         number = re.search(r"(\d+(?:\.\d+)?)", words)
         ccw = bool(re.search(r"\b(?:counterclockwise|ccw|left)\b", words))
         if number:
@@ -850,6 +961,36 @@ class FrameReader:
         """ "the sky should be bluer", "more contrast", "background darker", "brighter colors", "no people"."""
         if toks[0].low in ("no", "without") and len(toks) > 1:
             return self.frame_remove("remove", vocab.VERBS["remove"], toks[1:])
+        # "removal of the wires", "some sharpening on the lettering", "straightening of the horizon"
+        for i, tok in enumerate(toks[:3]):
+            lemma = vocab.NOMINALS.get(tok.low)
+            if lemma is None and tok.low.endswith("ing"):
+                found = verb_at(toks, i)
+                lemma = found[0] if found is not None and found[1].form == "ing" else None
+            if lemma is not None and all(
+                t.low
+                in ("a", "an", "the", "some", "more", "slight", "little", "bit", "a bit", "a little", "maybe", "also")
+                or t.low in vocab.DEGREE_WORDS
+                for t in toks[:i]
+            ):
+                rest = toks[i + 1 :]
+                if rest and rest[0].low in ("of", "on", "to", "for", "in"):
+                    rest = rest[1:]
+                return self.by_verb(lemma, vocab.VERBS[lemma], [*rest, *toks[:i]], "ing")
+        if toks[-1].low == "crop" or (len(toks) > 1 and toks[-2].low == "crop"):
+            return self.frame_crop("crop", vocab.VERBS["crop"], toks)
+        if find(toks, ("quarter turn", "half turn", "a quarter turn", "a half turn")) >= 0:
+            return self.frame_rotate("rotate", vocab.VERBS["rotate"], toks)
+        parts = _split_top(toks)
+        if len(parts) > 1 and find(toks, (",", "+", "&", "/")) > 0:
+            # "sky bluer, grass greener", "brighter eyes, whiter teeth": a list of telegraphic clauses
+            out: list[Clause] = []
+            try:
+                for part in parts:
+                    out.extend(self.verbless(part))
+                return out
+            except (NotUnderstood, FreeForm):
+                pass
         predicate = self.predicate(toks, required=False)
         if predicate is not None:
             return predicate
@@ -874,6 +1015,20 @@ class FrameReader:
         if found is not None and found[1].form == "ed":
             lemma = found[0]
             return self.by_verb(lemma, vocab.VERBS[lemma], toks[found[2] :], "ed")
+        # "shadows lifted", "brightness increased a bit": a property and what happened to it
+        last = verb_at(toks, len(toks) - 1)
+        if last is not None and last[1].form == "ed" and _has_property(toks[:-1]):
+            verb = vocab.VERBS[last[0]]
+            if verb.frame == "amount" and verb.sign:
+                return self.frame_amount(last[0], verb, toks[:-1])
+        # "open the wardrobe doors": an unknown verb before a noun phrase is a free-form edit of that region
+        if (
+            len(toks) > 2
+            and toks[0].kind == "word"
+            and toks[1].low in vocab.DETERMINERS | {"his", "her", "their", "my"}
+        ):
+            if not difflib.get_close_matches(toks[0].low, vocab.VERBS, n=1, cutoff=0.75):  # not a misspelled verb
+                raise FreeForm(self.region(toks[1:]))
         raise NotUnderstood("no verb")
 
     def predicate(self, toks: list[Tok], *, required: bool) -> list[Clause] | None:
@@ -900,13 +1055,17 @@ class FrameReader:
                 return None
         pred = toks[marker:]
         words = [t.low for t in pred]
-        negative = "not" in words[:3] or "never" in words[:3]
+        negative = "not" in words[:3] or "never" in words[:3] or words[0] in vocab.NEGATIVE_MODALS
         pred = [
             t
             for t in pred
             if t.low not in vocab.MODALS
             and t.low not in ("not", "never", "to", "needs", "need", "requires", "require", "lacks")
         ]
+        # present-tense "is"/"looks" describe the picture; "looked" after "I'd love it if" is a wish
+        statement = toks[marker].low in ("is", "are", "looks", "look", "seems", "seem", "appears", "appear", "feels")
+        adverbs = ("exactly", "completely", "totally", "perfectly", "fully", "entirely", "just", "still", "always")
+        pred = [t for t in pred if t.low not in adverbs] or pred
         if pred and pred[0].low in vocab.COPULAS:
             copula = pred[0].low
             pred = pred[1:]
@@ -921,6 +1080,14 @@ class FrameReader:
         if not pred:
             return [KeepClause(subject, self.span)] if subject != ALL and required else None
         pwords = " ".join(t.low for t in pred)
+        if re.fullmatch(r"as (?:he|she|it|they|i|we) (?:is|are|was|were|am)", pwords):
+            return [KeepClause(subject, self.span)] if subject != ALL else None
+        # "the colours need boosting", "the image needs denoising": the gerund is the verb
+        if toks[marker].low in ("needs", "need", "requires", "require") and pred:
+            found = verb_at(pred, 0)
+            if found is not None and found[1].form == "ing":
+                lemma = found[0]
+                return self.by_verb(lemma, vocab.VERBS[lemma], [*subject_toks, *pred[found[2] :]], "ing")
         # "needs more contrast", "needs more brightening", "lacks contrast"
         if toks[marker].low in ("needs", "need", "requires", "require", "lacks") and pred[0].low != "be":
             groups = self.property_groups(pred)
@@ -933,7 +1100,10 @@ class FrameReader:
             comp = read_complement(pred[1:], self.text)
             if comp is not None and comp.kind == "adjust":
                 target = None if subject == ALL else subject
-                return [self.adjust(target, p, -s, a) for p, s, a in comp.items]
+                steps = [self.adjust(target, p, -s, a) for p, s, a in comp.items]
+                if statement:
+                    self.complaints.extend(steps)
+                return steps
         # "should be blurred", "needs to be removed", "should be replaced with a beach"
         found = verb_at(pred, 0)
         if found is not None and found[1].form == "ed":
@@ -947,6 +1117,18 @@ class FrameReader:
         if pwords in vocab.KEEP_WORDS or pwords in ("unchanged", "the same", "untouched", "as is", "as it is"):
             return [KeepClause(subject, self.span)] if subject != ALL else None
         comp = read_complement(pred, self.text)
+        if statement and not required:
+            # "the dog looks dull", "the sky is boring": a statement about the picture, not a request; a complaint
+            # asks for the opposite, anything else names what "it" will mean next
+            complaint = vocab.COMPLAINTS.get(pwords.removeprefix("a bit ").removeprefix("kind of ").removeprefix("so "))
+            self.ctx.last_target = subject
+            if complaint is not None and toks[marker].low not in ("stays", "stay", "remains", "remain"):
+                prop, sign = complaint
+                step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
+                self.complaints.append(step)
+                return [step]
+            if comp is None or comp.kind not in ("keep",):
+                return []
         if comp is None:
             if required:
                 raise FreeForm(subject)
@@ -1007,10 +1189,17 @@ class FrameReader:
                     groups = self.property_groups(body[i + 2 :])
                     if groups:
                         return [self.adjust(r, p, sign * pol, a.merged(amount)) for p, pol, r, a in groups]
+        trailing, body = _trailing_amount(body)
         if body and body[-1].low in ("up", "down", "+", "-"):
             if body[-1].low in ("down", "-"):
                 sign = -sign
             body = body[:-1]
+        elif len(body) > 1 and (found := verb_at(body, len(body) - 1)) is not None and found[1].form == "ed":
+            verb = vocab.VERBS[found[0]]  # "shadows lifted", "contrast reduced"
+            if verb.frame == "amount" and verb.sign:
+                sign, body = sign * verb.sign, body[:-1]
+        if trailing.seen:
+            body = [*body, *_amount_tokens(trailing, body)]
         groups = self.property_groups(body)
         if groups and len(body) <= 12:
             if first not in ("less", "more") and toks[-1].kind == "num" and len(toks) >= 2 and toks[-2].low == "-":
@@ -1019,6 +1208,11 @@ class FrameReader:
         tone = _color_tone(body)
         if tone is not None:
             return [self.adjust(self.region(tone[2]) if tone[2] else None, tone[0], sign * tone[1], Amount())]
+        look = [t for t in body if t.low not in ("a", "an", "the", "maybe", "some", "overall")]
+        if len(look) >= 2 and look[-1].low in lex.LOOK_WORDS | {"color", "colour", "colors", "colours", "light"}:
+            comp = read_complement(look[:-1], self.text)  # "a warmer tone", "a brighter look"
+            if comp is not None and comp.kind == "adjust":
+                return self.complemented(None, comp)
         effect = _effect_noun(body)
         if effect is not None and len(body) <= 4:
             amount, _ = take_amount(body, adjectives=True)
@@ -1139,6 +1333,15 @@ def _drop_particles(
             continue
         out.append(tok)
     return out
+
+
+def _amount_tokens(amount: Amount, body: list[Tok]) -> list[Tok]:
+    """Tokens that say `amount` again, for a part whose trailing amount was taken off to read it."""
+    at = body[-1].end if body else 0
+    for word, factor in vocab.DEGREE_WORDS.items():
+        if factor == amount.factor and word not in vocab.ADJECTIVE_DEGREES and " " not in word:
+            return [Tok(word, word, at, at, "word")]
+    return []
 
 
 def _trailing_amount(toks: list[Tok]) -> tuple[Amount, list[Tok]]:
@@ -1338,7 +1541,12 @@ def _defect(toks: list[Tok]) -> str | None:
 
 def _effect_noun(toks: list[Tok]) -> tuple[str, float] | None:
     """ "thick fog", "some light haze", "a sunset glow", "snowfall" -> (effect, strength factor)."""
-    words = [t.low for t in toks if t.low not in ("a", "an", "the", "some", "more", "of", "bit", "little")]
+    words = [
+        w
+        for t in toks
+        for w in t.low.split("-")
+        if w not in ("a", "an", "the", "some", "more", "of", "bit", "little", "time")
+    ]
     if not words or len(words) > 4:
         return None
     effect_at = next((i for i, w in enumerate(words) if w in lex.EFFECT_WORDS), None)
@@ -1373,6 +1581,8 @@ def _effect_noun(toks: list[Tok]) -> tuple[str, float] | None:
         return None
     strength = 1.0
     for w in words[:effect_at]:
+        if w in vocab.DEGREE_WORDS and w not in vocab.ADJECTIVE_DEGREES:
+            continue  # "a bit of fog": the clause's amount, read elsewhere
         if w in lex.EFFECT_STRONG:
             strength = 1.6
         elif w in lex.EFFECT_MILD or w in ("slight", "gentle", "subtle", "faint", "thin"):
@@ -1428,6 +1638,25 @@ def _look_adjustments(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
     return items or None
 
 
+def _absolute_keep(toks: list[Tok]) -> list[Tok] | None:
+    """ "the shop signs kept exactly as they are", "her face untouched" -> the region's tokens, else None."""
+    words = [t.low for t in toks]
+    for k in range(1, len(toks)):
+        tail = [w for w in words[k:] if w not in ("exactly", "completely", "totally", "fully", "perfectly", "just")]
+        if not tail:
+            continue
+        if tail[0] in ("kept", "left", "preserved", "protected", "maintained", "held"):
+            tail = tail[1:]
+        phrase = " ".join(tail)
+        if (
+            (not tail and words[k] in ("kept", "left", "preserved", "protected"))
+            or phrase in vocab.KEEP_WORDS
+            or (re.fullmatch(r"as (?:he|she|it|they) (?:is|are|was|were)", phrase))
+        ):
+            return toks[:k]
+    return None
+
+
 def _give_split(rest: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     """ "the dog a party hat" -> (the dog, a party hat); "him sunglasses" -> (him, sunglasses)."""
     if not rest:
@@ -1455,6 +1684,19 @@ def _give_split(rest: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         if rest[i - 1].low in lex.PERSON_NOUNS or rest[i - 1].low in ("dog", "cat", "photo", "image", "picture"):
             return rest[:i], rest[i:]
     return [], rest
+
+
+SCENE_NOUNS = frozenset(
+    """
+landscape scenery background backdrop scene forest beach city skyline mountains mountain sea ocean sunset sky field
+garden wall desert jungle studio meadow lake river countryside cityscape street park snowscape galaxy space
+""".split()
+)
+
+
+def _is_scene(toks: list[Tok]) -> bool:
+    words = [t.low for t in toks]
+    return bool(words) and words[-1] in SCENE_NOUNS
 
 
 def _sides(text: str) -> tuple[str, ...]:

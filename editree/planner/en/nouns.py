@@ -316,6 +316,12 @@ class Context:
     """Explicit targets of the edits so far, in order (for "everything else", "the rest")."""
     selection: Region | None = None
     """A region "select X" named: the next clause's implied target."""
+    mentioned: str | None = None
+    """The text of the last phrase named anywhere, even as absent ("if there is no moon, add one")."""
+    complaints: list[Any] = field(default_factory=list)
+    """Steps read from complaints ("the kids are too dark"): dropped when an explicit step does the same."""
+    color_kept: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
+    """Regions "kept in colour": the black-and-white edits of the instruction leave them out."""
 
     def pronoun(self) -> Region:
         return self.last_target if self.last_target is not None else ALL
@@ -524,10 +530,32 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
     if len(toks) == 1 and words[0] in PRONOUNS_SELF:
         text = PRONOUNS_SELF[words[0]]
         return PhraseRegion(text=text, qualifiers=Qualifiers(count="all") if text == "people" else Qualifiers())
+    around = re.fullmatch(
+        r"(?:everything|everywhere|the area|the areas|the space|the region|all) (?:around|surrounding|behind|beside)"
+        r" .+",
+        joined,
+    )
+    if around and len(toks) > 2:  # "everything around him": the complement of him
+        inner = _atom(toks[2:], ctx)
+        if inner is not None and inner != ALL:
+            return NotRegion(region=inner)
+    around = re.fullmatch(
+        r"(?:everything|everywhere|the area|the areas|the space|the region|all) (?:around|surrounding|behind|beside)"
+        r" .+",
+        joined,
+    )
+    if around and len(toks) > 2:  # "everything around him": the complement of him
+        inner = _atom(toks[2:], ctx)
+        if inner is not None and inner != ALL:
+            return NotRegion(region=inner)
     if joined in REST_WORDS or re.fullmatch(
         r"(?:the )?rest of (?:the |this )?(?:image|photo|picture|scene|pic)", joined
     ):
         return ctx.rest()
+    if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
+        return PhraseRegion(text="people", qualifiers=Qualifiers(count="all"))
+    if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
+        return PhraseRegion(text="people", qualifiers=Qualifiers(count="all"))
     if _is_whole(words):
         return ALL
     # Strip determiners and read possessive determiners.
@@ -718,6 +746,7 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         ctx.note_person(" ".join(words))
     elif owner and owner in lex.PERSON_NOUNS:
         ctx.note_person(owner)
+    ctx.mentioned = text
     try:
         region: Region = PhraseRegion(text=text, qualifiers=Qualifiers(**quals))
     except ValueError as exc:  # an ordinal past the IR's limit, an empty text

@@ -12,15 +12,17 @@ branches; "otherwise" at the start of a sentence is the else of the condition be
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from editree.ops import ALL, UnionRegion
+from editree.ops import ALL, NotRegion, UnionRegion
 from editree.ops.conditions import NotCond
+from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.en import vocab
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
-from editree.planner.en.frames import FrameReader, FreeForm, _noun_use, verb_at
+from editree.planner.en.frames import FrameReader, FreeForm, _absolute_keep, _noun_use, verb_at
 from editree.planner.en.nouns import Context, region_of
 from editree.planner.en.tokens import Tok, tokenize
 from editree.planner.semantics import NotUnderstood
@@ -126,10 +128,24 @@ def _skip_lead(toks: list[Tok], j: int, *, degrees: bool = True) -> int:
 
 def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     """Can a new clause start at token j, after separator `sep`?"""
+    if toks[j].low in ("so that", "in order to", "such that") or (toks[j].low == "so" and sep in (",", "")):
+        return True  # a purpose: "…, so the mountains stand out"
     k = _skip_lead(toks, j)
     if k >= len(toks):
         return False
     low = toks[k].low
+    if low == "only" and k + 1 < len(toks) and toks[k + 1].low in IF_WORDS:
+        return True  # "…, but only if there are trees"
+    if low == "should" and k + 2 < len(toks) and toks[k + 1].low == "there":
+        return True  # "…, should there be a watermark"
+    if low == "with" and k + 1 < len(toks):
+        end = _chunk_end(toks, k + 1)
+        if _absolute_keep(toks[k + 1 : end]) is not None:
+            return True  # "…, with the shop signs kept as they are"
+        if toks[k + 1].low in ("more", "less", "extra", "a bit more", "a little more", "a touch of"):
+            return True
+    if sep in (",", "and", "then", "plus", "+", "&", "and then") and _nominal_start(toks, k):
+        return True
     if low in IF_WORDS or low in UNLESS_WORDS or low in ELSE_WORDS or low in KEEP_STARTERS:
         return low not in ("where", "once", "as") or sep == ","
     if low in ("do", "please") and k + 1 < len(toks) and toks[k + 1].low in ("not", "do not"):
@@ -138,7 +154,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
         return low != "not" or sep in ("but", ",")
     if (low in PURPOSE_STARTERS and low not in ("as", "since", "so")) or (low == "so" and sep in (",", "")):
         return True
-    if low == "to" and k + 1 < len(toks) and toks[k + 1].low in vocab.PURPOSE_VERBS:
+    if low == "to" and k + 1 < len(toks) and _purpose_verb(toks[k + 1]):
         return True
     found = verb_at(toks, k)
     if found is not None and found[1].form in ("base", "ing") and not _noun_use(toks[k:], found):
@@ -155,6 +171,94 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     # "…, more contrast", "and less saturation"
     if low in ("more", "less", "extra") and k + 1 < len(toks) and toks[k + 1].low in vocab.PROPERTY_NOUNS:
         return sep in (",", "and", "then", "plus")
+    return False
+
+
+WANTING = frozenset(
+    {
+        "like",
+        "want",
+        "love",
+        "need",
+        "wish",
+        "prefer",
+        "able",
+        "trying",
+        "try",
+        "possible",
+        "way",
+        "hoping",
+        "hope",
+        "mind",
+        "help",
+        "going",
+        "have",
+        "had",
+        "tried",
+        "needs",
+        "wants",
+        "chance",
+        "ability",
+        "sure",
+        "decided",
+        "plan",
+    }
+)
+
+
+def _purpose_verb(tok: Tok) -> bool:
+    """ "to bring out the details", "to reveal": a purpose verb, also as the first word of a multiword verb."""
+    return tok.low in vocab.PURPOSE_VERBS or tok.low.split(" ")[0] in vocab.PURPOSE_VERBS
+
+
+def _chunk_end(toks: list[Tok], start: int) -> int:
+    for m in range(start, len(toks)):
+        if toks[m].low in vocab.SEPARATORS:
+            return m
+    return len(toks)
+
+
+def _nominal_start(toks: list[Tok], k: int) -> bool:
+    """ "more contrast", "a bit of fog", "sepia", "less yellow": a clause said without a verb."""
+    while k < len(toks) and toks[k].low in (
+        "a",
+        "an",
+        "some",
+        "more",
+        "less",
+        "extra",
+        "of",
+        "maybe",
+        "also",
+        "a bit of",
+        "a touch of",
+        "a hint of",
+        "slightly",
+        "much",
+        "even",
+    ):
+        k += 1
+    while k < len(toks) and toks[k].low in vocab.DEGREE_WORDS:
+        k += 1
+    if k < len(toks) and toks[k].low == "of":
+        k += 1
+    if k >= len(toks):
+        return False
+    low = toks[k].low
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if low in lex.BW_WORDS or low in ("vignette", "color pop"):
+        return nxt in ("", ",", "and", "then", "please", "look", "filter", "effect", "style", "tone", "too")
+    if low in lex.EFFECT_WORDS and low not in ("golden", "winter", "night"):
+        return nxt in ("", ",", "and", "then", "please", "effect", "over", "on", "in", "to", "too")
+    if (
+        low in vocab.PROPERTY_NOUNS
+        and low not in vocab.PROPERTY_ONLY_IN_CONTEXT
+        and low not in ("color", "colour", "colors", "colours", "hue", "tint", "tones", "light")
+    ):
+        prev = toks[k - 1].low if k > 0 else ""
+        return prev in ("more", "less", "extra", "some", "a bit of", "a touch of", "of") or prev in vocab.DEGREE_WORDS
+    if low in vocab.COMPARATIVES and nxt in lex.LOOK_WORDS:  # "and maybe a warmer tone"
+        return True
     return False
 
 
@@ -190,10 +294,13 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
     low = sentence[i].low
     prev = sentence[i - 1].low if i else ""
     if low in ("if", "unless", "when", "whenever", "in case"):
-        return prev not in ("even", "as", "only")
+        # "I'd love it if …", "it would be great if …" introduce the request itself
+        return prev not in ("even", "as", "only", "it", "great", "nice", "good", "grateful", "appreciate", "awesome")
     if low in ("without", "keeping", "leaving", "preserving", "maintaining", "so that", "in order to", "while"):
         return True
-    if low == "to" and i + 1 < len(sentence) and sentence[i + 1].low in vocab.PURPOSE_VERBS:
+    if low == "to" and prev in WANTING:
+        return False  # "I'd like to make …", "is it possible to add …": the request itself
+    if low == "to" and i + 1 < len(sentence) and _purpose_verb(sentence[i + 1]):
         return i + 2 < len(sentence) or sentence[i + 1].low in ("pop",)
     if (
         low == "so"
@@ -238,6 +345,7 @@ class SentenceReader:
         self.ctx = Context()
         self.warnings: list[str] = []
         self.last_if: IfClause | None = None
+        self.items: list[Clause] = []
         self.out: list[Clause] = []
 
     def frames(self) -> FrameReader:
@@ -250,18 +358,81 @@ class SentenceReader:
         tokens = [t for t in tokenize(self.text) if t.low not in ("*", "•", "~")]
         for sentence in split_sentences(tokens):
             self.sentence(sentence)
+        self._apply_color_kept()
+        self._drop_repeated_complaints()
         return self.out
+
+    def _apply_color_kept(self) -> None:
+        """ "keep the cake in colour and make the rest black and white": the black and white edits leave out
+        the regions kept in colour; with no such edit, the rest of the picture becomes black and white; after an
+        edit that greys a region of its own ("make the background black and white but keep the person in
+        colour"), the region is simply kept."""
+        if not self.ctx.color_kept:
+            return
+        kept = list(dict.fromkeys(r for r, _ in self.ctx.color_kept))
+        region = kept[0] if len(kept) == 1 else UnionRegion(regions=tuple(kept))
+        bw = [
+            c
+            for c in _walk(self.out)
+            if isinstance(c, EditClause) and c.op == "restyle" and c.args.get("style") == "black and white"
+        ]
+        colour_pops = {NotRegion(region=r) for r in kept} | {NotRegion(region=region)}
+        if bw and all(c.target != ALL and c.target not in colour_pops for c in bw):
+            self.out[:0] = [KeepClause(r, span) for r, span in self.ctx.color_kept]
+            return
+        for clause in bw:
+            if clause.target == ALL:
+                self._swap(
+                    clause,
+                    EditClause(clause.op, NotRegion(region=region), clause.args, clause.span, clause.fallback, True),
+                )
+        if not bw:
+            span = (min(c.span[0] for c in self.out) if self.out else 0, len(self.text) + self.offset)
+            self.out.append(EditClause("restyle", NotRegion(region=region), {"style": "black and white"}, span))
+
+    def _drop_repeated_complaints(self) -> None:
+        """ "The kids are too dark. Lighten them up": a complaint is the reason for the requests that follow; it
+        is a step of its own only when nothing else is asked ("the photo is too dark")."""
+        complaints = {id(c) for c in self.ctx.complaints}
+        requested = [c for c in _walk(self.out) if isinstance(c, EditClause) and id(c) not in complaints]
+        for complaint in self.ctx.complaints:
+            if requested:
+                for seq in _sequences(self.out):
+                    if complaint in seq:
+                        seq.remove(complaint)
+
+    def _swap(self, old: Clause, new: Clause) -> None:
+        for seq in _sequences(self.out):
+            for i, c in enumerate(seq):
+                if c is old:
+                    seq[i] = new
 
     # ---- sentences ------------------------------------------------------------------------------------
     def sentence(self, sentence: list[Tok]) -> None:
         chunks = split_clauses(_strip_numbering(sentence))
         items: list[Clause] = []
+        self.items = items
         cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
         in_else = False
         previous: list[Clause] = []
         for index, chunk in enumerate(chunks):
             toks = chunk.toks
+            if toks[0].low in ("so", "so that", "in order to", "such that") and (previous or items):
+                purpose = " ".join(t.text for t in toks)
+                self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
+                continue
             k = _skip_lead(toks, 0)
+            if k < len(toks) and toks[k].low == "only" and k + 1 < len(toks) and toks[k + 1].low in IF_WORDS:
+                k += 1  # "but only if there are trees"
+            if (
+                k + 2 < len(toks)
+                and toks[k].low == "should"
+                and toks[k + 1].low == "there"
+                and toks[k + 2].low in ("be", "is", "are")
+            ):
+                # "should there be a watermark, remove it": an inverted condition
+                there = Tok("there is", "there is", toks[k].start, toks[k + 2].end, "word")
+                toks = [*toks[:k], Tok("if", "if", toks[k].start, toks[k].start, "word"), there, *toks[k + 3 :]]
             head = toks[k].low if k < len(toks) else ""
             phrase = " ".join(t.low for t in toks[k:])
             if phrase in COURTESY_IFS or (
@@ -328,9 +499,7 @@ class SentenceReader:
                 if excluded is not None and excluded != ALL:
                     self._narrow(items, previous, excluded)
                     continue
-            if head in PURPOSE_STARTERS or (
-                head == "to" and k + 1 < len(toks) and toks[k + 1].low in vocab.PURPOSE_VERBS
-            ):
+            if head in PURPOSE_STARTERS or (head == "to" and k + 1 < len(toks) and _purpose_verb(toks[k + 1])):
                 if previous or items:
                     purpose = " ".join(t.text for t in toks)
                     self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
@@ -376,9 +545,10 @@ class SentenceReader:
                     self._replace(clause, previous[i])
 
     def _replace(self, old: Clause, new: Clause) -> None:
-        for seq in (self.out,):
-            if old in seq:
-                seq[seq.index(old)] = new
+        for seq in [*_sequences(self.items), *_sequences(self.out)]:
+            for i, c in enumerate(seq):
+                if c is old:
+                    seq[i] = new
 
     # ---- one clause -------------------------------------------------------------------------------------
     def clause(self, toks: list[Tok]) -> list[Clause]:
@@ -401,6 +571,8 @@ class SentenceReader:
             return self.fallback(toks)
         except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
             # A planner defect must not cost the user the whole instruction: this clause is kept free-form.
+            if os.environ.get("EDITREE_PLANNER_DEBUG"):
+                raise
             self.warnings.append(
                 f"internal planner error on {self.raw(toks)!r} ({type(exc).__name__}); kept as written"
             )
@@ -423,6 +595,18 @@ class SentenceReader:
 
 TRAILING_COURTESY = frozenset(
     {
+        "would help",
+        "would be great",
+        "would be nice",
+        "would be good",
+        "would be awesome",
+        "would be appreciated",
+        "would be ideal",
+        "is needed",
+        "is required",
+        "would work",
+        "would be perfect",
+        "would be better",
         "please",
         "pls",
         "plz",
@@ -488,6 +672,20 @@ def _strip_courtesy(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _sequences(clauses: list[Clause]) -> list[list[Clause]]:
+    """Every list of clauses, the branches of conditions included, so a clause can be found and replaced."""
+    out = [clauses]
+    for clause in clauses:
+        if isinstance(clause, IfClause):
+            out.extend(_sequences(clause.then))
+            out.extend(_sequences(clause.else_))
+    return out
+
+
+def _walk(clauses: list[Clause]) -> list[Clause]:
+    return [c for seq in _sequences(clauses) for c in seq]
+
+
 def _exclusion_object(toks: list[Tok]) -> list[Tok]:
     """ "except for on the person" -> "the person"; "but not the face" -> "the face"."""
     i = 1
@@ -529,3 +727,18 @@ def parse_english(text: str, offset: int = 0, warnings: list[str] | None = None)
 
 
 __all__ = ["KeepClause", "KeepRestClause", "UnionRegion", "parse_english"]
+
+
+def is_command(sentence: str) -> bool:
+    """Does the sentence start as a request ("Use bold colours", "Keep the face", "Don't …", "If …")?"""
+    toks = tokenize(sentence)
+    k = _skip_lead(toks, 0)
+    if k >= len(toks):
+        return True
+    low = toks[k].low
+    if low in IF_WORDS or low in UNLESS_WORDS or low in ELSE_WORDS or low in KEEP_STARTERS:
+        return True
+    if low in ("do not", "make sure", "ensure", "be sure", "let", "do"):
+        return True
+    found = verb_at(toks, k)
+    return found is not None and found[1].form in ("base", "ing") and not _noun_use(toks[k:], found)

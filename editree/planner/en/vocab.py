@@ -217,6 +217,13 @@ VERBS: dict[str, Verb] = {
     "overlay": _v("add"),
     "superimpose": _v("add"),
     "sprinkle": _v("add"),
+    "throw": _v("add"),
+    "toss": _v("add"),
+    "see": _v("select"),
+    "look at": _v("select"),
+    "notice": _v("select"),
+    "focus on": _v("select"),
+    "zoom in on": _v("select"),
     "scatter": _v("add"),
     "paste": _v("add"),
     "depict": _v("add"),
@@ -433,8 +440,15 @@ instead of|in place of|rather than|in order to|so that|such that|as if|as though
 except for|apart from|other than|aside from|save for|but not|with the exception of|everything but
 and then|after that|and also|and finally|as well|too much
 everything else|anything else|the rest|all else|everywhere else|all the rest|all other parts|other parts
-the remaining area|the remaining areas|other areas|other things|everything other
-make sure|be sure|ensure that|make certain
+the remaining area|the remaining areas|other areas|other things
+make sure|be sure|ensure that|make certain|making sure=make sure
+taking care not to|take care not to|being careful not to|be careful not to|careful not to=do not
+making sure not to|make sure not to|try not to|trying not to|please do not|please don't=do not
+in case|in the event that=in case
+look at|looking at|focus on|focusing on|zoom in on
+would help|would be great|would be nice|would be good|would be awesome|would be appreciated|would be ideal
+is needed|is required|would work|would be perfect|would be better
+quarter turn|half turn|a quarter turn|a half turn
 do not|does not|did not|should not|must not|will not|would not|can not|could not
 there is|there are|there was|there were
 white balance|colour balance|color balance=white balance
@@ -487,6 +501,13 @@ if someone could|if you could|if anyone could|you can|you could|you should|we sh
 please help|please help me|please help me to|how do i|how can i|how to|how would you|how would i
 be sure to|remember to|do not forget to|can i get you to|could i get you to|i would want you to
 i am requesting|requesting
+would anyone be able to|would someone be able to|would you be able to|could anyone be able to
+is anyone able to|is someone able to|are you able to|can anyone be able to|anyone able to|someone able to
+is there any way to|is there any way you can|any chance you could|any chance someone could|any chance to
+i would love it if|i would like it if|it would be great if|it would be nice if|would be great if
+i would appreciate it if|i would be grateful if|would it be possible for you to|would love it if
+help|help to|please could you|please can you|please would you|could you also|can you also|also could you
+i would|i would also like to|we would like to|we want to|we would love to|i really want to|i just want to
 """.replace("\n", "|").split("|"),
         key=lambda p: -len(p.split()),
     )
@@ -941,7 +962,19 @@ MODALS = frozenset(
         "shall",
         "may",
         "might",
+        "should not",
+        "must not",
+        "will not",
+        "would not",
+        "can not",
+        "could not",
+        "does not",
+        "do not",
+        "did not",
     }
+)
+NEGATIVE_MODALS = frozenset(
+    {"should not", "must not", "will not", "would not", "can not", "could not", "does not", "do not", "did not"}
 )
 COPULAS = frozenset(
     {
@@ -970,9 +1003,19 @@ COPULAS = frozenset(
         "turn",
         "turns",
         "go",
+        "goes",
+        "went",
+        "looked",
+        "seemed",
+        "appeared",
+        "became",
+        "stayed",
+        "remained",
     }
 )
-LOOK_VERBS = frozenset({"look", "looks", "appear", "appears", "seem", "seems", "feel", "feels"})
+LOOK_VERBS = frozenset(
+    {"look", "looks", "appear", "appears", "seem", "seems", "feel", "feels", "looked", "seemed", "appeared", "felt"}
+)
 
 # Subjects that mean the whole picture in "the photo is dark", "it looks washed out".
 IMAGE_SUBJECTS = frozenset(
@@ -1115,3 +1158,40 @@ PREPOSITIONS = frozenset(
         "from",
     }
 )
+
+# Statements about a region's state that are complaints: "the dog looks dull" asks for the opposite.
+COMPLAINTS: dict[str, tuple[str, int]] = {
+    "dull": ("saturation", -1),
+    "flat": ("contrast", -1),
+    "washed out": ("saturation", -1),
+    "faded": ("saturation", -1),
+    "lifeless": ("vibrance", -1),
+    "muddy": ("contrast", -1),
+    "dark": ("brightness", -1),
+    "dim": ("brightness", -1),
+    "underexposed": ("exposure", -1),
+    "overexposed": ("exposure", 1),
+    "blurry": ("sharpness", -1),
+    "grey": ("saturation", -1),
+    "gray": ("saturation", -1),
+    "cold": ("warmth", -1),
+}
+# "removal of the wires", "addition of a moon": a verb said as a noun.
+NOMINALS: dict[str, str] = {
+    "removal": "remove",
+    "deletion": "delete",
+    "erasure": "erase",
+    "elimination": "remove",
+    "addition": "add",
+    "insertion": "insert",
+    "replacement": "replace",
+    "recoloring": "recolor",
+    "recolouring": "recolor",
+    "rotation": "rotate",
+    "enhancement": "enhance",
+    "restoration": "restore",
+    "desaturation": "desaturate",
+    "straightening": "straighten",
+    "cleanup": "clean up",
+    "clean-up": "clean up",
+}

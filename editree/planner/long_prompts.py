@@ -1,0 +1,65 @@
+"""Long descriptive prompts become one free-form edit that holds the whole text.
+
+People write prompts for image models as paragraphs: "Reimagine this photo as a 1950s travel poster.
+Use bold flat colours. The mountains should become simple layered shapes…". Cut into clauses, such a
+text becomes a dozen fragments, some structured wrongly ("the mountains should become …" is not a
+recolour), and an instruction-following model would see none of the whole. What such a text states
+explicitly about what must not change ("keep the hiker's face unchanged") is still a constraint; the
+rest goes to the model as written.
+
+A text is descriptive when it is long and not a list of commands: some sentence of it does not start
+with a request (an English verb, "keep", "don't", "if"…), or most of it could only be kept free-form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editree.planner.clauses import Clause, FallbackClause, KeepClause
+
+_SENTENCES = re.compile(r"[.!?。！？;；\n]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+MIN_WORDS = 30
+"""Words (a Chinese word is about 1.5 characters) below which a text is a compound instruction, not a prompt."""
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCES.split(text) if len(s.strip()) > 1]
+
+
+def _size(text: str) -> int:
+    """Words, counting a Chinese word as about one and a half characters."""
+    return len(re.findall(r"[A-Za-z]+", text)) + len(_CJK.findall(text)) * 2 // 3
+
+
+def _fallback_share(text: str, clauses: list[Clause]) -> float:
+    covered = sum(c.span[1] - c.span[0] for c in clauses if isinstance(c, FallbackClause))
+    return covered / max(1, len(text.strip()))
+
+
+def is_descriptive(text: str, clauses: list[Clause]) -> bool:
+    size = _size(text)
+    if size < MIN_WORDS:
+        return False
+    sentences = _sentences(text)
+    if size >= 60 or _fallback_share(text, clauses) >= 0.5:
+        return True
+    if len(sentences) < 2:
+        return False
+    if _CJK.search(text):
+        return len(sentences) >= 3
+    from editree.planner.en.skeleton import is_command
+
+    return not all(is_command(s) for s in sentences)
+
+
+def collapse(text: str, clauses: list[Clause], warnings: list[str]) -> list[Clause]:
+    """The keep constraints the text states, and one free-form edit with all of it."""
+    keeps = [c for c in clauses if isinstance(c, KeepClause)]
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    warnings.append(
+        "a long descriptive instruction becomes one free-form edit holding all of it (plus the constraints it "
+        "states), which needs an instruction-following model"
+    )
+    return [*keeps, FallbackClause(text[start:end], (start, end))]
