@@ -161,7 +161,8 @@ class ExtendArgs(OpArgs):
 
 
 class EditArgs(OpArgs):
-    instruction: NonEmptyText
+    instruction: Annotated[str, Field(min_length=1, max_length=10000)]
+    """Up to a whole instruction's length: a long descriptive prompt is one free-form edit holding all of it."""
     instruction_source: str | None = None
 
 

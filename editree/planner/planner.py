@@ -204,6 +204,15 @@ def _fallback_count(clauses: list[Clause]) -> int:
     return sum(isinstance(c, FallbackClause) for c in clauses)
 
 
+def _first(exc: ValueError) -> str:
+    """The first line of a validation error, for a warning."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return f"{'.'.join(str(p) for p in first.get('loc', ()))}: {first.get('msg', '')}".strip(": ")
+    return str(exc).splitlines()[0]
+
+
 def _shorten(text: str, limit: int = 80) -> str:
     """A long piece quoted in a warning: its start, then an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -255,7 +264,12 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
                 # a free-form edit is a fallback even when the planner could tell its region
                 out.append(fallback_step(clause.args["instruction"], clause.span, clause.target))
             elif isinstance(clause, EditClause):
-                out.append(Edit.make(clause.op, clause.target, clause.args, span=clause.span, planner="grammar"))
+                try:
+                    out.append(Edit.make(clause.op, clause.target, clause.args, span=clause.span, planner="grammar"))
+                except ValueError as exc:  # pydantic's ValidationError: the IR refuses what the planner read
+                    piece = text[clause.span[0] : clause.span[1]]
+                    warnings.append(f"{_shorten(piece)!r} read as {clause.op} with invalid arguments ({_first(exc)})")
+                    out.append(fallback_step(piece, clause.span, clause.target))
             elif isinstance(clause, IfClause):
                 out.append(
                     If(

@@ -123,6 +123,8 @@ class FrameReader:
             return self.negative(toks[negated:])
         if find(toks, ("color pop",)) >= 0:
             return self.color_pop(toks)
+        if toks[0].low in ("there is", "there are", "there was", "there were") and len(toks) > 1:
+            return self.frame_select("select", vocab.VERBS["select"], toks[1:])  # "There's a bike by the door."
         if toks[0].low == "with" and len(toks) > 2:
             kept = _absolute_keep(toks[1:])
             if kept is not None:  # "…, with the shop signs kept exactly as they are"
@@ -319,6 +321,7 @@ class FrameReader:
             raise NotUnderstood("select what?")
         self.ctx.selection = region
         self.ctx.last_target = region
+        self.ctx.silent.append((self.span, region))
         return []
 
     # ---- adjustments ------------------------------------------------------------------------------------
@@ -330,6 +333,8 @@ class FrameReader:
             region = self.region(rest)
             return [self.edit(*sem.recolor_or_fill(region, "white"))]
         prop = verb.prop or "brightness"
+        if prop == "brightness" and verb.sign < 0 and _is_edges(rest):  # "darken the corners": a vignette
+            return [self.edit("vignette", None, {"amount": amount.scale(0.5)})]
         # "sharpen the details", "brighten the colors": the property's own nouns mean the whole image.
         if rest and low(strip_fillers(rest)) in vocab.PROPERTY_NOUNS:
             noun = low(strip_fillers(rest))
@@ -352,6 +357,8 @@ class FrameReader:
             return [self.edit("blur", self.region(rest), {"amount": amount.scale(0.3)})]
         if lemma in ("tone",) and sign == 0:
             sign = -1
+        if sign >= 0 and find(rest, ("resolution", "res", "resolutions")) >= 0:
+            return self.frame_upscale(lemma, verb, rest)  # "increase the resolution"
         groups = self.property_groups(rest)
         if not groups:
             defect = _defect(rest)
@@ -492,7 +499,7 @@ class FrameReader:
             factor = comp.args["factor"]
             if region is None or region == ALL:
                 return [self.edit("resize", None, {"scale": factor})]
-            raise FreeForm(region)
+            return [self.edit("scale", region, {"factor": factor})]
         if comp.kind == "like":
             effect = sem.effect_of(comp.text)
             if effect is not None and not sem.words_of(comp.text) & lex.STYLE_HINTS:
@@ -717,6 +724,8 @@ class FrameReader:
             name, strength = effect
             value = take_amount(what)[0].scale(lex.BASE_ATMOSPHERE) * strength
             return [self.edit("atmosphere", region, {"effect": name, "amount": round(min(1.0, value), 4)})]
+        if "vignette" in words:  # "add a subtle vignette"
+            return [self.edit("vignette", None, {"amount": amount.scale(0.5)})]
         prompt = self.raw(_strip_punct(what))
         if not prompt:
             raise NotUnderstood("add what?")
@@ -913,30 +922,32 @@ class FrameReader:
         return [self.edit("flip", None, {"direction": "vertical" if vertical else "horizontal"})]
 
     def frame_resize(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
-        words = self.raw(rest).lower()
-        match = re.search(r"(\d{2,5})\s*(?:x|×|\*|by)\s*(\d{2,5})", words)
-        if match:
-            return [self.edit("resize", None, {"width": int(match.group(1)), "height": int(match.group(2))})]
-        match = re.search(r"(\d{2,5})\s*(?:px|pixels?)?\s*(wide|width|tall|high|height)", words)
-        if match:
-            key = "width" if match.group(2) in ("wide", "width") else "height"
-            return [self.edit("resize", None, {key: int(match.group(1))})]
-        match = re.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)", words)
-        if match:
-            return [self.edit("resize", None, {"scale": float(match.group(1)) / 100})]
-        match = re.search(r"(\d+(?:\.\d+)?)\s*(?:x|×|times)\b", words) or re.search(r"\bx\s*(\d+(?:\.\d+)?)", words)
-        if match:
-            return [self.edit("resize", None, {"scale": float(match.group(1))})]
-        if re.search(r"\b(?:twice|double)\b", words):
-            return [self.edit("resize", None, {"scale": 2.0})]
-        if re.search(r"\bhalf\b", words):
-            return [self.edit("resize", None, {"scale": 0.5})]
+        """ "resize to 1024x768", "downscale by 50%", "upscale 4x" (super-resolution), and of an object "shrink
+        the logo by half", "enlarge the dog" (scale the object in place)."""
+        factor, size, region_toks = _size_words(rest)
+        region = self.region(region_toks) if region_toks else None
+        if region not in (None, ALL):
+            if factor is None:
+                amount, _ = take_amount(rest)
+                mild = amount.factor < 1
+                factor = (1.25 if mild else 2.0) if verb.sign >= 0 else (0.8 if mild else 0.5)
+            return [self.edit("scale", region, {"factor": factor})]
+        if lemma in vocab.UPSCALE_VERBS and size is None and (factor is None or factor in (2, 3, 4)):
+            return [self.edit("upscale", None, {"factor": int(factor or 2)})]
+        if size is not None:
+            return [self.edit("resize", None, size)]
+        if factor is not None:
+            return [self.edit("resize", None, {"scale": factor})]
         if verb.sign:
-            region = self.region(rest) if rest else None
-            if region not in (None, ALL):
-                raise FreeForm(region)
             return [self.edit("resize", None, {"scale": 2.0 if verb.sign > 0 else 0.5})]
         raise NotUnderstood("resize to what size?")
+
+    def frame_upscale(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "increase the resolution", "super-resolve it 4x", "make it higher resolution"."""
+        factor, _, _ = _size_words(rest)
+        if factor not in (None, 2, 3, 4):
+            return [self.edit("resize", None, {"scale": factor})]
+        return [self.edit("upscale", None, {"factor": int(factor or 2)})]
 
     def frame_extend(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         words = self.raw(rest).lower()
@@ -951,10 +962,33 @@ class FrameReader:
         return [self.edit("extend", None, {**dict.fromkeys(sides, value), "units": units})]
 
     def frame_zoom(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
-        raise FreeForm(None)
+        """ "zoom in on the child": a crop around a region the plan cannot place yet, kept free-form with it."""
+        raise FreeForm(self.region(rest) if rest else None)
 
     def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
-        raise FreeForm(self.region(rest) if rest else None)
+        """ "move the lamp to the left", "shift the boat a little to the right", "move the cat closer to the
+        fireplace", "move the cup onto the table", "move the logo 100 px up"."""
+        amount, rest = take_amount(rest)
+        target_end, place = _move_place(rest)
+        if place is None:
+            if lemma == "shift":  # "shift the colours towards blue"
+                return self.frame_change(lemma, verb, rest)
+            raise FreeForm(self.region(rest) if rest else None)
+        region = self.region(rest[:target_end])
+        if region is None or region == ALL:
+            raise FreeForm(None)
+        if "beside_toks" in place:
+            beside = self.region(place.pop("beside_toks"))
+            if beside is None or beside == ALL:
+                raise NotUnderstood("move next to what?")
+            place["beside"] = beside
+        elif "to" in place and amount.seen and amount.factor < 1:
+            # "a little to the right": a small shift, not all the way to the edge
+            side = place.pop("to")
+            place["dx"] = {"left": -0.1, "right": 0.1}.get(side, 0.0)
+            place["dy"] = {"top": -0.1, "bottom": 0.1}.get(side, 0.0)
+            place = {k: v for k, v in place.items() if v != 0.0}
+        return [self.edit("move", region, place)]
 
     # ---- clauses without a leading verb ------------------------------------------------------------------
     def verbless(self, toks: list[Tok]) -> list[Clause]:
@@ -1127,7 +1161,13 @@ class FrameReader:
                 step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
                 self.complaints.append(step)
                 return [step]
+            if comp is not None and comp.kind == "adjust" and _comparative(pred):
+                # "the desired image is brighter" states the wanted result; "the input is darker" the opposite
+                flip = any(t.low in ("input", "original", "before", "current", "source") for t in subject_toks)
+                target = None if subject == ALL else subject
+                return [self.adjust(target, p, -s if flip else s, a) for p, s, a in comp.items]
             if comp is None or comp.kind not in ("keep",):
+                self.ctx.silent.append((self.span, subject))
                 return []
         if comp is None:
             if required:
@@ -1213,6 +1253,11 @@ class FrameReader:
             comp = read_complement(look[:-1], self.text)  # "a warmer tone", "a brighter look"
             if comp is not None and comp.kind == "adjust":
                 return self.complemented(None, comp)
+        if "vignette" in [t.low for t in body] and len(body) <= 4:
+            amount, _ = take_amount(body, adjectives=True)
+            return [self.edit("vignette", None, {"amount": amount.scale(0.5)})]
+        if find(body, ("resolution", "higher resolution", "res")) >= 0 and len(body) <= 5:
+            return self.frame_upscale("upscale", vocab.VERBS["upscale"], body)
         effect = _effect_noun(body)
         if effect is not None and len(body) <= 4:
             amount, _ = take_amount(body, adjectives=True)
@@ -1638,6 +1683,19 @@ def _look_adjustments(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
     return items or None
 
 
+def _comparative(toks: list[Tok]) -> bool:
+    """Is the complement a comparative ("brighter", "a bit more contrast", "more vivid"), not a plain adjective?"""
+    words = [t.low for t in toks if t.low not in vocab.DEGREE_WORDS and t.low not in ("a", "an", "much", "far")]
+    return bool(words) and (words[0] in ("more", "less") or words[0] in vocab.COMPARATIVES or words[0].endswith("er"))
+
+
+def _is_edges(toks: list[Tok]) -> bool:
+    words = [t.low for t in strip_fillers(toks) if t.low not in ("the", "all", "four", "its")]
+    return bool(words) and all(
+        w in ("corners", "edges", "borders", "corner", "edge", "and", ",", "sides") for w in words
+    )
+
+
 def _absolute_keep(toks: list[Tok]) -> list[Tok] | None:
     """ "the shop signs kept exactly as they are", "her face untouched" -> the region's tokens, else None."""
     words = [t.low for t in toks]
@@ -1697,6 +1755,197 @@ garden wall desert jungle studio meadow lake river countryside cityscape street 
 def _is_scene(toks: list[Tok]) -> bool:
     words = [t.low for t in toks]
     return bool(words) and words[-1] in SCENE_NOUNS
+
+
+MOVE_SIDES = {
+    "left": "left",
+    "right": "right",
+    "top": "top",
+    "bottom": "bottom",
+    "up": "top",
+    "down": "bottom",
+    "center": "center",
+    "centre": "center",
+    "middle": "center",
+    "upwards": "top",
+    "downwards": "bottom",
+}
+MOVE_RELATIONS = {
+    "to the left of": "left of",
+    "left of": "left of",
+    "on the left of": "left of",
+    "to the right of": "right of",
+    "right of": "right of",
+    "on the right of": "right of",
+    "above": "above",
+    "over": "above",
+    "below": "below",
+    "under": "below",
+    "beneath": "below",
+    "underneath": "below",
+    "next to": "next to",
+    "beside": "next to",
+    "near": "next to",
+    "close to": "next to",
+    "by": "next to",
+    "in front of": "in front of",
+    "behind": "behind",
+    "onto": "onto",
+    "on top of": "onto",
+    "on": "onto",
+    "into": "onto",
+    "closer to": "next to",
+}
+
+
+def _move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
+    """(where the object's words end, the move's args) for "the lamp to the left", "the cat closer to the
+    fireplace", "the logo 100 px up", "the vase to the top left corner"."""
+    for i, tok in enumerate(toks):
+        if i == 0:
+            continue
+        low = tok.low
+        rest = [t.low for t in toks[i:]]
+        joined = " ".join(rest)
+        # an offset in pixels or percent: "100 px to the left", "20% up"
+        number = re.fullmatch(
+            r"(?:by )?(\d+(?:\.\d+)?) ?(px|pixels?|%|percent)? ?(?:to the |towards the |to )?"
+            r"(left|right|up|down|upwards|downwards|top|bottom)(?: side)?",
+            joined,
+        )
+        if number:
+            value = float(number.group(1))
+            units = "px" if number.group(2) in ("px", "pixel", "pixels") else "fraction"
+            if units == "fraction":
+                value = value / 100 if number.group(2) in ("%", "percent") or value > 1 else value
+            side = MOVE_SIDES[number.group(3)]
+            key, sign = (
+                ("dx", -1)
+                if side == "left"
+                else ("dx", 1)
+                if side == "right"
+                else (("dy", -1) if side == "top" else ("dy", 1))
+            )
+            return i, {key: sign * value, "units": units}
+        if low in ("closer", "nearer") and len(rest) > 2 and rest[1] in ("to", "towards"):
+            return i, {"beside_toks": toks[i + 2 :], "relation": "next to"}
+        if (low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under")) or (
+            low in ("on", "into", "over", "under") and len(rest) > 2
+        ):
+            return i, {"beside_toks": toks[i + 1 :], "relation": MOVE_RELATIONS[low]}
+        if low in ("to", "towards", "toward", "into", "in", "at") or low in POSITION_TOKENS:
+            words = [
+                w
+                for w in (rest[1:] if low in ("to", "towards", "toward", "into", "in", "at") else rest)
+                if w not in ("the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part")
+            ]
+            if low in POSITION_TOKENS:
+                words = [POSITION_TOKENS[low], *words[1:]]
+            sides = [MOVE_SIDES[w] for w in words if w in MOVE_SIDES]
+            if sides and len(sides) == len(words) and len(sides) <= 2:
+                place = " ".join(sorted(sides, key=lambda s: 0 if s in ("top", "bottom") else 1))
+                if place in (
+                    "left",
+                    "right",
+                    "top",
+                    "bottom",
+                    "center",
+                    "top left",
+                    "top right",
+                    "bottom left",
+                    "bottom right",
+                ):
+                    return i, {"to": place}
+        if low in MOVE_SIDES and i == len(toks) - 1 and low not in ("center", "centre", "middle"):
+            return i, {"to": MOVE_SIDES[low]}  # "move the logo up"
+    return len(toks), None
+
+
+POSITION_TOKENS = {
+    "to the left": "left",
+    "to the right": "right",
+    "on the left": "left",
+    "on the right": "right",
+    "at the top": "top",
+    "at the bottom": "bottom",
+    "in the middle": "center",
+    "in the center": "center",
+    "in the centre": "center",
+    "to the left side": "left",
+}
+
+
+def _size_words(toks: list[Tok]) -> tuple[float | None, dict[str, int] | None, list[Tok]]:
+    """(scale factor, width/height, the words left for a region) of "to 1024x768", "by 50%", "4x", "by half",
+    "twice", "800 pixels wide"."""
+    text = " ".join(t.low for t in toks)
+    factor: float | None = None
+    size: dict[str, int] | None = None
+    patterns = (
+        (r"(\d{2,5}) ?(?:x|×|\*|by) ?(\d{2,5})", "wh"),
+        (r"(\d{2,5}) ?(?:px|pixels?)? ?(wide|width|tall|high|height)", "side"),
+        (r"(\d+(?:\.\d+)?) ?(?:%|percent)", "percent"),
+        (r"(\d+(?:\.\d+)?) ?(?:x|×|times)\b|\bx ?(\d+(?:\.\d+)?)", "times"),
+        (r"\b(?:twice|double|two times)\b", "twice"),
+        (r"\bby (?:a )?half\b|\bhalf\b", "half"),
+    )
+    used: set[str] = set()
+    for pattern, kind in patterns:
+        match = re.search(pattern, text)
+        if not match:
+            continue
+        if kind == "wh":
+            size = {"width": int(match.group(1)), "height": int(match.group(2))}
+        elif kind == "side":
+            size = {"width" if match.group(2) in ("wide", "width") else "height": int(match.group(1))}
+        elif kind == "percent":
+            factor = float(match.group(1)) / 100
+        elif kind == "times":
+            factor = float(match.group(1) or match.group(2))
+        elif kind == "twice":
+            factor = 2.0
+        else:
+            factor = 0.5
+        used.update(match.group(0).split())
+        break
+    region = [
+        t
+        for t in toks
+        if t.low not in used
+        and t.kind != "num"
+        and t.low
+        not in (
+            "to",
+            "by",
+            "x",
+            "%",
+            "percent",
+            "times",
+            "size",
+            "the",
+            "its",
+            "original",
+            "scale",
+            "resolution",
+            "a",
+            "factor",
+            "of",
+            "pixels",
+            "px",
+            "up",
+            "down",
+            "in",
+            "it",
+            "as",
+            "big",
+            "large",
+            "larger",
+            "bigger",
+            "smaller",
+        )
+        and t.low not in vocab.DEGREE_WORDS
+    ]
+    return factor, size, region
 
 
 def _sides(text: str) -> tuple[str, ...]:

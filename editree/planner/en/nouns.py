@@ -318,6 +318,8 @@ class Context:
     """A region "select X" named: the next clause's implied target."""
     mentioned: str | None = None
     """The text of the last phrase named anywhere, even as absent ("if there is no moon, add one")."""
+    silent: list[tuple[tuple[int, int], Region | None]] = field(default_factory=list)
+    """Clauses read as statements or selections (no step): kept free-form if the instruction asks nothing else."""
     complaints: list[Any] = field(default_factory=list)
     """Steps read from complaints ("the kids are too dark"): dropped when an explicit step does the same."""
     color_kept: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
@@ -603,6 +605,21 @@ def _is_whole(words: list[str]) -> bool:
     if joined in WHOLE_WORDS:
         return True
     core = [w for w in words if w not in ("the", "this", "that", "my", "our", "your", "a", "an")]
+    # "the desired image", "the input photo", "the final picture": the picture itself
+    while len(core) > 1 and core[0] in (
+        "desired",
+        "input",
+        "output",
+        "original",
+        "final",
+        "edited",
+        "resulting",
+        "source",
+        "target",
+        "new",
+        "current",
+    ):
+        core = core[1:]
     while core and core[0] in WHOLE_ADJ:
         core = core[1:]
     if len(core) == 1 and (core[0] in IMAGE_NOUNS or core[0] in ("everything", "thing", "composition")):

@@ -293,6 +293,9 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
     "… keeping the sky", "… so that it pops", "… to reveal the details", "… unless there is a person"."""
     low = sentence[i].low
     prev = sentence[i - 1].low if i else ""
+    nxt = sentence[i + 1].low if i + 1 < len(sentence) else ""
+    if low in ("can", "could", "would", "will") and nxt in ("you", "u", "someone", "anyone", "somebody", "anybody"):
+        return prev not in ("i", "we", "it", "that", "this", "how", "what", "if", "so")  # "… dull can you bring it up"
     if low in ("if", "unless", "when", "whenever", "in case"):
         # "I'd love it if …", "it would be great if …" introduce the request itself
         return prev not in ("even", "as", "only", "it", "great", "nice", "good", "grateful", "appreciate", "awesome")
@@ -355,11 +358,16 @@ class SentenceReader:
         return (toks[0].start + self.offset, toks[-1].end + self.offset)
 
     def read(self) -> list[Clause]:
-        tokens = [t for t in tokenize(self.text) if t.low not in ("*", "•", "~")]
+        tokens = _without_brackets([t for t in tokenize(self.text) if t.low not in ("*", "•", "~")])
         for sentence in split_sentences(tokens):
             self.sentence(sentence)
         self._apply_color_kept()
         self._drop_repeated_complaints()
+        if self.ctx.silent and not any(isinstance(c, (EditClause, FallbackClause, IfClause)) for c in self.out):
+            # Only statements ("the picture is dull"): not nothing, but what the user wrote, free-form.
+            for span, target in self.ctx.silent:
+                start, end = span[0] - self.offset, span[1] - self.offset
+                self.out.append(FallbackClause(self.text[start:end], span, None if target == ALL else target))
         return self.out
 
     def _apply_color_kept(self) -> None:
@@ -670,6 +678,20 @@ def _strip_courtesy(toks: list[Tok]) -> list[Tok]:
         else:
             break
     return toks
+
+
+def _without_brackets(toks: list[Tok]) -> list[Tok]:
+    """ "[Specific] remove the fence": bracketed tags say nothing to edit."""
+    out: list[Tok] = []
+    depth = 0
+    for tok in toks:
+        if tok.low == "[":
+            depth += 1
+        elif tok.low == "]" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(tok)
+    return out
 
 
 def _sequences(clauses: list[Clause]) -> list[list[Clause]]:

@@ -156,7 +156,15 @@ VERBS: dict[str, Verb] = {
     "alter": _v("change"),
     "morph": _v("change"),
     "transport": _v("change"),
-    "shift": _v("change"),
+    "shift": _v("move"),
+    "move": _v("move"),
+    "relocate": _v("move"),
+    "reposition": _v("move"),
+    "drag": _v("move"),
+    "slide": _v("move"),
+    "upsample": _v("resize", sign=1),
+    "super-resolve": _v("upscale"),
+    "upres": _v("upscale"),
     "update": _v("change"),
     "edit": _v("change"),
     "replace": _v("replace"),
@@ -223,7 +231,7 @@ VERBS: dict[str, Verb] = {
     "look at": _v("select"),
     "notice": _v("select"),
     "focus on": _v("select"),
-    "zoom in on": _v("select"),
+    "zoom in on": _v("zoom"),
     "scatter": _v("add"),
     "paste": _v("add"),
     "depict": _v("add"),
@@ -1195,3 +1203,6 @@ NOMINALS: dict[str, str] = {
     "cleanup": "clean up",
     "clean-up": "clean up",
 }
+
+# Verbs that mean super-resolution of the whole picture, not a plain resize ("upscale 4x").
+UPSCALE_VERBS = frozenset({"upscale", "upsample", "upsize", "scale up", "super-resolve", "upres"})
