@@ -184,9 +184,20 @@ def execute_edit(
     loaded = load_image(image, max_pixels=max_pixels)
     for note in loaded.notes:
         console.warn(note)
-    result = run_plan(
-        plan, loaded.rgb, seed=seed, engine=engine, user_regions=user, alpha=loaded.alpha, options=options
-    )
+    from editree.cli.progress import StepProgress
+
+    with StepProgress(enabled=None if not quiet else False) as progress:
+        result = run_plan(
+            plan,
+            loaded.rgb,
+            seed=seed,
+            engine=engine,
+            user_regions=user,
+            alpha=loaded.alpha,
+            options=options,
+            on_start=progress.start,
+            on_step=progress.done,
+        )
     if not allow_noop and (reason := nothing_changed(result)):
         for w in result.warnings:
             console.warn(w)

@@ -7,15 +7,22 @@ generator, and returns a full edited image; the executor composites it through t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import cv2
 import numpy as np
 
+from editree.engine import masks as M
 from editree.engine.colors import parse_color
 from editree.ops import args as a
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+BAND_ROWS = 256
+"""Per-pixel float work is done this many rows at a time: the float32 copy of a band is small, whereas a
+float32 copy of a whole 48-megapixel photo is 576 MB, and several of them were alive at once."""
+PYRAMID_SIGMA = 2.0
+"""A blur wider than twice this runs on a copy shrunk until the remaining sigma is about this many pixels."""
 
 
 def _f(rgb: np.ndarray) -> np.ndarray:
@@ -32,6 +39,54 @@ def _luma(x: np.ndarray) -> np.ndarray:
 
 def _sigma_for(shape: tuple[int, ...], fraction: float) -> float:
     return max(0.5, float(np.hypot(shape[0], shape[1])) * fraction)
+
+
+def _per_pixel(rgb: np.ndarray, fn: Callable[[np.ndarray, slice], np.ndarray]) -> np.ndarray:
+    """`fn(float32 band in [0, 1], its rows)` applied band by band; the uint8 result of the whole image."""
+    out = np.empty_like(rgb)
+    for top in range(0, rgb.shape[0], BAND_ROWS):
+        rows = slice(top, top + BAND_ROWS)
+        out[rows] = _u8(np.clip(fn(_f(rgb[rows]), rows), 0.0, 1.0))
+    return out
+
+
+def _pyramid(shape: tuple[int, ...], sigma: float) -> tuple[tuple[int, int], float]:
+    """For a wide blur: the shrunk size (w, h) and the sigma, in shrunk pixels, still to apply there. Area
+    averaging by `scale` pixels is itself a blur of variance scale²/12, which is taken off."""
+    h, w = shape[:2]
+    factor = sigma / PYRAMID_SIGMA
+    size = (max(1, round(w / factor)), max(1, round(h / factor)))
+    scale = (w / size[0] + h / size[1]) / 2
+    return size, math.sqrt(max(sigma**2 - scale**2 / 12.0, 0.25)) / scale
+
+
+def gaussian(x: np.ndarray, sigma: float) -> np.ndarray:
+    """A Gaussian blur whose cost does not grow with sigma. OpenCV's kernel is 6 sigma wide, so a background
+    blur of sigma 125 on a 12 MP photo took 29 s. A wide blur instead shrinks the picture by area averaging,
+    blurs what is left at about PYRAMID_SIGMA pixels, and scales back bilinearly: the result is smooth over
+    many pixels, so the interpolation loses nothing visible."""
+    if sigma <= 2 * PYRAMID_SIGMA:
+        return cv2.GaussianBlur(x, (0, 0), sigma)
+    h, w = x.shape[:2]
+    size, residual = _pyramid(x.shape, sigma)
+    small = _small_blur(cv2.resize(x, size, interpolation=cv2.INTER_AREA), residual)
+    return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def _small_blur(small: np.ndarray, sigma: float) -> np.ndarray:
+    """The blur on the shrunk copy. OpenCV's default border mirrors around the first pixel's centre; on a copy
+    shrunk `factor` times that centre lies factor/2 pixels inside the picture, so mirror around the edge
+    itself (BORDER_REFLECT), where the full-size mirror axis lies: edges then match a full-size blur to a few
+    levels instead of 25."""
+    return cv2.GaussianBlur(small, (0, 0), sigma, borderType=cv2.BORDER_REFLECT)
+
+
+def _lut(rgb: np.ndarray, fn: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """A per-channel curve (each output channel depends only on that channel's input value) as a lookup table:
+    `fn` is evaluated on the 256 possible values of each channel instead of on every pixel."""
+    levels = np.repeat(np.arange(256, dtype=np.float32)[:, None] / 255.0, 3, axis=1)[None]  # 1×256×3
+    table = _u8(np.clip(fn(levels), 0.0, 1.0))
+    return cv2.LUT(rgb, table)
 
 
 # ---- adjust ------------------------------------------------------------------------------------------
@@ -108,8 +163,21 @@ ADJUSTERS: dict[str, Callable[[np.ndarray, float], np.ndarray]] = {
 }
 
 
+CURVES = frozenset({"brightness", "exposure", "warmth", "tint", "contrast"})
+"""Adjustments that act on each channel alone (contrast, once the picture's mean luma is known)."""
+
+
 def adjust(rgb: np.ndarray, mask: np.ndarray, args: a.AdjustArgs, rng: np.random.Generator) -> np.ndarray:
-    return _u8(np.clip(ADJUSTERS[args.property](_f(rgb), args.amount), 0.0, 1.0))
+    fn, amount = ADJUSTERS[args.property], args.amount
+    if args.property == "contrast":
+        mean = float(np.dot(np.asarray(cv2.mean(rgb)[:3], np.float64) / 255.0, _LUMA.astype(np.float64)))
+        return _lut(rgb, lambda x: (x - mean) * (1.0 + amount) + mean)
+    if args.property in CURVES:
+        return _lut(rgb, lambda x: fn(x, amount))
+    if args.property == "sharpness":
+        blurred = gaussian(rgb, _sigma_for(rgb.shape, 0.002))
+        return _per_pixel(rgb, lambda x, rows: x + (x - _f(blurred[rows])) * (amount * 2.5))
+    return _per_pixel(rgb, lambda x, rows: fn(x, amount))
 
 
 # ---- blur --------------------------------------------------------------------------------------------
@@ -117,45 +185,91 @@ def blur(rgb: np.ndarray, mask: np.ndarray, args: a.BlurArgs, rng: np.random.Gen
     """Mask-aware Gaussian blur (normalised convolution): only pixels inside the mask are averaged,
     so a sharp subject outside the mask does not bleed a halo into the blurred background."""
     sigma = _sigma_for(rgb.shape, 0.025 * args.amount)
-    weight = (mask > 0).astype(np.float32)
-    num = cv2.GaussianBlur(_f(rgb) * weight[..., None], (0, 0), sigma)
-    den = cv2.GaussianBlur(weight, (0, 0), sigma)[..., None]
-    plain = cv2.GaussianBlur(_f(rgb), (0, 0), sigma)
-    out = np.where(den > 1e-3, num / np.maximum(den, 1e-6), plain)
-    return _u8(out)
+    inside = mask > 0
+    if sigma > 2 * PYRAMID_SIGMA:
+        return _wide_masked_blur(rgb, inside, sigma)
+    weight = inside.astype(np.float32)
+    weighted = rgb.astype(np.float32)
+    weighted *= weight[..., None] if rgb.ndim == 3 else weight
+    num = cv2.GaussianBlur(weighted, (0, 0), sigma)
+    del weighted
+    den = cv2.GaussianBlur(weight, (0, 0), sigma)
+    plain = cv2.GaussianBlur(rgb, (0, 0), sigma)
+    out = np.empty_like(rgb)
+    top_value = np.iinfo(rgb.dtype).max
+    for top in range(0, rgb.shape[0], BAND_ROWS):
+        rows = slice(top, top + BAND_ROWS)
+        d = den[rows][..., None] if rgb.ndim == 3 else den[rows]
+        ratio = np.clip(np.rint(num[rows] / np.maximum(d, 1e-6)), 0, top_value).astype(rgb.dtype)
+        out[rows] = np.where(d > 1e-3, ratio, plain[rows])
+    return out
+
+
+def _wide_masked_blur(rgb: np.ndarray, inside: np.ndarray, sigma: float) -> np.ndarray:
+    """The normalised convolution on a shrunk copy (see `gaussian`): masked pixels and the mask are area-averaged
+    in 16 bits (so the ratio stays precise where few masked pixels are near), blurred, divided, and the ratio
+    scaled back. Everything at full size is 8 or 16 bits; the float work happens on the small copy."""
+    h, w = rgb.shape[:2]
+    size, residual = _pyramid(rgb.shape, sigma)
+    eight_bit = rgb.dtype == np.uint8
+    masked = cv2.bitwise_and(rgb, rgb, mask=inside.view(np.uint8))
+    if eight_bit:  # 8-bit levels x 255, so the average keeps its fractions
+        masked = masked.astype(np.uint16)
+        masked *= 255
+    unit = 255.0 * 255.0 if eight_bit else 65535.0
+    num = cv2.resize(masked, size, interpolation=cv2.INTER_AREA).astype(np.float32) / unit
+    del masked
+    weight = inside.astype(np.uint16)
+    weight *= 65535
+    den = cv2.resize(weight, size, interpolation=cv2.INTER_AREA).astype(np.float32) / 65535.0
+    del weight
+    plain = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA).astype(np.float32) / (255.0 if eight_bit else 65535.0)
+    num, den, plain = (_small_blur(x, residual) for x in (num, den, plain))
+    d = den[..., None] if rgb.ndim == 3 else den
+    ratio = np.where(d > 1e-3, num / np.maximum(d, 1e-6), plain)
+    small = np.clip(np.rint(ratio * 65535.0), 0, 65535).astype(np.uint16)
+    big = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.convertScaleAbs(big, alpha=1 / 257) if eight_bit else big
 
 
 # ---- atmosphere --------------------------------------------------------------------------------------
 def _smooth_noise(shape: tuple[int, int], rng: np.random.Generator, cells: int = 6) -> np.ndarray:
     h, w = shape
     grid = rng.random((cells + 1, cells + 1)).astype(np.float32)
-    return cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC).clip(0.0, 1.0)
+    noise = cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC)
+    return np.clip(noise, 0.0, 1.0, out=noise)
 
 
 def atmosphere(rgb: np.ndarray, mask: np.ndarray, args: a.AtmosphereArgs, rng: np.random.Generator) -> np.ndarray:
-    x = _f(rgb)
     h, w = rgb.shape[:2]
     amt = args.amount
     if args.effect in ("fog", "haze"):
-        # Denser towards the top (farther away in most photos), patchy for fog, even for haze.
-        vertical = np.linspace(1.0, 0.7, h, dtype=np.float32)[:, None]
+        # Denser towards the top (farther away in most photos), patchy for fog, even for haze. The density is
+        # smooth, so it is made on a copy an eighth of the size and scaled up.
+        small = (max(2, w // 8), max(2, h // 8))
+        vertical = np.linspace(1.0, 0.7, small[1], dtype=np.float32)[:, None]
         if args.effect == "fog":
-            density = amt * 0.85 * vertical * (0.65 + 0.35 * _smooth_noise((h, w), rng))
+            density = amt * 0.85 * vertical * (0.65 + 0.35 * _smooth_noise((small[1], small[0]), rng))
             color = np.array([0.86, 0.88, 0.90], dtype=np.float32)
         else:
-            density = amt * 0.55 * vertical * np.ones((h, w), np.float32)
+            density = amt * 0.55 * vertical * np.ones((small[1], small[0]), np.float32)
             color = np.array([0.80, 0.85, 0.92], dtype=np.float32)
-        density = np.clip(density, 0.0, 0.95)[..., None]
-        softened = cv2.GaussianBlur(x, (0, 0), _sigma_for(x.shape, 0.002 * amt))
-        return _u8(softened * (1.0 - density) + color * density)
+        density = cv2.resize(np.clip(density, 0.0, 0.95), (w, h), interpolation=cv2.INTER_LINEAR)
+        softened = gaussian(rgb, _sigma_for(rgb.shape, 0.002 * amt))
+        veil = np.empty_like(rgb)
+        veil[:] = np.rint(color * np.iinfo(rgb.dtype).max).astype(rgb.dtype)
+        return M.mix(softened, veil, density)
     if args.effect == "night":
-        dark = _brightness(_saturation(x, -0.5 * amt), -0.8 * amt)
-        return _u8(np.clip(dark * np.array([0.8, 0.9, 1.15], np.float32), 0.0, 1.0))
+        return _per_pixel(
+            rgb,
+            lambda x, rows: np.clip(
+                _brightness(_saturation(x, -0.5 * amt), -0.8 * amt) * np.array([0.8, 0.9, 1.15], np.float32), 0, 1
+            ),
+        )
     if args.effect == "sunset":
-        warm = _warmth(x, 0.9 * amt)
         gradient = np.linspace(1.0, 0.2, h, dtype=np.float32)[:, None, None]
-        glow = np.array([1.0, 0.55, 0.25], np.float32) * gradient * 0.25 * amt
-        return _u8(np.clip(warm + glow, 0.0, 1.0))
+        tone = np.array([1.0, 0.55, 0.25], np.float32) * 0.25 * amt
+        return _per_pixel(rgb, lambda x, rows: _warmth(x, 0.9 * amt) + tone * gradient[rows])
     raise ValueError(f"no classical implementation of atmosphere effect {args.effect!r}")
 
 
@@ -179,7 +293,8 @@ NAMED_STYLES: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 
 
 def restyle(rgb: np.ndarray, mask: np.ndarray, args: a.RestyleArgs, rng: np.random.Generator) -> np.ndarray:
-    return _u8(np.clip(NAMED_STYLES[args.style.strip().lower()](_f(rgb)), 0.0, 1.0))
+    style = NAMED_STYLES[args.style.strip().lower()]
+    return _per_pixel(rgb, lambda x, rows: style(x))
 
 
 def recolor(rgb: np.ndarray, mask: np.ndarray, args: a.RecolorArgs, rng: np.random.Generator) -> np.ndarray:

@@ -71,6 +71,8 @@ class EditResult:
 
 
 ProgressCallback = Callable[[StepReport], None]
+StartCallback = Callable[[str, str], None]
+"""(path, text) of the step about to run, for progress displays."""
 
 
 def check_plan(plan: Plan, engine: str = "auto", options: EngineOptions | None = None) -> None:
@@ -110,6 +112,7 @@ def run_plan(
     user_regions: UserRegions | None = None,
     segmenters: SegmenterRegistry | None = None,
     on_step: ProgressCallback | None = None,
+    on_start: StartCallback | None = None,
     alpha: np.ndarray | None = None,
     options: EngineOptions | None = None,
 ) -> EditResult:
@@ -126,14 +129,17 @@ def run_plan(
     resolver.check()
     warnings: list[str] = []
     # 2. The protected mask, resolved first (see RegionResolver.resolve_protected).
+    if on_start and any(k.kind == "keep" for k in plan.constraints):
+        on_start("", "finding what to keep")
     keeps = [resolver.resolve_protected(k.region) for k in plan.constraints if k.kind == "keep"]
     identity = _identity_check(plan, resolver, engine, options, warnings)
     keep = M.union(*keeps) if keeps else np.zeros(rgb.shape[:2], np.float32)
-    weight = M.keep_weight(keep)
+    weight = M.keep_weight(keep) if keeps else None  # None: nothing is kept, every target applies whole
 
     # 3. Run the pixel steps in order; geometry ops wait until they are done, so every region is found
     #    on the picture it was described on.
     state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32), identity=identity)
+    state.on_start = on_start
     reports: list[StepReport] = []
     _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step, options)
 
@@ -148,6 +154,8 @@ def run_plan(
             warnings.append("geometry ops (crop, rotate, flip, resize) run after all pixel edits")
         for _, path, step in state.deferred:
             started = time.perf_counter()
+            if on_start:
+                on_start(path, step_text(step))
             from editree.engine.canvas import geometry_for
 
             state.counter += 1
@@ -298,6 +306,7 @@ class _RunState:
     """Geometry ops waiting for the pixel edits: (report index when reached, path, step)."""
     identity: tuple[np.ndarray, tuple[int, int, int, int], Any] | None = None
     """The preserved subject's mask, its box and the embedder that measures it."""
+    on_start: StartCallback | None = None
 
 
 def _run_steps(
@@ -305,7 +314,7 @@ def _run_steps(
     prefix: str,
     state: _RunState,
     resolver: RegionResolver,
-    weight: np.ndarray,
+    weight: np.ndarray | None,
     seed: int,
     engine: str,
     reports: list[StepReport],
@@ -338,6 +347,8 @@ def _run_steps(
         if impl is not None and impl.geometry:
             state.deferred.append((len(reports), path, step))
             continue
+        if state.on_start:
+            state.on_start(path, step_text(step))
         report = _run_edit(step, path, state, resolver, weight, seed, engine, options)
         reports.append(report)
         if on_step:
@@ -349,14 +360,14 @@ def _run_edit(
     path: str,
     state: _RunState,
     resolver: RegionResolver,
-    weight: np.ndarray,
+    weight: np.ndarray | None,
     seed: int,
     engine: str,
     options: EngineOptions,
 ) -> StepReport:
     started = time.perf_counter()
     target = resolver.resolve(step.target)
-    effective = (target * weight).astype(np.float32)
+    effective = np.array(target, np.float32) if weight is None else np.multiply(target, weight, dtype=np.float32)
     state.counter += 1
     report = StepReport(path, step_text(step), "done", target_area=M.area(target), effective_area=M.area(effective))
     if not effective.any():
@@ -397,7 +408,7 @@ def _run_edit(
     if measured:
         report.identity = round(best[0], 4)
     state.canvas = best[1]
-    state.changed = np.maximum(state.changed, effective)
+    np.maximum(state.changed, effective, out=state.changed)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -267,17 +267,20 @@ def _encode_jpeg(
     """The JPEG file (without provenance), what its pixels lost, and a note when the keep guarantee did not
     hold. Blocks are copied from a JPEG input when its picture was not moved; otherwise everything is encoded
     anew (with the input's tables and subsampling when it was a JPEG)."""
+    from editree.engine import jpeg_keep
+
     reason = _why_not_copied(rgb, source, reference)
     if reason is None:
         assert source is not None and source.path is not None
-        from editree.engine import jpeg_keep
-
+        coefficients, reason = jpeg_keep.read(source.path)
+    if reason is None:
+        assert source is not None
         orientation = source.orientation
         out = jpeg_keep.stored(rgb, orientation)
         decoded = jpeg_keep.stored(source.rgb, orientation)
         if source.source_mode == "L":  # a greyscale JPEG: one component, while every step kept it grey
             out, decoded = out[..., 0], decoded[..., 0]
-        spliced = jpeg_keep.splice(source.path, decoded, out, jpeg_keep.source_markers(source.path))
+        spliced = jpeg_keep.splice(coefficients, decoded, out)
         written = _decoded(spliced.data, "L" if out.ndim == 2 else "RGB")
         record = _fidelity("JPEG", written, out, decoded)
         record.update(method="copied blocks", blocks=spliced.blocks, blocks_kept=spliced.blocks_kept)
@@ -304,9 +307,7 @@ def _why_not_copied(rgb: np.ndarray, source: LoadedImage | None, reference: np.n
         return "a geometry op moved the pixels"
     if source.source_mode == "L" and not is_gray(rgb):
         return "the edits gave colour to a greyscale JPEG"
-    from editree.engine.jpeg_keep import unsupported
-
-    return unsupported(source.path)
+    return None
 
 
 def is_gray(rgb: np.ndarray) -> bool:
@@ -388,19 +389,22 @@ def _as(baseline: np.ndarray, rgb: np.ndarray) -> np.ndarray:
 
 def _fidelity(fmt: str, written: np.ndarray, wanted: np.ndarray, baseline: np.ndarray) -> dict[str, Any]:
     """Among pixels where `wanted` equals `baseline` (the edits left them alone), how many the written file
-    decodes differently, and by how many levels at most. Row bands keep the temporary arrays small."""
-    unedited = changed = level = 0
-    for top in range(0, wanted.shape[0], 256):
-        rows = slice(top, top + 256)
-        same = wanted[rows] == baseline[rows]
-        diff = np.abs(written[rows].astype(np.int16) - wanted[rows].astype(np.int16))
-        if wanted.ndim == 3:
-            same, diff = same.all(axis=2), diff.max(axis=2)
-        unedited += int(same.sum())
-        moved = diff[same]
-        changed += int(np.count_nonzero(moved))
-        level = max(level, int(moved.max()) if moved.size else 0)
-    return {"format": fmt, "lossy": True, "unedited_pixels": unedited, "changed_pixels": changed, "max_level": level}
+    decodes differently, and by how many levels at most."""
+    import cv2
+
+    def channel_max(diff: np.ndarray) -> np.ndarray:
+        return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2]) if diff.ndim == 3 else diff
+
+    unedited = channel_max(cv2.absdiff(wanted, baseline)) == 0
+    moved = channel_max(cv2.absdiff(written, wanted))
+    moved[~unedited] = 0
+    return {
+        "format": fmt,
+        "lossy": True,
+        "unedited_pixels": int(np.count_nonzero(unedited)),
+        "changed_pixels": int(np.count_nonzero(moved)),
+        "max_level": int(moved.max()) if moved.size else 0,
+    }
 
 
 def fidelity_line(record: dict[str, Any] | None) -> str | None:

@@ -24,6 +24,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -62,104 +63,118 @@ class Spliced:
     """Boolean H×W (stored orientation): where decoded pixels may differ from the input's decoded pixels."""
 
 
-def unsupported(path: Path) -> str | None:
-    """Why the coefficients of the JPEG at `path` cannot be kept, or None when they can."""
+def read(path: Path) -> tuple[Any, str | None]:
+    """The JPEG at `path` as jpeglib coefficients (read lazily), or None and why its coefficients cannot be kept."""
     try:
         import jpeglib
     except ImportError:
-        return "jpeglib is not installed (pip install jpeglib==1.0.2)"
+        return None, "jpeglib is not installed (pip install jpeglib==1.0.2)"
     try:
-        info = jpeglib.read_dct(str(path))
+        src = jpeglib.read_dct(str(path))
     except Exception as exc:  # libjpeg reports what it cannot read as IOError or RuntimeError
-        return f"its coefficients cannot be read ({exc})"
-    space = str(getattr(info.jpeg_color_space, "name", info.jpeg_color_space))
+        return None, f"its coefficients cannot be read ({exc})"
+    space = str(getattr(src.jpeg_color_space, "name", src.jpeg_color_space))
     if space not in ("JCS_YCbCr", "JCS_GRAYSCALE"):
-        return f"it is a {space.removeprefix('JCS_')} JPEG"
-    return None
+        return None, f"it is a {space.removeprefix('JCS_')} JPEG"
+    return src, None
+
+
+def changed_pixels(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Boolean H×W: where two uint8 pictures (H×W or H×W×3) differ in any channel."""
+    import cv2
+
+    diff = cv2.absdiff(a, b)
+    if diff.ndim == 3:
+        diff = np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2])
+    return diff > 0
 
 
 def _footprints(blocks: tuple[int, int], scale: tuple[int, int], changed: np.ndarray) -> np.ndarray:
     """Which blocks of a component (rows × cols of 8×8 samples, each sample `scale` = (sy, sx) pixels) hold a
-    changed pixel."""
+    changed pixel: area averaging of a 0/65535 map by whole blocks is non-zero exactly there (and fast)."""
+    import cv2
+
     rows, cols = blocks
     sy, sx = scale
     h, w = changed.shape
-    padded = np.zeros((rows * 8 * sy, cols * 8 * sx), bool)
-    padded[: min(h, padded.shape[0]), : min(w, padded.shape[1])] = changed[: padded.shape[0], : padded.shape[1]]
-    return padded.reshape(rows, 8 * sy, cols, 8 * sx).any(axis=(1, 3))
+    padded = np.zeros((rows * 8 * sy, cols * 8 * sx), np.uint16)
+    ph, pw = min(h, padded.shape[0]), min(w, padded.shape[1])
+    padded[:ph, :pw] = changed[:ph, :pw]
+    padded *= 65535
+    return cv2.resize(padded, (cols, rows), interpolation=cv2.INTER_AREA) > 0
 
 
 def _footprint_pixels(touched: np.ndarray, scale: tuple[int, int], shape: tuple[int, int], reach: int) -> np.ndarray:
     """The pixels that touched blocks cover, grown by `reach` pixels along each subsampled axis."""
+    import cv2
+
     sy, sx = scale
-    pixels = np.repeat(np.repeat(touched, 8 * sy, axis=0), 8 * sx, axis=1)[: shape[0], : shape[1]]
+    rows, cols = touched.shape
+    pixels = cv2.resize(touched.astype(np.uint8), (cols * 8 * sx, rows * 8 * sy), interpolation=cv2.INTER_NEAREST)
+    pixels = pixels[: shape[0], : shape[1]]
     if reach and (sy > 1 or sx > 1):
-        import cv2
-
         kernel = np.ones((2 * reach + 1 if sy > 1 else 1, 2 * reach + 1 if sx > 1 else 1), np.uint8)
-        pixels = cv2.dilate(pixels.astype(np.uint8), kernel).astype(bool)
-    return pixels
+        pixels = cv2.dilate(pixels, kernel)
+    return pixels.astype(bool)
 
 
-def splice(source: Path, decoded: np.ndarray, output: np.ndarray, markers: list[tuple[int, bytes]]) -> Spliced:
+def splice(src: Any, decoded: np.ndarray, output: np.ndarray) -> Spliced:
     """The JPEG of `output` (uint8 H×W×3, or H×W for a greyscale JPEG; stored orientation) that copies every
-    block of `source` whose pixels equal `decoded` (what the decoder made of `source`) and encodes the others
-    with the source's tables and subsampling. `markers` are (APPn or COM marker byte, payload) to write."""
-    import jpeglib
-
-    src = jpeglib.read_dct(str(source))
+    block of `src` (a source from `read`) whose pixels equal `decoded` (what the decoder made of it) and encodes
+    the others with the source's tables and subsampling, carrying the source's markers over (see `_markers`)."""
     gray = not src.has_chrominance
-    changed = output != decoded
-    if changed.ndim == 3:
-        changed = changed.any(axis=2)
+    changed = changed_pixels(output, decoded)
     factors = np.asarray(src.samp_factor).reshape(-1, 2)  # (vertical, horizontal) per component
     vmax, hmax = int(factors[:, 0].max()), int(factors[:, 1].max())
-    fd, fresh_path = tempfile.mkstemp(suffix=".jpg")
-    os.close(fd)
+    names = ["Y"] if gray else ["Y", "Cb", "Cr"]
+    scales = [(vmax // int(factors[i, 0]), hmax // int(factors[i, 1])) for i in range(len(names))]
+    touched = [_footprints(getattr(src, n).shape[:2], scales[i], changed) for i, n in enumerate(names)]
+    encoded = _encoded_like(src, output, gray) if any(t.any() for t in touched) else None
+    exception = np.zeros(changed.shape, bool)
+    for name, scale, hit in zip(names, scales, touched, strict=True):
+        if encoded is not None:
+            setattr(src, name, np.where(hit[..., None, None], getattr(encoded, name), getattr(src, name)))
+        exception |= _footprint_pixels(hit, scale, changed.shape, reach=1)
+    src.markers = _markers(src)
     out_fd, out_path = tempfile.mkstemp(suffix=".jpg")
     os.close(out_fd)
     try:
-        fresh = jpeglib.from_spatial(output[..., None] if gray else output)
-        fresh.samp_factor = src.samp_factor
-        fresh.write_spatial(fresh_path, qt=src.qt, quant_tbl_no=src.quant_tbl_no)
-        encoded = jpeglib.read_dct(fresh_path)
-        exception = np.zeros(changed.shape, bool)
-        blocks = kept = 0
-        for index, name in enumerate(["Y"] if gray else ["Y", "Cb", "Cr"]):
-            original = getattr(src, name)
-            scale = (vmax // int(factors[index, 0]), hmax // int(factors[index, 1]))
-            touched = _footprints(original.shape[:2], scale, changed)
-            setattr(src, name, np.where(touched[..., None, None], getattr(encoded, name), original))
-            blocks += touched.size
-            kept += int(touched.size - touched.sum())
-            exception |= _footprint_pixels(touched, scale, changed.shape, reach=1)
-        src.markers = [jpeglib.Marker(jpeglib.MarkerType(kind), len(body), body) for kind, body in markers]
         src.write_dct(out_path)
         data = Path(out_path).read_bytes()
     finally:
-        for leftover in (fresh_path, out_path):
-            try:
-                os.unlink(leftover)
-            except OSError:
-                pass
-    return Spliced(data, blocks, kept, exception)
+        os.unlink(out_path)
+    blocks = sum(t.size for t in touched)
+    return Spliced(data, blocks, blocks - int(sum(t.sum() for t in touched)), exception)
 
 
-def source_markers(source: Path) -> list[tuple[int, bytes]]:
-    """The source's APPn and COM segments worth carrying over, as (marker byte, payload): EXIF (orientation
-    unchanged, since the output keeps the stored layout), the ICC profile and the rest; not the JFIF header
-    (libjpeg writes its own) and not an XMP packet (editree writes its provenance there)."""
+def _encoded_like(src: Any, output: np.ndarray, gray: bool) -> Any:
+    """`output` encoded with `src`'s quantisation tables and subsampling, read back as coefficients."""
     import jpeglib
 
+    fd, path = tempfile.mkstemp(suffix=".jpg")
+    os.close(fd)
+    try:
+        fresh = jpeglib.from_spatial(output[..., None] if gray else output)
+        fresh.samp_factor = src.samp_factor
+        fresh.write_spatial(path, qt=src.qt, quant_tbl_no=src.quant_tbl_no)
+        encoded = jpeglib.read_dct(path)
+        encoded.load()
+        return encoded
+    finally:
+        os.unlink(path)
+
+
+def _markers(src: Any) -> list:
+    """The source's APPn and COM segments worth carrying over: EXIF (orientation unchanged, since the output
+    keeps the stored layout), the ICC profile and the rest; not the JFIF header (libjpeg writes its own) and
+    not an XMP packet (editree writes its provenance there)."""
     kept = []
-    for marker in jpeglib.read_dct(str(source)).markers or []:
+    for marker in src.markers or []:
         kind = int(marker.type)
         body = bytes(marker.content or b"")
-        if kind == 0xE0 and body.startswith(b"JFIF"):
+        if (kind == 0xE0 and body.startswith(b"JFIF")) or (kind == 0xE1 and body.startswith(XMP_PREFIX)):
             continue
-        if kind == 0xE1 and body.startswith(XMP_PREFIX):
-            continue
-        kept.append((kind, body))
+        kept.append(marker)
     return kept
 
 

@@ -314,7 +314,8 @@ class RegionResolver:
         def full(mask: np.ndarray) -> np.ndarray:
             if scale == 1.0:
                 return mask
-            return np.clip(cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR), 0.0, 1.0).astype(np.float32)
+            big = cv2.resize(np.asarray(mask, np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
+            return np.clip(big, 0.0, 1.0, out=big)
 
         if hasattr(segmenter, "instances"):
             instances = segmenter.instances(rgb, text)
