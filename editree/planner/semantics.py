@@ -24,7 +24,9 @@ def strip_article(text: str) -> str:
 
 
 def words_of(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9-]+", text.lower()))
+    """Words, with the parts of hyphenated ones too ("pencil-sketch" has "pencil" and "sketch")."""
+    words = set(re.findall(r"[a-z0-9-]+", text.lower()))
+    return words | {part for word in words if "-" in word for part in word.split("-") if part}
 
 
 def without(target: Region, excluded: Region) -> Region:
@@ -58,7 +60,8 @@ def styled(target: Region | None, prompt: str) -> tuple[str, Region | None, dict
     tone = lex.TONE_STYLES.get(lex.norm(style))
     if tone is not None:  # "a warm filter" is a warmth adjustment
         return "adjust", target, {"property": tone[0], "amount": lex.BASE_ADJUST * tone[1]}
-    if not words_of(style) & lex.STYLE_HINTS and lex.norm(style) not in lex.BW_WORDS:
+    said_style = bool(re.search(r"\b(?:style|styles|aesthetic|art style)\s*$", prompt.lower()))
+    if not said_style and not words_of(style) & lex.STYLE_HINTS and lex.norm(style) not in lex.BW_WORDS:
         raise NotUnderstood(f"{style!r} is not a style")
     return "restyle", target, {"style": style}
 

@@ -304,27 +304,25 @@ def split_complement(toks: list[Tok], text: str) -> tuple[list[Tok], Complement]
     return None
 
 
+CAUSATIVE_VERBS = frozenset(
+    """
+look seem be have wear hold smile stand sit lean walk raise use work run jump laugh cry wave face appear dance
+sing play eat drink read write ride fly swim hug kiss point turn carry lift kick throw catch open close sleep wake
+talk shout frown wink blink bow kneel lie climb move reach touch grab pull push bend stretch hang tilt rest put
+cover hide show fall float glow shine melt grow wear become bark fight chase hold
+""".split()
+)
+
+
 def free_complement(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
-    """For what no complement covers: (region, the rest) at the first verb-looking word after a noun phrase."""
+    """For what no complement covers: (region, the rest) at the first verb-looking word after a noun phrase
+    ("make the man lean on the woman" -> the man, lean on the woman)."""
     for k in range(1, len(toks)):
         low = toks[k].low
-        if low in vocab.LOOK_VERBS or low in (
-            "look like",
-            "more",
-            "less",
-            "into",
-            "to",
-            "like",
-            "as",
-            "seem",
-            "be",
-            "have",
-            "wear",
-            "hold",
-            "smile",
-            "stand",
-            "sit",
-        ):
+        if low in vocab.LOOK_VERBS or low in ("look like", "more", "less", "into", "to", "like", "as"):
+            return toks[:k], toks[k:]
+        known = low in CAUSATIVE_VERBS or vocab.verb_forms().get(low, vocab.VerbForm("", "")).form == "base"
+        if known and toks[k - 1].low not in ("the", "a", "an", "his", "her", "their", "its", "my", "of", "and"):
             return toks[:k], toks[k:]
     if len(toks) >= 2:
         return toks[:-1], toks[-1:]

@@ -315,7 +315,15 @@ class FrameReader:
         return self.keep_region(rest)
 
     def frame_select(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
-        """ "select the sky and make it bluer": a selection names the next clause's region, not an edit."""
+        """ "select the sky and make it bluer": a selection names the next clause's region, not an edit;
+        "extract the dog (from the background)" isolates it: everything else becomes plain white."""
+        if lemma in ("extract", "isolate", "cut out"):
+            at = _last_top(rest, ("from", "out of", "against"))
+            region = self.region(rest[:at] if at > 0 else rest)
+            if region is None or region == ALL:
+                raise NotUnderstood(f"{lemma} what?")
+            self.ctx.targets.append(region)
+            return [self.edit("replace", NotRegion(region=region), {"prompt": "plain white background"})]
         region = self.region(rest)
         if region is None:
             raise NotUnderstood("select what?")
@@ -359,6 +367,24 @@ class FrameReader:
             sign = -1
         if sign >= 0 and find(rest, ("resolution", "res", "resolutions")) >= 0:
             return self.frame_upscale(lemma, verb, rest)  # "increase the resolution"
+        blur_at = find(rest, vocab.BLUR_NOUNS | {"blurriness", "bokeh effects", "blurs"})
+        if blur_at >= 0 and not _has_property(rest):
+            # "increase the blurring on the palm leaves", "reduce the bokeh in the background"
+            amount, after = take_amount(rest[blur_at + 1 :])
+            if after and after[0].low in ("on", "in", "of", "for", "to", "around"):
+                after = after[1:]
+            region = self.region(after) if after else None
+            if sign < 0:
+                return [self.edit("enhance", region, {"kind": "deblur"})]
+            return [self.edit("blur", region, {"amount": amount.scale(lex.BASE_BLUR)})]
+        size_at = find(rest, ("size", "scale"))
+        if size_at >= 0 and size_at + 2 < len(rest) and rest[size_at + 1].low == "of" and sign:
+            # "increase the size of the waves": scale the object
+            amount, target_toks = take_amount(rest[size_at + 2 :])
+            region = self.region(target_toks)
+            if region not in (None, ALL):
+                factor = 1.5 if amount.factor <= 1 else 2.0
+                return [self.edit("scale", region, {"factor": factor if sign > 0 else round(1 / factor, 4)})]
         groups = self.property_groups(rest)
         if not groups:
             defect = _defect(rest)
@@ -367,7 +393,10 @@ class FrameReader:
             if sign > 0 and lemma in ("boost", "enhance", "intensify", "amplify", "heighten", "deepen", "enrich"):
                 amount, region_toks = take_amount(rest)
                 return [self.adjust(self.region(region_toks), "saturation", 1, amount)]
-            raise NotUnderstood(f"{lemma} what? (no property such as brightness or contrast)")
+            if sign == 0 and find(rest, ("to", "into", "to resemble", "to look like", "to match")) > 0:
+                return self.frame_change(lemma, verb, rest)  # "adjust the man's suit to a darker blue"
+            # "adjust the position of the mug", "reduce the visibility of the lanterns": free-form, of that region
+            raise FreeForm(_attribute_owner(self, rest))
         if sign == 0:
             sign = self._direction_hint() or 1
             if lemma in ("adjust", "tweak", "modify", "balance", "fine tune", "fine-tune", "play with"):
@@ -578,7 +607,7 @@ class FrameReader:
             if color_of(source, self.text) is None and left == [] and source:
                 left = source  # "change from day to night": the region is what is changed
         target_toks = right[1:]
-        if target_toks and target_toks[0].low == "be":
+        while target_toks and target_toks[0].low in ("be", "resemble", "look like", "match", "become", "a more"):
             target_toks = target_toks[1:]
         # "change the color of the car to red", "change the car's color to red", "change the sky color to blue"
         color_noun = _color_noun(left)
@@ -890,7 +919,14 @@ class FrameReader:
         if re.search(r"\b(?:out|off)\b", words) and len(rest) > 1:
             what = [t for t in rest if t.low not in ("out", "off")]
             return self.frame_remove("remove", verb, what)
-        raise FreeForm(None)
+        amount, region_toks = take_amount(rest)
+        region = self.region(region_toks) if region_toks else None
+        if region in (None, ALL):
+            # "crop the photo a little": a centred crop; how much is a guess the plan says out loud
+            margin = round(min(0.25, 0.1 * amount.factor), 4)
+            self.warnings.append(f"{self.raw_span()!r} gives no size; {margin:.0%} is cropped from each side")
+            return [self.edit("crop", None, {"box": (margin, margin, 1 - margin, 1 - margin), "units": "fraction"})]
+        raise FreeForm(region)
 
     def frame_rotate(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         words = low(rest)
@@ -962,8 +998,12 @@ class FrameReader:
         return [self.edit("extend", None, {**dict.fromkeys(sides, value), "units": units})]
 
     def frame_zoom(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
-        """ "zoom in on the child": a crop around a region the plan cannot place yet, kept free-form with it."""
-        raise FreeForm(self.region(rest) if rest else None)
+        """ "zoom in on the child": a crop around a region the plan cannot place yet, kept free-form with it;
+        "zoom in" alone is a centred crop."""
+        region = self.region(rest) if rest else None
+        if region in (None, ALL):
+            return self.frame_crop("crop", verb, rest)
+        raise FreeForm(region)
 
     def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "move the lamp to the left", "shift the boat a little to the right", "move the cat closer to the
@@ -1689,6 +1729,35 @@ def _comparative(toks: list[Tok]) -> bool:
     return bool(words) and (words[0] in ("more", "less") or words[0] in vocab.COMPARATIVES or words[0].endswith("er"))
 
 
+ATTRIBUTE_NOUNS = frozenset(
+    """
+position positions placement arrangement angle angles pose poses posture expression expressions orientation
+perspective shape shapes size sizes number amount density visibility prominence alignment layout length height
+width direction look appearance texture motion movement spacing distance view framing composition location
+""".split()
+)
+
+
+def _attribute_owner(reader: FrameReader, toks: list[Tok]) -> Region | None:
+    """ "the position of the blue mug" -> the blue mug: the region whose attribute a free-form edit changes."""
+    words = [t.low for t in toks]
+    for i, word in enumerate(words):
+        if word in ATTRIBUTE_NOUNS:
+            after = toks[i + 1 :]
+            if after and after[0].low in ("of", "on", "in", "for"):
+                region = reader.region(after[1:])
+                return None if region == ALL else region
+            before = [t for t in toks[:i] if t.low not in ("the", "a", "an")]
+            if before and before[-1].low.endswith("'s"):
+                owner = before[-1]
+                return reader.region(
+                    [*before[:-1], Tok(owner.text[:-2], owner.low[:-2], owner.start, owner.end, "word")]
+                )
+            return None
+    region = reader.region(toks) if toks else None
+    return None if region == ALL else region
+
+
 def _is_edges(toks: list[Tok]) -> bool:
     words = [t.low for t in strip_fillers(toks) if t.low not in ("the", "all", "four", "its")]
     return bool(words) and all(
@@ -1798,6 +1867,9 @@ MOVE_RELATIONS = {
 }
 
 
+MOVE_FILLERS = frozenset({"the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part", "scene"})
+
+
 def _move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
     """(where the object's words end, the move's args) for "the lamp to the left", "the cat closer to the
     fireplace", "the logo 100 px up", "the vase to the top left corner"."""
@@ -1829,15 +1901,15 @@ def _move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
             return i, {key: sign * value, "units": units}
         if low in ("closer", "nearer") and len(rest) > 2 and rest[1] in ("to", "towards"):
             return i, {"beside_toks": toks[i + 2 :], "relation": "next to"}
-        if (low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under")) or (
-            low in ("on", "into", "over", "under") and len(rest) > 2
-        ):
+        if low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under", "near"):
+            # ("the man on horseback" is the object's own words: only unambiguous relations place it)
             return i, {"beside_toks": toks[i + 1 :], "relation": MOVE_RELATIONS[low]}
         if low in ("to", "towards", "toward", "into", "in", "at") or low in POSITION_TOKENS:
             words = [
                 w
                 for w in (rest[1:] if low in ("to", "towards", "toward", "into", "in", "at") else rest)
-                if w not in ("the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part")
+                if w
+                not in ("the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part", "scene")
             ]
             if low in POSITION_TOKENS:
                 words = [POSITION_TOKENS[low], *words[1:]]

@@ -135,6 +135,11 @@ LEADING_DROP = frozenset(
 TRAILING_DROP = frozenset(
     {
         "only",
+        "present",
+        "visible",
+        "shown",
+        "depicted",
+        "pictured",
         "please",
         "too",
         "as well",

@@ -155,6 +155,10 @@ VERBS: dict[str, Verb] = {
     "switch": _v("change"),
     "alter": _v("change"),
     "morph": _v("change"),
+    "transfer": _v("change"),
+    "zoom in": _v("zoom"),
+    "un-blur": _v("enhance", kind="deblur"),
+    "extract": _v("select"),
     "transport": _v("change"),
     "shift": _v("move"),
     "move": _v("move"),
@@ -188,8 +192,8 @@ VERBS: dict[str, Verb] = {
     "wipe": _v("remove"),
     "wipe out": _v("remove"),
     "wipe away": _v("remove"),
-    "cut out": _v("remove"),
     "strip": _v("remove"),
+    "cut out": _v("remove"),
     "strip away": _v("remove"),
     "hide": _v("remove"),
     "lose": _v("remove"),
@@ -651,6 +655,12 @@ PROPERTY_NOUNS: dict[str, tuple[str, int]] = {
     "sharpening": ("sharpness", 1),
     "sharp": ("sharpness", 1),
     "blurriness": ("sharpness", -1),
+    "redness": ("warmth", 1),
+    "yellowness": ("warmth", 1),
+    "warm cast": ("warmth", 1),
+    "blueness": ("warmth", -1),
+    "greenness": ("tint", -1),
+    "pinkness": ("tint", 1),
     "fogginess": ("sharpness", -1),
     "contrasts": ("contrast", 1),
     "highlight": ("highlights", 1),
@@ -944,7 +954,7 @@ clothing vest gown robe sleeves collar
 PURPOSE_VERBS = frozenset(
     """
 make show reveal bring highlight emphasize emphasise see match look appear allow create get help enhance improve
-fit draw hide balance correct resemble simulate achieve produce mimic convey evoke accentuate give stand focus
+fit draw hide balance correct simulate achieve produce mimic convey evoke accentuate give stand focus
 separate mimic create set feel seem read mirror blend complement compensate counteract reduce increase pop
 """.split()
 )
