@@ -231,3 +231,47 @@ def test_a_crowd_is_one_instance(astronaut: np.ndarray, monkeypatch: pytest.Monk
     assert len(one_by_one) == len(people) == 16
     assert np.array_equal(faces.mask, np.maximum.reduce([f.mask for f in one_by_one]))
     assert np.allclose(crowd.mask, np.maximum.reduce([p.mask for p in people]))
+
+
+def test_a_face_is_its_outline_without_hair_and_the_head_adds_the_hair(astronaut: np.ndarray) -> None:
+    face = MediapipeFace().segment(astronaut, "face")
+    head = MediapipeFace().segment(astronaut, "head")
+    assert face[85, 230] == 1.0 and face[150, 230] == 1.0, "forehead and cheeks are face"
+    assert face[30, 230] == 0.0 and head[30, 230] == 1.0, "the hair on top is head, not face"
+    assert face[100, 100] == 0.0 and head[100, 100] == 0.0, "the wall beside her is neither"
+    assert (head >= face - 1e-6).all()
+
+
+def test_keeping_the_face_leaves_no_halo_of_unedited_background(astronaut: np.ndarray) -> None:
+    """The issue's halo: with a feathered ellipse for the face, "keep the face" also kept the wall and hair around
+    the jaw, a grey oval in a brightened photo. Now every pixel clear of the face's outline is edited."""
+    import cv2
+
+    from editree.engine.executor import run_plan
+    from editree.engine.segmenters.mediapipe_seg import detect_faces
+    from editree.planner import parse
+
+    result = run_plan(parse("keep the face unchanged and make everything much brighter and much warmer"), astronaut)
+    face = MediapipeFace().segment(astronaut, "face")
+    old_ellipse = MediapipeFace._ellipse(astronaut.shape[:2], detect_faces(astronaut)[0]) >= 0.5
+    clear = cv2.dilate((face >= 0.5).astype(np.uint8), np.ones((7, 7), np.uint8)) == 0  # 3 px off the outline
+    halo = old_ellipse & clear
+    assert halo.sum() > 2000, "the old ellipse reached well beyond the face"
+    edited = (result.rgb != astronaut).any(axis=2)
+    assert edited[halo].mean() > 0.99
+    inside = face >= 0.5
+    assert np.array_equal(result.rgb[inside], astronaut[inside]), "the face itself is byte-identical"
+
+
+def test_face_parts_on_every_face_of_a_group(astronaut: np.ndarray) -> None:
+    from editree.engine.segmenters.mediapipe_seg import MediapipeFaceParts
+
+    group = _group(astronaut)
+    parts = MediapipeFaceParts()
+    lips, eyes = parts.instances(group, "lips"), parts.instances(group, "eyes")
+    assert len(lips) == 16 and len(eyes) == 32
+    faces = MediapipeFace().segment(group, "faces")
+    for lip in lips:
+        assert (faces[lip.mask > 0.5] > 0.5).all(), "each mouth lies on a face"
+    columns = sorted(round((_centre(m.mask)[0] - 100) / 250 - 0.5) for m in lips)
+    assert columns == sorted(list(range(8)) * 2), "one mouth per astronaut"

@@ -29,6 +29,8 @@ adults couple family bride groom portrait someone somebody individual crowd he s
 """.split()
 )
 FACE_WORDS = frozenset("face faces head heads".split())
+HEAD_WORDS = frozenset("head heads".split())
+"""A head is the face and the hair above and beside it; a face is the face alone (see MediapipeFace)."""
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -304,21 +306,73 @@ class MediapipePerson:
 
 
 class MediapipeFace:
+    """One instance per face, drawn from the face mesh's outline of it (forehead, temples, jaw, chin), so a kept
+    face keeps the face and not the hair or the wall behind the jaw. "The head" adds the hair: the person
+    mask within a wider ellipse above and beside the face. Where the mesh does not fit a face the detector
+    found (a profile, a covered face) that face falls back to an ellipse a little taller than its box."""
+
     name = "mediapipe-face"
     max_side = 2048
 
     def instances(self, rgb: np.ndarray, text: str) -> list:
-        """One soft ellipse per detected face, scored by the detector; a crowd (more than MAX_INSTANCES faces) is
-        one instance, since a full-size mask per face would take gigabytes."""
+        """Faces by the detector, each outlined by the mesh; a crowd (more than MAX_INSTANCES faces) is one
+        instance, since a full-size mask per face would take gigabytes."""
         from editree.engine.segmenters.instances import MAX_INSTANCES, Instance
 
         faces = detect_faces_everywhere(rgb)
+        person = selfie_mask(rgb) if _head_noun(text) in HEAD_WORDS and faces else None
+        masks = (self._face(rgb.shape[:2], box, points, person) for box, points in face_meshes(rgb, faces))
         if len(faces) > MAX_INSTANCES:
             crowd = np.zeros(rgb.shape[:2], np.float32)
-            for box in faces:
-                np.maximum(crowd, self._ellipse(rgb.shape[:2], box), out=crowd)
+            for mask in masks:
+                np.maximum(crowd, mask, out=crowd)
             return [Instance(crowd, max(box[4] for box in faces))]
-        return [Instance(self._ellipse(rgb.shape[:2], box), box[4]) for box in faces]
+        return [Instance(mask, box[4]) for mask, box in zip(masks, faces, strict=True)]
+
+    def _face(
+        self,
+        shape: tuple[int, int],
+        box: tuple[float, float, float, float, float],
+        points: np.ndarray | None,
+        person: np.ndarray | None,
+    ) -> np.ndarray:
+        if points is None:
+            return self._ellipse(shape, box)
+        mask = self._outline(shape, points[_oval()])
+        if person is not None:
+            np.maximum(mask, self._hair(shape, points[_oval()]) * person, out=mask)
+        return mask
+
+    @staticmethod
+    def _outline(shape: tuple[int, int], outline: np.ndarray) -> np.ndarray:
+        """The face inside its outline, with an edge soft over a few pixels; 0.5 lies on the outline itself."""
+        import cv2
+
+        from editree.engine.segmenters.instances import feathered
+
+        x0, y0 = np.floor(outline.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(outline.max(axis=0)).astype(int)
+
+        def draw(patch: np.ndarray, origin: tuple[int, int]) -> None:
+            cv2.fillPoly(patch, [np.rint(outline - origin).astype(np.int32)], 1.0, lineType=cv2.LINE_AA)
+
+        sigma = max(0.8, 0.003 * float(np.hypot(*shape)))
+        # gain: a hair above 1, so the inside is exactly 1 (a blurred 1 comes out as 0.99999994)
+        return feathered(shape, (int(x0), int(y0), int(x1) + 1, int(y1) + 1), sigma, draw, gain=1.001)
+
+    @staticmethod
+    def _hair(shape: tuple[int, int], outline: np.ndarray) -> np.ndarray:
+        """Where the hair of this face can be: an ellipse reaching half a face above the outline's top and a
+        fifth of a face beyond its sides (the person mask then keeps the hair and drops the wall)."""
+        import cv2
+
+        (x0, y0), (x1, y1) = outline.min(axis=0), outline.max(axis=0)
+        fw, fh = x1 - x0, y1 - y0
+        cx, cy = (x0 + x1) / 2, y0 + 0.3 * fh
+        axes = (round(0.7 * fw), round(0.8 * fh))
+        mask = np.zeros(shape, np.float32)
+        cv2.ellipse(mask, (round(cx), round(cy)), axes, 0, 0, 360, 1.0, -1)
+        return mask
 
     @staticmethod
     def _ellipse(shape: tuple[int, int], box: tuple[float, float, float, float, float]) -> np.ndarray:
@@ -348,6 +402,67 @@ class MediapipeFace:
         return union(self.instances(rgb, text), rgb.shape[:2])
 
 
+MESH_SIDE = 384
+"""Each face is fitted on a square crop of about twice its size, scaled to this many pixels: the mesh's own
+face finder sees a few hundred pixels, so on a whole group photo it found none of sixteen faces."""
+
+
+def face_meshes(
+    rgb: np.ndarray, faces: list[tuple[float, float, float, float, float]] | None = None
+) -> list[tuple[tuple[float, float, float, float, float], np.ndarray | None]]:
+    """For every face the detector finds (or `faces`), the face mesh's landmarks (N×2 image pixels) fitted on a
+    crop around that face, or None where the mesh finds no face there."""
+    import cv2
+
+    h, w = rgb.shape[:2]
+    faces = detect_faces_everywhere(rgb) if faces is None else faces
+    found = []
+    for box in faces:
+        x0, y0, x1, y1, _ = box
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        half = 1.1 * max(x1 - x0, y1 - y0)
+        a0, b0 = int(max(0, cx - half)), int(max(0, cy - half))
+        a1, b1 = int(min(w, cx + half)), int(min(h, cy + half))
+        if a1 - a0 < 8 or b1 - b0 < 8:
+            found.append((box, None))
+            continue
+        crop = rgb[b0:b1, a0:a1]
+        scale = MESH_SIDE / max(crop.shape[:2])
+        crop = cv2.resize(
+            crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+        )
+        nearest = None
+        for points in _mesh_points(crop):
+            points = (points / scale + np.array([a0, b0], np.float32)).astype(np.float32)
+            distance = float(np.hypot(*(points.mean(axis=0) - (cx, cy))))
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, points)
+        # A fit whose centre is off this face belongs to a neighbour in the crop; this face stays unfitted.
+        fitted = nearest is not None and nearest[0] < 0.5 * max(x1 - x0, y1 - y0)
+        found.append((box, nearest[1] if fitted else None))
+    return found
+
+
+def _mesh_points(rgb: np.ndarray) -> list[np.ndarray]:
+    """The landmarks (N×2 pixels of `rgb`) of every face the mesh finds in `rgb`."""
+    import warnings
+
+    h, w = rgb.shape[:2]
+    with _quiet_native_stderr(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = _mesh().process(np.ascontiguousarray(rgb))
+    return [
+        np.array([(p.x * w, p.y * h) for p in landmarks.landmark], np.float32)
+        for landmarks in result.multi_face_landmarks or []
+    ]
+
+
+@lru_cache(maxsize=1)
+def _oval() -> list[int]:
+    """Landmark indices of the face's outline, in order around it."""
+    return _loops(_solutions().face_mesh.FACEMESH_FACE_OVAL)[0]
+
+
 PART_WORDS = {
     "eye": "eyes",
     "eyes": "eyes",
@@ -373,7 +488,7 @@ def _mesh() -> Any:
     solutions = _solutions()
     with _quiet_native_stderr():
         return solutions.face_mesh.FaceMesh(
-            static_image_mode=True, max_num_faces=10, refine_landmarks=True, min_detection_confidence=0.5
+            static_image_mode=True, max_num_faces=3, refine_landmarks=True, min_detection_confidence=0.5
         )
 
 
@@ -401,28 +516,23 @@ def _loops(connections: frozenset[tuple[int, int]]) -> list[list[int]]:
     return loops
 
 
-def face_parts(rgb: np.ndarray) -> list[dict[str, list[np.ndarray]]]:
-    """For each face the mesh finds: part name -> outlines (N×2 pixel arrays), one per instance
-    (two eyes, two brows, two irises; one mouth). "lips" has the mouth's outer and inner outline."""
-    import warnings
+def face_parts(rgb: np.ndarray) -> list[dict[str, Any]]:
+    """For each face found (every face of a group photo: each is fitted on its own crop, see face_meshes): part
+    name -> outlines (N×2 pixel arrays), one per instance (two eyes, two brows, two irises; one mouth). "lips"
+    has the mouth's outer and inner outline; "width" is the face's width in pixels."""
+    import cv2
 
-    h, w = rgb.shape[:2]
-    mesh = _mesh()
     connections = _solutions().face_mesh
-    with _quiet_native_stderr(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = mesh.process(np.ascontiguousarray(rgb))
     faces = []
-    for landmarks in result.multi_face_landmarks or []:
-        points = np.array([(p.x * w, p.y * h) for p in landmarks.landmark], np.float32)
+    for _, points in face_meshes(rgb):
+        if points is None:
+            continue
 
         def outline(edges: frozenset[tuple[int, int]], points: np.ndarray = points) -> list[np.ndarray]:
             return [points[loop] for loop in _loops(edges)]
 
         def hull(edges: frozenset[tuple[int, int]], points: np.ndarray = points) -> np.ndarray:
             """A brow's edges are two open strokes, not a loop; its convex hull is the brow."""
-            import cv2
-
             return cv2.convexHull(points[sorted({i for edge in edges for i in edge})]).reshape(-1, 2)
 
         lips = sorted(outline(connections.FACEMESH_LIPS), key=lambda p: -cv2_area(p))
@@ -433,6 +543,7 @@ def face_parts(rgb: np.ndarray) -> list[dict[str, list[np.ndarray]]]:
                 "eyebrows": [hull(connections.FACEMESH_LEFT_EYEBROW), hull(connections.FACEMESH_RIGHT_EYEBROW)],
                 "mouth": lips[:1],
                 "lips": lips[:2],
+                "width": float(np.ptp(points[_oval()][:, 0])),
             }
         )
     return faces
@@ -461,9 +572,11 @@ class MediapipeFaceParts:
 
         part = PART_WORDS[_head_noun(text)]
         h, w = rgb.shape[:2]
-        feather = max(0.6, 0.002 * float(np.hypot(h, w)))
         found = []
         for face in face_parts(rgb):
+            # Soft over a few pixels, but never more than a hundredth of the face: the lips of a small face in a
+            # group are a ring two pixels thick, which an image-sized blur would wipe out.
+            feather = max(0.5, min(0.002 * float(np.hypot(h, w)), 0.01 * face["width"]))
             outlines = face[part]
             if part == "lips":  # the ring between the outer and inner outline
                 shapes = [outlines]
