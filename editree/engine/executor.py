@@ -22,6 +22,7 @@ import numpy as np
 from editree.engine import masks as M
 from editree.engine import registry
 from editree.engine.conditions import evaluate
+from editree.engine.op_output import OpOutput
 from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
 from editree.engine.segmenters import SegmenterRegistry, default_registry
@@ -159,12 +160,16 @@ def run_plan(
             from editree.engine.canvas import geometry_for
 
             state.counter += 1
+            impl, _ = registry.choose(step, engine, options)
+            assert impl is not None  # check_plan() already refused steps without one
             try:
                 if step.op == "extend":
                     geo = _outpaint_geometry(step, state.canvas, np.random.default_rng([seed, state.counter]), options)
+                elif step.op == "upscale":  # its Geometry comes from the chosen engine (model or Lanczos)
+                    geo = impl.load()(state.canvas, step.args, impl.engine)
                 else:
                     geo = geometry_for(step.op, state.canvas.shape[:2], step.args, state.canvas)
-            except ValueError as exc:
+            except (ValueError, RuntimeError) as exc:
                 raise EngineError(f"{path} {step_text(step)} failed: {exc}") from None
             state.canvas = geo.transform(state.canvas, False)
             reference = geo.transform(reference, False)
@@ -175,8 +180,7 @@ def run_plan(
             exact = exact and geo.exact
             if geo.note:
                 warnings.append(f"{path}: {geo.note}")
-            engine_name = "diffusers" if step.op == "extend" else "classical"
-            report = StepReport(path, step_text(step), "done", engine_name, 1.0, 1.0, time.perf_counter() - started)
+            report = StepReport(path, step_text(step), "done", impl.engine, 1.0, 1.0, time.perf_counter() - started)
             reports.append(report)
             if on_step:
                 on_step(report)
@@ -186,6 +190,7 @@ def run_plan(
             )
 
     # 5. Report.
+    warnings.extend(state.warnings)
     warnings.extend(resolver.warnings)
     warnings.extend(
         f"{rep.path} {rep.text}: nothing to change: {_empty_cause(rep)}" for rep in reports if rep.status == "empty"
@@ -307,6 +312,8 @@ class _RunState:
     identity: tuple[np.ndarray, tuple[int, int, int, int], Any] | None = None
     """The preserved subject's mask, its box and the embedder that measures it."""
     on_start: StartCallback | None = None
+    warnings: list[str] = field(default_factory=list)
+    """What ops had to say (OpOutput.warnings), each prefixed with its step."""
 
 
 def _run_steps(
@@ -378,6 +385,8 @@ def _run_edit(
     report.engine = impl.engine
     measured = impl.engine == "diffusers" and state.identity is not None and bool((effective * state.identity[0]).any())
     extra: dict[str, Any] = {"options": options} if impl.engine == "diffusers" else {}
+    if impl.wants_regions:
+        extra["resolve"] = resolver.resolve
     if measured:
         x0, y0, x1, y1 = state.identity[1]
         extra["reference"] = state.canvas[y0:y1, x0:x1]
@@ -392,7 +401,8 @@ def _run_edit(
             raise
         except Exception as exc:  # an op failing is reported with the step that failed
             raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
-        candidate = M.composite(state.canvas, edited, effective)
+        edited, through = _unpack(edited, effective, weight, f"{path} {step_text(step)}", state.warnings)
+        candidate = M.composite(state.canvas, edited, through)
         if not measured:
             best = (1.0, candidate)
             break
@@ -408,9 +418,27 @@ def _run_edit(
     if measured:
         report.identity = round(best[0], 4)
     state.canvas = best[1]
-    np.maximum(state.changed, effective, out=state.changed)
+    np.maximum(state.changed, through, out=state.changed)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _unpack(
+    edited: Any, effective: np.ndarray, weight: np.ndarray | None, where: str, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """An op's picture and the mask it is composited through: its effective mask, or, for an op that changed
+    more than its target (OpOutput.changed: move and scale draw the object elsewhere), that less the kept
+    regions, with a warning where a kept region clipped it."""
+    if not isinstance(edited, OpOutput):
+        return edited, effective
+    warnings.extend(f"{where}: {text}" for text in edited.warnings)
+    if edited.changed is None:
+        return edited.image, effective
+    if weight is None:
+        return edited.image, edited.changed
+    if bool(((edited.changed > effective) & (weight < 1)).any()):
+        warnings.append(f"{where}: the object's new place reaches a kept region; it is clipped there")
+    return edited.image, np.multiply(edited.changed, weight, dtype=np.float32)
 
 
 __all__ = ["EditResult", "StepReport", "check_plan", "nothing_changed", "region_text", "run_plan"]

@@ -29,6 +29,10 @@ class Implementation:
     """Imports lazily and returns the function (canvas, mask, args, rng) -> edited canvas."""
     geometry: bool = False
     """True for ops that change the picture's geometry (editree.engine.canvas); they run after pixel edits."""
+    by_choice: bool = False
+    """True for a stand-in that `auto` never picks (Lanczos for upscale): it runs only under its own --engine."""
+    wants_regions: bool = False
+    """True for ops whose args name another region (move beside X): they are given `resolve=` to find it."""
 
 
 IMPLEMENTATIONS: dict[str, list[Implementation]] = {}
@@ -165,6 +169,55 @@ for _impl in (
     register(_impl)
 
 
+def _objects(name: str) -> Callable[[], OpFunction]:
+    def load() -> OpFunction:
+        from editree.engine import objects
+
+        return getattr(objects, name)
+
+    return load
+
+
+def _vignette() -> OpFunction:
+    from editree.engine.vignette import vignette
+
+    return vignette
+
+
+def _upscale() -> OpFunction:
+    from editree.engine.upscale import geometry
+
+    return geometry
+
+
+def _upscaler_present(step: Edit, options: EngineOptions) -> str | None:
+    from editree.engine.upscale import unavailable
+
+    return unavailable()
+
+
+# After the diffusers rows: a generative remove stays the first choice wherever its model is present.
+for _impl in (
+    Implementation("remove", "classical", "OpenCV inpainting, coarse to fine", _always, _objects("remove")),
+    Implementation(
+        "move", "classical", "cut, fill the old place, paste", _always, _objects("move"), wants_regions=True
+    ),
+    Implementation("scale", "classical", "cut, fill, paste resized", _always, _objects("scale")),
+    Implementation("vignette", "classical", "elliptical falloff", _always, _vignette),
+    Implementation("upscale", "ncnn", "Real-ESRGAN x4plus on the CPU", _upscaler_present, _upscale, geometry=True),
+    Implementation(
+        "upscale",
+        "classical",
+        "Lanczos resampling, no detail added",
+        _always,
+        _upscale,
+        geometry=True,
+        by_choice=True,
+    ),
+):
+    register(_impl)
+
+
 def choose(
     step: Edit, engine: str = "auto", options: EngineOptions | None = None
 ) -> tuple[Implementation | None, list[str]]:
@@ -173,6 +226,9 @@ def choose(
     reasons: list[str] = []
     for impl in IMPLEMENTATIONS.get(step.op, []):
         if engine not in ("auto", impl.engine):
+            continue
+        if engine == "auto" and impl.by_choice:
+            reasons.append(f"{impl.engine}: {impl.describe}, only with --engine {impl.engine}")
             continue
         why = impl.supports(step, options)
         if why is None:
