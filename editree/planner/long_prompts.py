@@ -42,12 +42,13 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
     if size < MIN_WORDS:
         return False
     sentences = _sentences(text)
-    if size >= 60 or _fallback_share(text, clauses) >= 0.5:
+    share = _fallback_share(text, clauses)
+    if share >= 0.5 or (size >= 60 and share >= 0.25):
         return True
-    if len(sentences) < 2:
-        return False
     if _CJK.search(text):
-        return len(sentences) >= 3
+        return len(sentences) >= 3 or (size >= 60 and len(sentences) >= 2)
+    if len(sentences) < 2 and size < 60:
+        return False
     from editree.planner.en.skeleton import is_command
 
     return not all(is_command(s) for s in sentences)

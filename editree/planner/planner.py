@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _LATIN = re.compile(r"[A-Za-z]")
 MAX_INSTRUCTION_CHARS = 10000
+MAX_STEPS = 256
+"""Top-level steps (and constraints) of one plan; the IR refuses more (editree/ops/plan.py)."""
 
 Lang = Literal["en", "zh", "mixed"]
 
@@ -77,6 +79,15 @@ def parse(
             + (f" ({shown!r} is only courtesy and punctuation)" if shown else " (it is empty)")
             + '; expected a request such as "blur the background and make it warmer"'
         )
+    if lang == "auto":
+        from editree.planner.languages import unsupported_language
+
+        other = unsupported_language(text)
+        if other is not None:
+            raise InstructionError(
+                f"the instruction looks like {other}; only English and Chinese instructions are understood "
+                "(write it in one of them)"
+            )
     detected = detect_lang(text) if lang == "auto" else lang
     if detected not in ("en", "zh", "mixed"):
         raise InstructionError(f"language {lang!r} is not supported; expected auto, en or zh")
@@ -295,6 +306,11 @@ def _assemble(text: str, lang: Lang, clauses: list[Clause], warnings: list[str])
         )
 
     steps = steps_of(clauses, False)
+    if len(steps) > MAX_STEPS or len(constraints) > MAX_STEPS:
+        raise InstructionError(
+            f"instruction has {max(len(steps), len(constraints))} steps; at most {MAX_STEPS} are accepted in one plan "
+            "(split it into several instructions, e.g. one per line with `editree plan --file`)"
+        )
     if rest_spans:
         targets = [e.target for e in iter_edits(tuple(steps)) if not e.fallback]
         unique = list(dict.fromkeys(targets))

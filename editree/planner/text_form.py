@@ -103,8 +103,9 @@ class _ToPlan(Transformer):
     def name(self, token: Any) -> Any:
         return {"true": True, "false": False}.get(str(token), str(token))
 
-    def list(self, *values: Any) -> list[Any]:
-        return list(values)
+    def list(self, *values: Any) -> tuple[Any, ...]:
+        # a tuple: the IR's list-valued args (a crop box) are strict tuples, and JSON gives them as lists too
+        return tuple(values)
 
     def region_value(self, region: Any) -> Any:
         return region

@@ -21,7 +21,8 @@ COLOR_MODIFIERS = frozenset(
     """
 light dark bright pale deep navy sky baby royal hot neon pastel vivid rich soft warm cool muted dusty metallic
 electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny autumn fall
-burnt sunset ocean sea ice icy fire candy mustard chocolate coffee cream off dusky smoky
+burnt sunset ocean sea ice icy fire candy mustard chocolate coffee cream off dusky smoky darker lighter brighter
+deeper paler richer softer
 """.split()
 )
 BLUE_ONLY_MODIFIERS = frozenset({"sky", "navy", "baby", "royal", "electric"})
@@ -204,6 +205,8 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
         if inner is not None and inner.kind in ("adjust", "style", "effect", "blur", "color", "enhance"):
             return inner
         return Complement("like", text=raw(text, rest)) if rest else None
+    if first in ("a", "an") and color_of(toks, text) is not None:
+        return Complement("color", text=color_of(toks, text) or "")  # "a darker shade of green"
     if first in ("into", "to", "as", "a", "an") and len(toks) > 1:
         inner_toks = toks[1:] if first in ("into", "to", "as") else toks
         if inner_toks and inner_toks[0].low == "be":  # "change it to be brighter"

@@ -205,8 +205,8 @@ class FrameReader:
         found = verb_at(toks, 0)
         if found is not None:
             rest = toks[found[2] :]
-        elif toks and toks[0].low in vocab.NOT_CHANGE_VERBS:
-            rest = toks[1:]
+        elif toks and _base_form(toks[0].low) in vocab.NOT_CHANGE_VERBS:
+            rest = toks[1:]  # "without touching the boat", "don't alter the sky"
         else:
             rest = toks
         rest = strip_fillers(rest)
@@ -733,8 +733,9 @@ class FrameReader:
         tone = _color_tone(bare)
         if tone is not None and not tone[2]:
             return [self.adjust(region, tone[0], tone[1], amount)]
-        if words and all(w in vocab.COLOR_TONES for w in words if w != "and") and len(words) <= 3:
-            prop, sign = vocab.COLOR_TONES[words[0]]
+        colours = [w for w in words if w != "and"]
+        if colours and all(w in vocab.COLOR_TONES for w in colours) and len(words) <= 3:
+            prop, sign = vocab.COLOR_TONES[colours[0]]  # "add blue to the sky"
             return [self.adjust(region, prop, sign, amount)]
         if joined in ("color", "colors", "colour", "colours", "more color", "some color", "life", "vibrance"):
             return [self.adjust(region, "saturation", 1, amount)]
@@ -758,6 +759,9 @@ class FrameReader:
         prompt = self.raw(_strip_punct(what))
         if not prompt:
             raise NotUnderstood("add what?")
+        bare_words = " ".join(t.low for t in what)
+        if bare_words in ("one", "some", "a few", "several", "more") and self.ctx.mentioned is not None:
+            joined = "one" if bare_words == "one" else "some"
         if joined in ("one", "some", "it", "them") and self.ctx.mentioned is not None:
             prompt = (
                 f"a {self.ctx.mentioned}" if joined == "one" else self.ctx.mentioned
@@ -836,19 +840,19 @@ class FrameReader:
         return out
 
     # ---- colour and style ---------------------------------------------------------------------------------
-    def frame_recolor(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+    def frame_recolor(self, lemma: str, verb: vocab.Verb, rest: list[Tok], *, gapped: bool = True) -> list[Clause]:
         """ "color the sky pink", "paint the wall light blue", "recolor the shirt to navy blue", "tint X blue"."""
         if verb.kind == "black":
             return [self.edit(*sem.recolor_or_fill(self.region(rest) if rest else None, "black"))]
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
-        parts = _split_top(rest)
+        parts = _split_top(rest) if gapped else [rest]
         if len(parts) > 1:  # "paint the fence white and the shutters dark green"
             out: list[Clause] = []
             pending: list[Tok] = []
             for part in parts:
                 try:
-                    out.extend(self.frame_recolor(lemma, verb, [*pending, *part]))
+                    out.extend(self.frame_recolor(lemma, verb, [*pending, *part], gapped=False))
                     pending = []
                 except (FreeForm, NotUnderstood):
                     pending = [*pending, *part, *_and(part)]
@@ -1000,7 +1004,8 @@ class FrameReader:
     def frame_zoom(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "zoom in on the child": a crop around a region the plan cannot place yet, kept free-form with it;
         "zoom in" alone is a centred crop."""
-        region = self.region(rest) if rest else None
+        _, region_toks = take_amount(rest)
+        region = self.region(region_toks) if region_toks else None
         if region in (None, ALL):
             return self.frame_crop("crop", verb, rest)
         raise FreeForm(region)
@@ -1050,7 +1055,8 @@ class FrameReader:
                 rest = toks[i + 1 :]
                 if rest and rest[0].low in ("of", "on", "to", "for", "in"):
                     rest = rest[1:]
-                return self.by_verb(lemma, vocab.VERBS[lemma], [*rest, *toks[:i]], "ing")
+                degrees = [t for t in toks[:i] if t.low in vocab.DEGREE_WORDS and t.low not in ("some", "little")]
+                return self.by_verb(lemma, vocab.VERBS[lemma], [*rest, *degrees], "ing")
         if toks[-1].low == "crop" or (len(toks) > 1 and toks[-2].low == "crop"):
             return self.frame_crop("crop", vocab.VERBS["crop"], toks)
         if find(toks, ("quarter turn", "half turn", "a quarter turn", "a half turn")) >= 0:
@@ -1723,6 +1729,16 @@ def _look_adjustments(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
     return items or None
 
 
+def _base_form(word: str) -> str:
+    """ "touching" -> "touch", "altered" -> "alter", "changing" -> "change" (for the small closed lists)."""
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            if stem in vocab.NOT_CHANGE_VERBS:
+                return stem
+    return word
+
+
 def _comparative(toks: list[Tok]) -> bool:
     """Is the complement a comparative ("brighter", "a bit more contrast", "more vivid"), not a plain adjective?"""
     words = [t.low for t in toks if t.low not in vocab.DEGREE_WORDS and t.low not in ("a", "an", "much", "far")]
@@ -1904,6 +1920,11 @@ def _move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
         if low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under", "near"):
             # ("the man on horseback" is the object's own words: only unambiguous relations place it)
             return i, {"beside_toks": toks[i + 1 :], "relation": MOVE_RELATIONS[low]}
+        if low in POSITION_TOKENS and len(rest) > 2 and (rest[1] == "of" or rest[1:3] == ["side", "of"]):
+            # "to the right side of the table": beside the table
+            side = POSITION_TOKENS[low]
+            relation = {"left": "left of", "right": "right of", "top": "above", "bottom": "below"}.get(side, "next to")
+            return i, {"beside_toks": toks[i + (2 if rest[1] == "of" else 3) :], "relation": relation}
         if low in ("to", "towards", "toward", "into", "in", "at") or low in POSITION_TOKENS:
             words = [
                 w

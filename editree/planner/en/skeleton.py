@@ -298,7 +298,10 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
         return prev not in ("i", "we", "it", "that", "this", "how", "what", "if", "so")  # "… dull can you bring it up"
     if low in ("if", "unless", "when", "whenever", "in case"):
         # "I'd love it if …", "it would be great if …" introduce the request itself
-        return prev not in ("even", "as", "only", "it", "great", "nice", "good", "grateful", "appreciate", "awesome")
+        before = sentence[i - 2].low if i > 1 else ""
+        if prev == "it" and before in ("love", "like", "appreciate", "prefer", "hate"):
+            return False
+        return prev not in ("even", "as", "only", "great", "nice", "good", "grateful", "appreciate", "awesome")
     if low in ("without", "keeping", "leaving", "preserving", "maintaining", "so that", "in order to", "while"):
         return True
     if low == "to" and prev in WANTING:
@@ -719,6 +722,12 @@ def _exclusion_object(toks: list[Tok]) -> list[Tok]:
 def _want_frame(toks: list[Tok]) -> list[Tok] | None:
     """ "I want the sky bluer", "I'd like the background blurred": the wanted state, read like "make …"."""
     words = [t.low for t in toks[:4]]
+    if (
+        len(words) >= 3
+        and words[0] in ("like", "love", "prefer")
+        and words[1] in ("the", "my", "this", "his", "her", "their", "it", "our")
+    ):
+        return toks[1:]  # after "I would" was read as a lead
     if len(words) >= 3 and words[0] in ("i", "we") and words[1] in ("want", "need", "would", "wish", "prefer"):
         start = 2
         if words[1] == "would" and len(words) > 2 and words[2] in ("like", "love", "prefer"):
