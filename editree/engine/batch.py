@@ -266,12 +266,13 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
     }
     try:
         loaded = load_image(job.source, max_pixels=settings.max_pixels)
+        user = settings.user.for_image(job.source)
         result = run_plan(
             settings.plan,
             loaded.rgb,
             seed=seed,
             engine=settings.engine,
-            user_regions=settings.user,
+            user_regions=user,
             alpha=loaded.alpha,
             options=settings.options,
         )
@@ -282,7 +283,7 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
             result=result,
             source=job.source,
             options=settings.options,
-            user=settings.user,
+            user=user,
         )
         meta["source_sha256"] = file_digest(job.source)
         meta["plan_digest"] = settings.plan_digest

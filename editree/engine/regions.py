@@ -43,6 +43,24 @@ class UserRegions:
     def names(self) -> set[str]:
         return {region_key(n) for n in [*self.boxes, *self.masks, *self.points]}
 
+    def for_image(self, source: Path) -> UserRegions:
+        """These regions for one image of a batch: a mask path naming `{stem}` or `{name}` (`--mask
+        object=masks/{stem}.png`) becomes that image's own mask file."""
+        if not any(MASK_TEMPLATE.search(str(p)) for p in self.masks.values()):
+            return self
+        masks = {
+            k: Path(MASK_TEMPLATE.sub(lambda m: _template_value(m, source), str(p))) for k, p in self.masks.items()
+        }
+        return UserRegions(boxes=self.boxes, masks=masks, points=self.points)
+
+
+MASK_TEMPLATE = re.compile(r"\{(stem|name)\}")
+"""Placeholders of a per-image mask path: the image's file name without its extension, or with it."""
+
+
+def _template_value(match: re.Match[str], source: Path) -> str:
+    return source.stem if match.group(1) == "stem" else source.name
+
 
 def parse_box_option(spec: str) -> tuple[str, r.BoxRegion]:
     """`NAME=x0,y0,x1,y1` in pixels, or fractions of the image when every value is at most 1."""
@@ -84,6 +102,10 @@ def parse_mask_option(spec: str) -> tuple[str, Path]:
     if not sep or not name.strip() or not path.strip():
         raise UsageError(f"--mask {spec!r}: expected NAME=path/to/mask.png")
     p = Path(path)
+    if MASK_TEMPLATE.search(path):  # one mask per image of a batch: checked when each image is read
+        if not p.parent.is_dir():
+            raise UsageError(f"--mask {spec!r}: no such folder {str(p.parent)!r}")
+        return region_key(name), p
     if not p.is_file():
         raise UsageError(f"--mask {spec!r}: no such file {path!r}")
     return region_key(name), p
@@ -353,6 +375,8 @@ class RegionResolver:
 
         if path is None:
             raise UsageError(f"no mask named {name!r}; pass --mask {name}=path/to/mask.png")
+        if MASK_TEMPLATE.search(str(path)):
+            raise UsageError(f"--mask {name}={path}: {{stem}} and {{name}} name one mask per image of `editree batch`")
         try:
             with Image.open(path) as img:
                 if img.mode in ("RGBA", "LA", "PA") and img.getchannel("A").getextrema() != (255, 255):

@@ -257,3 +257,26 @@ def test_vignette_darkens_the_edges_and_keeps_the_centre(astronaut: np.ndarray) 
     )
     assert np.array_equal(keep.rgb[:100, :100], astronaut[:100, :100])
     _outside_unchanged(keep, astronaut)
+
+
+def test_batch_removes_each_image_by_its_own_mask(tmp_path, cli, coffee: np.ndarray, astronaut: np.ndarray) -> None:
+    """`--mask object=masks/{stem}.png`: one mask per image, the way a folder of photos and masks comes."""
+    photos, masks = tmp_path / "in", tmp_path / "masks"
+    photos.mkdir()
+    masks.mkdir()
+    for name, image in (("coffee", coffee), ("astronaut", astronaut)):
+        cv2.imwrite(str(photos / f"{name}.png"), cv2.cvtColor(image, cv2.COLOR_RGB2BGR))
+        h, w = image.shape[:2]
+        cv2.imwrite(str(masks / f"{name}.png"), _ellipse((h, w), (w // 3, h // 2), (w // 8, h // 9)))
+    (photos / "broken.png").write_bytes(b"not a picture")
+    run = cli(
+        "batch", str(photos), "remove the object", "--mask", f"object={masks}/{{stem}}.png", "-o", str(tmp_path / "out")
+    )
+    assert run.code == 1 and "broken.png" in run.err  # the bad file fails alone; the batch goes on
+    for name, image in (("coffee", coffee), ("astronaut", astronaut)):
+        out = cv2.cvtColor(cv2.imread(str(tmp_path / "out" / f"{name}.png")), cv2.COLOR_BGR2RGB)
+        inside = cv2.imread(str(masks / f"{name}.png"), cv2.IMREAD_GRAYSCALE) > 0
+        assert np.array_equal(out[~inside], image[~inside])
+        assert (out != image).any(axis=-1)[inside].mean() > 0.5
+    edit = cli("edit", str(photos / "coffee.png"), "remove the object", "--mask", f"object={masks}/{{stem}}.png")
+    assert edit.code == 2 and "{stem}" in edit.err and "batch" in edit.err
