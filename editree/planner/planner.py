@@ -7,7 +7,6 @@ error instead). Only chatter ("please", "thanks") is dropped.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -234,8 +233,10 @@ def _suggestion(piece: str) -> str:
     words = re.findall(r"[a-z]+", piece.lower())
     if not words or words[0] in VERBS:
         return ""
-    close = difflib.get_close_matches(words[0], sorted(VERBS), n=1, cutoff=0.75)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    from editree.planner.en.vocab import close_verb
+
+    close = close_verb(words[0])
+    return f' (did you mean "{close}"?)' if close else ""
 
 
 def _has_content(piece: str) -> bool:

@@ -11,7 +11,6 @@ one blur of both.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -1107,7 +1106,7 @@ class FrameReader:
             and toks[0].kind == "word"
             and toks[1].low in vocab.DETERMINERS | {"his", "her", "their", "my"}
         ):
-            if not difflib.get_close_matches(toks[0].low, vocab.VERBS, n=1, cutoff=0.75):  # not a misspelled verb
+            if vocab.close_verb(toks[0].low) is None:  # not a misspelled verb
                 raise FreeForm(self.region(toks[1:]))
         raise NotUnderstood("no verb")
 

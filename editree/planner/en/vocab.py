@@ -1216,3 +1216,23 @@ NOMINALS: dict[str, str] = {
 
 # Verbs that mean super-resolution of the whole picture, not a plain resize ("upscale 4x").
 UPSCALE_VERBS = frozenset({"upscale", "upsample", "upsize", "scale up", "super-resolve", "upres"})
+
+
+@lru_cache(maxsize=4096)
+def close_verb(word: str) -> str | None:
+    """The verb a misspelled word most likely is ("brigthen" -> "brighten"), or None.
+
+    Only verbs of about the same length are compared (a misspelling keeps most letters), which keeps the
+    look-up far below a millisecond; difflib does the matching."""
+    import difflib
+
+    if len(word) < 4 or word in VERBS:
+        return None
+    candidates = [v for v in _single_word_verbs() if abs(len(v) - len(word)) <= 2]
+    found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _single_word_verbs() -> tuple[str, ...]:
+    return tuple(sorted(v for v in VERBS if " " not in v))
