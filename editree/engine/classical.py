@@ -15,6 +15,8 @@ import numpy as np
 
 from editree.engine import masks as M
 from editree.engine.colors import parse_color
+from editree.engine.depth import to_8bit, to_16bit
+from editree.engine.depth import top as white
 from editree.ops import args as a
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
@@ -26,11 +28,14 @@ PYRAMID_SIGMA = 2.0
 
 
 def _f(rgb: np.ndarray) -> np.ndarray:
-    return rgb.astype(np.float32) / 255.0
+    """An 8- or 16-bit picture as float32 in [0, 1]."""
+    return rgb.astype(np.float32) / float(white(rgb.dtype))
 
 
-def _u8(x: np.ndarray) -> np.ndarray:
-    return np.clip(np.rint(x * 255.0), 0, 255).astype(np.uint8)
+def _u8(x: np.ndarray, dtype: type = np.uint8) -> np.ndarray:
+    """Float in [0, 1] back to 8 bits, or to `dtype`'s depth (np.uint16: 16 bits)."""
+    scale = float(white(dtype))
+    return np.clip(np.rint(x * scale), 0, scale).astype(dtype)
 
 
 def _luma(x: np.ndarray) -> np.ndarray:
@@ -46,7 +51,7 @@ def _per_pixel(rgb: np.ndarray, fn: Callable[[np.ndarray, slice], np.ndarray]) -
     out = np.empty_like(rgb)
     for top in range(0, rgb.shape[0], BAND_ROWS):
         rows = slice(top, top + BAND_ROWS)
-        out[rows] = _u8(np.clip(fn(_f(rgb[rows]), rows), 0.0, 1.0))
+        out[rows] = _u8(np.clip(fn(_f(rgb[rows]), rows), 0.0, 1.0), rgb.dtype)
     return out
 
 
@@ -84,9 +89,15 @@ def _small_blur(small: np.ndarray, sigma: float) -> np.ndarray:
 def _lut(rgb: np.ndarray, fn: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """A per-channel curve (each output channel depends only on that channel's input value) as a lookup table:
     `fn` is evaluated on the 256 possible values of each channel instead of on every pixel."""
-    levels = np.repeat(np.arange(256, dtype=np.float32)[:, None] / 255.0, 3, axis=1)[None]  # 1×256×3
-    table = _u8(np.clip(fn(levels), 0.0, 1.0))
-    return cv2.LUT(rgb, table)
+    count = white(rgb.dtype) + 1
+    levels = np.repeat(np.arange(count, dtype=np.float32)[:, None] / (count - 1), 3, axis=1)[None]  # 1×N×3
+    table = _u8(np.clip(fn(levels), 0.0, 1.0), rgb.dtype)
+    if rgb.dtype == np.uint8:
+        return cv2.LUT(rgb, table)
+    out = np.empty_like(rgb)
+    for channel in range(3):  # 65,536 entries per channel: numpy indexing instead of cv2.LUT (8-bit only)
+        np.take(table[0, :, channel], rgb[..., channel], out=out[..., channel])
+    return out
 
 
 # ---- adjust ------------------------------------------------------------------------------------------
@@ -126,9 +137,9 @@ def _tint(x: np.ndarray, amt: float) -> np.ndarray:
 
 
 def _hue(x: np.ndarray, amt: float) -> np.ndarray:
-    hsv = cv2.cvtColor(_u8(x), cv2.COLOR_RGB2HSV_FULL).astype(np.int32)
-    hsv[..., 0] = (hsv[..., 0] + round(amt * 128)) % 256
-    return _f(cv2.cvtColor(hsv.astype(np.uint8), cv2.COLOR_HSV2RGB_FULL))
+    hsv = cv2.cvtColor(np.ascontiguousarray(x, np.float32), cv2.COLOR_RGB2HSV)  # hue in degrees
+    hsv[..., 0] = np.mod(hsv[..., 0] + amt * 180.0, 360.0)
+    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
 
 
 def _sharpness(x: np.ndarray, amt: float) -> np.ndarray:
@@ -170,7 +181,7 @@ CURVES = frozenset({"brightness", "exposure", "warmth", "tint", "contrast"})
 def adjust(rgb: np.ndarray, mask: np.ndarray, args: a.AdjustArgs, rng: np.random.Generator) -> np.ndarray:
     fn, amount = ADJUSTERS[args.property], args.amount
     if args.property == "contrast":
-        mean = float(np.dot(np.asarray(cv2.mean(rgb)[:3], np.float64) / 255.0, _LUMA.astype(np.float64)))
+        mean = float(np.dot(np.asarray(cv2.mean(rgb)[:3], np.float64) / white(rgb.dtype), _LUMA.astype(np.float64)))
         return _lut(rgb, lambda x: (x - mean) * (1.0 + amount) + mean)
     if args.property in CURVES:
         return _lut(rgb, lambda x: fn(x, amount))
@@ -302,6 +313,8 @@ def recolor(rgb: np.ndarray, mask: np.ndarray, args: a.RecolorArgs, rng: np.rand
     color = parse_color(args.color)
     if color is None:
         raise ValueError(f"{args.color!r} is not a colour")
+    if rgb.dtype != np.uint8:
+        return _recolor_float(rgb, color)
     target = cv2.cvtColor(np.array([[color]], np.uint8), cv2.COLOR_RGB2HLS_FULL)[0, 0]
     hls = cv2.cvtColor(rgb, cv2.COLOR_RGB2HLS_FULL)
     hls[..., 0] = target[0]
@@ -311,11 +324,26 @@ def recolor(rgb: np.ndarray, mask: np.ndarray, args: a.RecolorArgs, rng: np.rand
     return cv2.cvtColor(hls, cv2.COLOR_HLS2RGB_FULL)
 
 
+def _recolor_float(rgb: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
+    """recolor for 16-bit pictures: the same rule in float HLS (hue in degrees, lightness and saturation 0-1)."""
+    target = cv2.cvtColor(np.array([[color]], np.float32) / 255.0, cv2.COLOR_RGB2HLS)[0, 0]
+
+    def paint(x: np.ndarray, rows: slice) -> np.ndarray:
+        hls = cv2.cvtColor(np.ascontiguousarray(x), cv2.COLOR_RGB2HLS)
+        hls[..., 0], hls[..., 2] = target[0], target[2]
+        if target[2] < 10 / 255:  # black, white and grays: move lightness towards the colour too
+            hls[..., 1] = (hls[..., 1] + target[1]) / 2
+        return cv2.cvtColor(hls, cv2.COLOR_HLS2RGB)
+
+    return _per_pixel(rgb, paint)
+
+
 def replace_with_color(rgb: np.ndarray, mask: np.ndarray, args: a.ReplaceArgs, rng: np.random.Generator) -> np.ndarray:
     color = parse_color(args.prompt)
     if color is None:
         raise ValueError(f"{args.prompt!r} is not a colour")
-    return np.broadcast_to(np.array(color, np.uint8), rgb.shape).copy()
+    level = np.array(color, np.uint32) * (white(rgb.dtype) // 255)
+    return np.broadcast_to(level.astype(rgb.dtype), rgb.shape).copy()
 
 
 # ---- enhance -----------------------------------------------------------------------------------------
@@ -326,12 +354,13 @@ def _dehaze(rgb: np.ndarray) -> np.ndarray:
     patch = max(3, round(min(x.shape[:2]) * 0.02) | 1)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (patch, patch))
     dark = cv2.erode(x.min(axis=2), kernel)
-    brightest = np.argsort(dark.ravel())[-max(1, dark.size // 1000) :]
+    count = max(1, dark.size // 1000)
+    brightest = np.argpartition(dark.ravel(), dark.size - count)[-count:]
     airlight = x.reshape(-1, 3)[brightest].max(axis=0).clip(0.05, 1.0)
     transmission = 1.0 - 0.9 * cv2.erode((x / airlight).min(axis=2), kernel)
     transmission = cv2.GaussianBlur(transmission, (0, 0), patch)  # soften the blocky estimate
     transmission = np.clip(transmission, 0.15, 1.0)[..., None]
-    return _u8(np.clip((x - airlight) / transmission + airlight, 0.0, 1.0))
+    return _u8(np.clip((x - airlight) / transmission + airlight, 0.0, 1.0), rgb.dtype)
 
 
 def _deblur(rgb: np.ndarray) -> np.ndarray:
@@ -339,12 +368,12 @@ def _deblur(rgb: np.ndarray) -> np.ndarray:
     x = _f(rgb)
     fine = x + (x - cv2.GaussianBlur(x, (0, 0), _sigma_for(x.shape, 0.002))) * 1.2
     coarse = fine + (fine - cv2.GaussianBlur(fine, (0, 0), _sigma_for(x.shape, 0.006))) * 0.5
-    return _u8(np.clip(coarse, 0.0, 1.0))
+    return _u8(np.clip(coarse, 0.0, 1.0), rgb.dtype)
 
 
 def enhance(rgb: np.ndarray, mask: np.ndarray, args: a.EnhanceArgs, rng: np.random.Generator) -> np.ndarray:
-    if args.kind == "denoise":
-        return cv2.fastNlMeansDenoisingColored(rgb, None, 6, 6, 7, 21)
+    if args.kind == "denoise":  # OpenCV's colour denoiser is 8-bit only: 16-bit pictures go through 8 bits
+        return _at_16(cv2.fastNlMeansDenoisingColored(to_8bit(rgb), None, 6, 6, 7, 21), rgb.dtype)
     if args.kind == "dehaze":
         return _dehaze(rgb)
     if args.kind == "deblur":
@@ -353,5 +382,13 @@ def enhance(rgb: np.ndarray, mask: np.ndarray, args: a.EnhanceArgs, rng: np.rand
         x = _f(rgb)
         lo, hi = np.percentile(_luma(x), [1, 99])
         stretched = (x - lo) / max(hi - lo, 1e-3)
-        return _u8(np.clip(_vibrance(np.clip(stretched, 0, 1), 0.15), 0.0, 1.0))
+        return _u8(np.clip(_vibrance(np.clip(stretched, 0, 1), 0.15), 0.0, 1.0), rgb.dtype)
     raise ValueError(f"no classical implementation of enhance kind {args.kind!r}")
+
+
+def _at_16(picture: np.ndarray, dtype: type) -> np.ndarray:
+    return picture if dtype == np.uint8 else to_16bit(picture)
+
+
+for _op in (adjust, blur, atmosphere, restyle, recolor, replace_with_color, enhance):
+    _op.handles_16_bit = True  # type: ignore[attr-defined]  # see editree.engine.depth

@@ -22,6 +22,7 @@ import numpy as np
 from editree.engine import masks as M
 from editree.engine import registry
 from editree.engine.conditions import evaluate
+from editree.engine.depth import run_at_depth, to_8bit
 from editree.engine.op_output import OpOutput
 from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
@@ -117,7 +118,7 @@ def run_plan(
     alpha: np.ndarray | None = None,
     options: EngineOptions | None = None,
 ) -> EditResult:
-    """Run `plan` on `rgb` (uint8 H×W×3, not modified; `alpha` H×W is carried through geometry ops).
+    """Run `plan` on `rgb` (uint8 or uint16 H×W×3, not modified; `alpha` H×W is carried through geometry ops).
     Raises EngineError naming a failing step."""
     # 1. Check the plan and its regions before any op runs.
     if seed < 0:
@@ -126,7 +127,7 @@ def run_plan(
     alpha_in = alpha
     check_plan(plan, engine, options)
     segmenters = segmenters or default_registry(options.segmenter, options.device)
-    resolver = RegionResolver(rgb, plan, user_regions, segmenters)
+    resolver = RegionResolver(to_8bit(rgb), plan, user_regions, segmenters)  # segmenters see 8 bits
     resolver.check()
     warnings: list[str] = []
     # 2. The protected mask, resolved first (see RegionResolver.resolve_protected).
@@ -331,7 +332,7 @@ def _run_steps(
     for i, step in enumerate(steps):
         path = f"{prefix}[{i}]"
         if isinstance(step, If):
-            taken = evaluate(step.cond, state.canvas, resolver)
+            taken = evaluate(step.cond, to_8bit(state.canvas), resolver)
             report = StepReport(path, step_text(step).split(" {")[0], "branch", branch="then" if taken else "else")
             reports.append(report)
             if on_step:
@@ -396,7 +397,7 @@ def _run_edit(
         # Each try has its own seed, derived from the run's seed, the op and the try.
         rng = np.random.default_rng([seed, state.counter] + ([attempt] if attempt else []))
         try:
-            edited = impl.load()(state.canvas, effective, step.args, rng, **extra)
+            edited = run_at_depth(impl.load(), state.canvas, effective, step.args, rng, **extra)
         except (MissingDependencyError, UsageError):  # a model or flag problem: its own message says what to do
             raise
         except Exception as exc:  # an op failing is reported with the step that failed

@@ -8,6 +8,7 @@ run never leaves a partial file, and the input is never the output unless the ca
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import io
@@ -16,6 +17,7 @@ import os
 import re
 import tempfile
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,8 @@ METADATA_KEY = "editree"
 
 @dataclass
 class LoadedImage:
-    """RGB pixels (uint8, H×W×3), alpha aside (uint8 H×W or None), and what saving should keep."""
+    """RGB pixels (H×W×3, uint8, or uint16 for 16-bit files), alpha aside (H×W of the same type, or None), and
+    what saving should keep."""
 
     rgb: np.ndarray
     alpha: np.ndarray | None = None
@@ -57,6 +60,11 @@ class LoadedImage:
     """A JPEG input's quantisation tables and chroma subsampling (Pillow's numbering), so a JPEG output that
     must be encoded anew is encoded as the input was."""
     jpeg_subsampling: int | None = None
+    gray: bool = False
+    """The file was greyscale (L, LA, I;16, 1-bit): `rgb` holds three equal channels, and an output whose
+    channels are still equal is written greyscale again."""
+    palette: list[int] | None = None
+    """A palette PNG's palette (RGB triples, flat), so an output using only its colours stays a palette PNG."""
 
     @property
     def size(self) -> tuple[int, int]:
@@ -85,7 +93,7 @@ def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loaded
                             "pass --max-pixels N if you trust this file"
                         )
                     img.load()
-                    loaded = _to_loaded(img)
+                    loaded = _to_loaded(img, path)
                     loaded.path = path
                     return loaded
             finally:
@@ -98,38 +106,90 @@ def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loaded
         raise ImageError(f"{path}: cannot decode the image ({exc}); the file may be truncated or corrupt") from None
 
 
-def _to_loaded(img: Image.Image) -> LoadedImage:
+def _to_loaded(img: Image.Image, path: Path | None = None) -> LoadedImage:
     source_mode = img.mode
     fmt = img.format
     icc = img.info.get("icc_profile")
     exif = img.info.get("exif")
     orientation = int(img.getexif().get(0x0112, 1) or 1)
     tables, subsampling = _jpeg_encoding(img)
-    img = ImageOps.exif_transpose(img) or img
-    notes: list[str] = []
-    alpha: np.ndarray | None = None
+    loaded = LoadedImage(np.zeros((1, 1, 3), np.uint8), None, fmt, icc, exif, source_mode, [], None, orientation)
+    loaded.jpeg_tables, loaded.jpeg_subsampling = tables, subsampling
+    deep = _sixteen_bit_colour(img, path)
+    if deep is not None:  # Pillow would hand these over reduced to 8 bits
+        from editree.engine.jpeg_keep import upright
 
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        arr = np.asarray(img, dtype=np.float64)
-        top = 65535.0 if img.mode.startswith("I;16") or arr.max() > 255 else 255.0
-        gray = np.clip(np.round(arr / top * 255.0), 0, 255).astype(np.uint8)
-        notes.append(f"{source_mode} input reduced to 8 bits per channel")
-        return LoadedImage(
-            np.repeat(gray[..., None], 3, axis=2), None, fmt, icc, exif, source_mode, notes, None, orientation
-        )
+        deep = upright(deep, orientation)
+        loaded.rgb = np.ascontiguousarray(deep[..., 2::-1])  # OpenCV's BGR(A) to RGB
+        loaded.alpha = np.ascontiguousarray(deep[..., 3]) if deep.shape[2] == 4 else None
+        loaded.gray = fmt == "PNG" and path is not None and _png_depth(path)[1] == 4  # grey + alpha
+        return loaded
+    img = ImageOps.exif_transpose(img) or img
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N") or (img.mode == "I" and fmt in ("PNG", "TIFF")):
+        arr = np.asarray(img)
+        if arr.dtype != np.uint16 and arr.size and (arr.min() < 0 or arr.max() > 65535):
+            return _reduced(img, loaded)
+        loaded.rgb, loaded.gray = np.repeat(arr.astype(np.uint16)[..., None], 3, axis=2), True
+        return loaded
+    if img.mode in ("I", "F"):
+        return _reduced(img, loaded)
     if img.mode == "P":
+        loaded.palette = img.getpalette()
         img = img.convert("RGBA" if "transparency" in img.info else "RGB")
-    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+    if img.mode in ("1", "L", "LA", "La"):
+        loaded.gray = True
+        if img.mode in ("LA", "La"):
+            loaded.alpha = np.array(img.getchannel("A"))
+        gray = np.array(img.convert("L"))
+        loaded.rgb = np.repeat(gray[..., None], 3, axis=2)
+        return loaded
+    if img.mode in ("RGBA", "PA", "RGBa"):
         rgba = img.convert("RGBA")
-        alpha = np.array(rgba.getchannel("A"))
-        rgb = np.array(rgba.convert("RGB"))
+        loaded.alpha = np.array(rgba.getchannel("A"))
+        loaded.rgb = np.ascontiguousarray(np.array(rgba)[..., :3])
+        return loaded
+    if img.mode == "CMYK":
+        loaded.notes.append("CMYK input converted to RGB")
+    loaded.rgb = np.array(img) if img.mode == "RGB" else np.array(img.convert("RGB"))
+    return loaded
+
+
+def _reduced(img: Image.Image, loaded: LoadedImage) -> LoadedImage:
+    """32-bit integer or float greyscale: scaled into 8 bits, and said so."""
+    arr = np.asarray(img, dtype=np.float64)
+    peak = 65535.0 if arr.size and arr.max() > 255 else 255.0
+    gray = np.clip(np.round(arr / peak * 255.0), 0, 255).astype(np.uint8)
+    loaded.notes.append(f"{loaded.source_mode} input reduced to 8 bits per channel")
+    loaded.rgb, loaded.gray = np.repeat(gray[..., None], 3, axis=2), True
+    return loaded
+
+
+def _sixteen_bit_colour(img: Image.Image, path: Path | None) -> np.ndarray | None:
+    """The pixels of a 16-bit colour (or grey with alpha) PNG or TIFF, as OpenCV reads them (BGR/BGRA uint16,
+    stored orientation), or None for any other file."""
+    if path is None or img.format not in ("PNG", "TIFF"):
+        return None
+    if img.format == "PNG":
+        depth, colour = _png_depth(path)
+        if depth != 16 or colour not in (2, 4, 6):
+            return None
     else:
-        if img.mode == "CMYK":
-            notes.append("CMYK input converted to RGB")
-        rgb = np.array(img.convert("RGB"))
-    return LoadedImage(
-        np.ascontiguousarray(rgb), alpha, fmt, icc, exif, source_mode, notes, None, orientation, tables, subsampling
-    )
+        bits = img.tag_v2.get(258) if hasattr(img, "tag_v2") else None
+        if not bits or max(bits) != 16 or len(bits) < 2:
+            return None
+    import cv2
+
+    arr = cv2.imdecode(np.fromfile(path, np.uint8), cv2.IMREAD_UNCHANGED)
+    if arr is None or arr.dtype != np.uint16 or arr.ndim != 3 or arr.shape[2] not in (3, 4):
+        return None
+    return arr
+
+
+def _png_depth(path: Path) -> tuple[int, int]:
+    """(bit depth, colour type) from a PNG's IHDR chunk."""
+    with open(path, "rb") as handle:
+        head = handle.read(26)
+    return (head[24], head[25]) if len(head) == 26 and head[12:16] == b"IHDR" else (0, 0)
 
 
 def _jpeg_encoding(img: Image.Image) -> tuple[dict[int, list[int]] | None, int | None]:
@@ -205,10 +265,34 @@ def save_image(
     path = Path(path)
     fmt = SAVE_FORMATS[path.suffix.lower()]
     notes: list[str] = []
+    if rgb.dtype not in (np.uint8, np.uint16) or not (rgb.ndim == 2 or (rgb.ndim == 3 and rgb.shape[2] == 3)):
+        raise ValueError(f"expected uint8 or uint16 H×W×3 or H×W, got {rgb.dtype} {rgb.shape}")
+    if source is not None and source.gray and rgb.ndim == 3 and is_gray(rgb):
+        rgb = rgb[..., 0]  # greyscale in, greyscale out, as long as every step kept it grey
+    if rgb.dtype == np.uint16:
+        if fmt in ("PNG", "TIFF"):
+            return _save_16bit(path, fmt, rgb, alpha, source, metadata, notes)
+        from editree.engine.depth import to_8bit
+
+        notes.append(f"{path.name}: {fmt} holds 8 bits per channel, so the 16-bit picture was rounded to 8 bits "
+                     "(PNG and TIFF outputs keep 16)")  # fmt: skip
+        rgb, alpha = to_8bit(rgb), None if alpha is None else to_8bit(alpha)
+        reference = None if reference is None else to_8bit(reference)
+        if source is not None:
+            source = dataclasses.replace(source, rgb=to_8bit(source.rgb), path=None)
+    elif alpha is not None and alpha.dtype == np.uint16:
+        from editree.engine.depth import to_8bit
+
+        alpha = to_8bit(alpha)
     gray = rgb.ndim == 2
-    if rgb.dtype != np.uint8 or not (gray or (rgb.ndim == 3 and rgb.shape[2] == 3)):
-        raise ValueError(f"expected uint8 H×W×3 or H×W, got {rgb.dtype} {rgb.shape}")
     img = Image.fromarray(rgb, "L" if gray else "RGB")
+    if fmt == "PNG" and source is not None and source.palette and not gray:
+        on_palette = _on_palette(rgb, alpha, source.palette)
+        if on_palette is not None:
+            img, alpha = on_palette, None
+        else:
+            why = "it has transparency" if alpha is not None else "the edits made colours its palette does not have"
+            notes.append(f"{path.name}: the palette input is written as a full-colour PNG ({why})")
     if alpha is not None:
         if fmt in ("JPEG", "BMP"):
             notes.append(f"{fmt} has no transparency: the alpha channel was dropped")
@@ -253,6 +337,97 @@ def save_image(
     return notes
 
 
+def _on_palette(rgb: np.ndarray, alpha: np.ndarray | None, palette: list[int]) -> Image.Image | None:
+    """`rgb` as a palette image with the input's palette, when every colour in it is one of the palette's
+    (an edit that only moved pixels, or painted with the palette's own colours); None otherwise."""
+    if alpha is not None:
+        return None
+    entries = np.asarray(palette, np.uint32).reshape(-1, 3)[:256]
+    codes = (entries[:, 0] << 16) | (entries[:, 1] << 8) | entries[:, 2]
+    order = np.argsort(codes, kind="stable")  # the first index of a colour listed twice
+    pixels = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8) | rgb[..., 2]
+    at = np.clip(np.searchsorted(codes[order], pixels), 0, len(codes) - 1)
+    if not np.array_equal(codes[order][at], pixels):
+        return None
+    img = Image.fromarray(order[at].astype(np.uint8), "P")
+    img.putpalette(palette)
+    return img
+
+
+def _save_16bit(
+    path: Path,
+    fmt: str,
+    rgb: np.ndarray,
+    alpha: np.ndarray | None,
+    source: LoadedImage | None,
+    metadata: dict[str, Any] | None,
+    notes: list[str],
+) -> list[str]:
+    """A 16-bit PNG or TIFF (Pillow writes 16-bit greyscale only, and reads 16-bit colour as 8 bits): PNG through
+    OpenCV, with the ICC profile, EXIF and provenance chunks added; TIFF through tifffile, with the ICC profile."""
+    import cv2
+
+    from editree.engine.depth import to_16bit
+
+    if alpha is not None and alpha.dtype == np.uint8:
+        alpha = to_16bit(alpha)
+    record = {"format": fmt, "lossy": False, "bits": 16}
+    if metadata is not None:
+        metadata["output"] = record
+    icc = source.icc_profile if source is not None else None
+    if fmt == "PNG":
+        planes = rgb[..., ::-1] if rgb.ndim == 3 else rgb  # OpenCV writes BGR
+        if alpha is not None:
+            colour = planes if planes.ndim == 3 else np.repeat(planes[..., None], 3, axis=2)
+            planes = np.dstack([colour, alpha])
+        ok, encoded = cv2.imencode(".png", np.ascontiguousarray(planes))
+        if not ok:
+            raise ImageError(f"{path}: cannot encode the 16-bit PNG")
+        chunks = []
+        if icc:
+            chunks.append((b"iCCP", b"ICC Profile\x00\x00" + zlib.compress(icc)))
+        if source is not None and source.exif:
+            exif = Image.Exif()
+            exif.load(source.exif)
+            exif[0x0112] = 1
+            chunks.append((b"eXIf", exif.tobytes().removeprefix(b"Exif\x00\x00")))
+        if metadata:
+            text = json.dumps(metadata, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            chunks.append((b"iTXt", METADATA_KEY.encode() + b"\x00\x00\x00\x00\x00" + text))
+        data = _with_png_chunks(encoded.tobytes(), chunks)
+        _write_atomically(path, lambda handle: handle.write(data))
+        return notes
+    import tifffile
+
+    planes = rgb if alpha is None else np.dstack([rgb, alpha])
+    extra = [(34675, "B", len(icc), icc, True)] if icc else []
+    options: dict[str, Any] = {"photometric": "rgb" if rgb.ndim == 3 else "minisblack", "extratags": extra}
+    if alpha is not None:
+        options["extrasamples"] = ["unassalpha"]
+    buffer = io.BytesIO()  # tifffile wants a named file or a buffer, not a bare descriptor
+    tifffile.imwrite(buffer, planes, compression="zlib", **options)
+    _write_atomically(path, lambda handle: handle.write(buffer.getvalue()))
+    if source is not None and source.exif:
+        notes.append(f"{path.name}: a 16-bit TIFF output does not carry the input's EXIF data (a PNG does)")
+    if metadata:
+        notes.append(f"{fmt} output cannot carry editree's provenance; use --sidecar to keep it beside the file")
+    return notes
+
+
+def _with_png_chunks(data: bytes, chunks: list[tuple[bytes, bytes]]) -> bytes:
+    """A PNG file with `chunks` (type, body) put before its first IDAT chunk."""
+    pos = 8
+    while pos + 8 <= len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        if data[pos + 4 : pos + 8] == b"IDAT":
+            break
+        pos += 12 + length
+    made = b"".join(
+        len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big") for kind, body in chunks
+    )
+    return data[:pos] + made + data[pos:]
+
+
 LOSSY_ADVICE = "write a PNG instead (an output named .png, or --format png) to keep them exact"
 
 
@@ -279,7 +454,7 @@ def _encode_jpeg(
         out = jpeg_keep.stored(rgb, orientation)
         decoded = jpeg_keep.stored(source.rgb, orientation)
         if source.source_mode == "L":  # a greyscale JPEG: one component, while every step kept it grey
-            out, decoded = out[..., 0], decoded[..., 0]
+            out, decoded = (out if out.ndim == 2 else out[..., 0]), decoded[..., 0]
         spliced = jpeg_keep.splice(coefficients, decoded, out)
         written = _decoded(spliced.data, "L" if out.ndim == 2 else "RGB")
         record = _fidelity("JPEG", written, out, decoded)
@@ -301,11 +476,11 @@ def _why_not_copied(rgb: np.ndarray, source: LoadedImage | None, reference: np.n
         return "there is no input image"
     if source.format != "JPEG" or source.path is None:
         return f"the input is {source.format or 'not a file'}, not a JPEG"
-    if rgb.ndim != 3 or rgb.shape != source.rgb.shape:
+    if rgb.shape[:2] != source.rgb.shape[:2]:
         return "a geometry op changed the picture's size"
     if reference is not None and reference is not source.rgb and not np.array_equal(reference, source.rgb):
         return "a geometry op moved the pixels"
-    if source.source_mode == "L" and not is_gray(rgb):
+    if source.source_mode == "L" and rgb.ndim == 3 and not is_gray(rgb):
         return "the edits gave colour to a greyscale JPEG"
     return None
 

@@ -86,13 +86,18 @@ def test_cmyk_becomes_rgb(tmp_path: Path) -> None:
     assert r > 200 and g < 60 and b < 60
 
 
-def test_sixteen_bit_grayscale(tmp_path: Path) -> None:
+def test_sixteen_bit_grayscale_stays_sixteen_bit_grey(tmp_path: Path) -> None:
     arr = np.arange(64, dtype=np.uint16).reshape(8, 8) * 1000
     path = tmp_path / "g16.png"
     Image.fromarray(arr).save(path)
     loaded = load_image(path)
-    assert loaded.rgb.dtype == np.uint8 and loaded.rgb.shape == (8, 8, 3)
-    assert loaded.rgb[0, 0, 0] == 0 and loaded.rgb[7, 7, 0] == round(63000 / 65535 * 255)
+    assert loaded.rgb.dtype == np.uint16 and loaded.rgb.shape == (8, 8, 3) and loaded.gray
+    assert loaded.rgb[7, 7, 0] == 63000
+    for name in ("out.png", "out.tif"):
+        save_image(tmp_path / name, loaded.rgb, source=loaded)
+        with Image.open(tmp_path / name) as img:
+            assert img.mode == "I;16", name
+            assert np.array_equal(np.asarray(img), arr), name
 
 
 def test_not_an_image(tmp_path: Path) -> None:
