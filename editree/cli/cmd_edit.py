@@ -83,6 +83,10 @@ def edit(
         bool, typer.Option("--allow-noop", help="Write the output even when nothing changed (else exit 6).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+    first_frame: Annotated[
+        bool,
+        typer.Option("--first-frame", help="Of an animated GIF/WebP/PNG, edit and write the first frame only."),
+    ] = False,
     save_masks: Annotated[
         Optional[Path],
         typer.Option("--save-masks", help="Also write every region's mask (PNG, white = region) to this folder."),
@@ -122,6 +126,7 @@ def edit(
         save_masks=save_masks,
         options=engine_options_from(locals()),
         allow_noop=allow_noop,
+        first_frame=first_frame,
     )
 
 
@@ -140,8 +145,10 @@ def execute_edit(
     options: EngineOptions | None = None,
     save_masks: Path | None = None,
     allow_noop: bool = False,
+    first_frame: bool = False,
 ) -> None:
-    """Check, run, write and report one edit; shared by `edit` and `replay`. A run that changes nothing writes
+    """Check, run, write and report one edit; shared by `edit` and `replay`. Every frame of an animation is
+    edited with the same plan, its regions found frame by frame, unless `first_frame`. A run that changes nothing writes
     nothing and fails with exit 6 (NothingChangedError), unless `allow_noop`."""
     from editree.cli import console
     from editree.engine.executor import check_plan
@@ -181,7 +188,7 @@ def execute_edit(
     from editree.errors import NothingChangedError
     from editree.provenance import provenance
 
-    loaded = load_image(image, max_pixels=max_pixels)
+    loaded = load_image(image, max_pixels=max_pixels, all_frames=not first_frame)
     for note in loaded.notes:
         console.warn(note)
     from editree.cli.progress import StepProgress
@@ -198,6 +205,12 @@ def execute_edit(
             on_start=progress.start,
             on_step=progress.done,
         )
+        others = [
+            run_plan(plan, rgb, seed=seed, engine=engine, user_regions=user, alpha=alpha, options=options)
+            for rgb, alpha in loaded.frames
+        ]
+    for number, other in enumerate(others, start=2):
+        result.warnings.extend(f"frame {number}: {w}" for w in other.warnings if w not in result.warnings)
     if not allow_noop and (reason := nothing_changed(result)):
         for w in result.warnings:
             console.warn(w)
@@ -210,7 +223,16 @@ def execute_edit(
 
         mask_files = mask_paths(save_masks, list(result.masks), [image, *user.masks.values()], out_path)
     metadata = provenance(plan, seed=seed, engine=engine, result=result, source=image, options=options, user=user)
-    saved = save_image(out_path, result.rgb, result.alpha, source=loaded, metadata=metadata, reference=result.reference)
+    saved = save_image(
+        out_path,
+        result.rgb,
+        result.alpha,
+        source=loaded,
+        metadata=metadata,
+        reference=result.reference,
+        frames=[(other.rgb, other.alpha) for other in others] or None,
+        first_frame=first_frame,
+    )
     for note in saved:
         console.warn(note)
     if mask_files:
@@ -245,6 +267,8 @@ def execute_edit(
     console.out().print(console.table(None, columns, rows))
     from editree.engine.image_io import fidelity_line
 
+    if others:
+        console.out().print(f"edited all {1 + len(others)} frames (the table shows the first)", markup=False)
     if kept := fidelity_line(metadata.get("output")):
         console.out().print(kept, markup=False)
     console.out().print(f"wrote {out_path}", markup=False)

@@ -36,7 +36,10 @@ SAVE_FORMATS = {
     ".tif": "TIFF",
     ".tiff": "TIFF",
     ".bmp": "BMP",
+    ".gif": "GIF",
 }
+ANIMATED_FORMATS = frozenset({"GIF", "WEBP", "PNG"})
+"""Formats whose files can hold several frames; TIFF pages are not read as frames."""
 METADATA_KEY = "editree"
 
 
@@ -65,6 +68,13 @@ class LoadedImage:
     channels are still equal is written greyscale again."""
     palette: list[int] | None = None
     """A palette PNG's palette (RGB triples, flat), so an output using only its colours stays a palette PNG."""
+    frame_count: int = 1
+    """Frames in the file (an animated GIF, WebP or PNG has more than one); `rgb` is the first."""
+    frames: list[tuple[np.ndarray, np.ndarray | None]] = field(default_factory=list)
+    """The other frames (RGB, alpha), when loaded with all_frames=True."""
+    durations: list[int] = field(default_factory=list)
+    """Milliseconds each frame shows, first frame included (loaded with all_frames=True)."""
+    loop: int | None = None
 
     @property
     def size(self) -> tuple[int, int]:
@@ -72,7 +82,9 @@ class LoadedImage:
         return self.rgb.shape[1], self.rgb.shape[0]
 
 
-def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:
+def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS, all_frames: bool = False) -> LoadedImage:
+    """The file's first frame (and with `all_frames` the others of an animation; `max_pixels` then counts every
+    frame's pixels)."""
     path = Path(path)
     if not path.exists():
         raise ImageError(f"{path}: no such file; check the path")
@@ -95,6 +107,10 @@ def load_image(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loaded
                     img.load()
                     loaded = _to_loaded(img, path)
                     loaded.path = path
+                    if loaded.format in ANIMATED_FORMATS:
+                        loaded.frame_count = int(getattr(img, "n_frames", 1) or 1)
+                    if all_frames and loaded.frame_count > 1:
+                        _load_frames(img, loaded, path, max_pixels)
                     return loaded
             finally:
                 Image.MAX_IMAGE_PIXELS = previous
@@ -152,6 +168,36 @@ def _to_loaded(img: Image.Image, path: Path | None = None) -> LoadedImage:
         loaded.notes.append("CMYK input converted to RGB")
     loaded.rgb = np.array(img) if img.mode == "RGB" else np.array(img.convert("RGB"))
     return loaded
+
+
+def _load_frames(img: Image.Image, loaded: LoadedImage, path: Path, max_pixels: int) -> None:
+    """Every frame of an animation as RGB (+ alpha when any frame is transparent), with its duration."""
+    width, height = img.size
+    if width * height * loaded.frame_count > max_pixels:
+        raise ImageError(
+            f"{path}: {loaded.frame_count} frames of {width}x{height} are "
+            f"{width * height * loaded.frame_count / 1e6:.0f} MP in all, above the limit of {max_pixels / 1e6:.0f} MP; "
+            "pass --first-frame to edit the first frame only, or --max-pixels N if you trust this file"
+        )
+    pictures = []
+    for index in range(loaded.frame_count):
+        img.seek(index)
+        loaded.durations.append(int(img.info.get("duration") or 100))
+        pictures.append(np.array(img.convert("RGBA")))
+    if loaded.orientation != 1:
+        from editree.engine.jpeg_keep import upright
+
+        pictures = [np.ascontiguousarray(upright(picture, loaded.orientation)) for picture in pictures]
+    loaded.loop = img.info.get("loop")
+    transparent = any(picture[..., 3].min() < 255 for picture in pictures)
+    loaded.rgb = np.ascontiguousarray(pictures[0][..., :3])
+    loaded.alpha = np.ascontiguousarray(pictures[0][..., 3]) if transparent else None
+    loaded.gray = loaded.gray and all(is_gray(picture[..., :3]) for picture in pictures)
+    loaded.palette = None
+    loaded.frames = [
+        (np.ascontiguousarray(p[..., :3]), np.ascontiguousarray(p[..., 3]) if transparent else None)
+        for p in pictures[1:]
+    ]
 
 
 def _reduced(img: Image.Image, loaded: LoadedImage) -> LoadedImage:
@@ -252,6 +298,8 @@ def save_image(
     metadata: dict[str, Any] | None = None,
     quality: int = 95,
     reference: np.ndarray | None = None,
+    frames: list[tuple[np.ndarray, np.ndarray | None]] | None = None,
+    first_frame: bool = False,
 ) -> list[str]:
     """Write atomically; returns notes for the user (alpha dropped for JPEG, a lossy output that changed
     pixels the edits left alone). `rgb` may also be H×W, for greyscale pictures such as masks.
@@ -261,10 +309,25 @@ def save_image(
     was not moved keeps the input's coefficients wherever the pixels are unedited (see jpeg_keep; `quality`
     is then unused: the input's tables are). For lossy outputs the written file is decoded again and the
     pixels the edits left alone are compared with the reference; `metadata["output"]` records the figures
-    (the caller's dict is updated, so a sidecar carries them too)."""
+    (the caller's dict is updated, so a sidecar carries them too).
+
+    An animated source needs its other `frames` (each edited like the first) or `first_frame=True`, which writes
+    the first frame alone; without either it is refused rather than silently cut to one frame."""
     path = Path(path)
     fmt = SAVE_FORMATS[path.suffix.lower()]
     notes: list[str] = []
+    if frames:
+        return _save_animation(path, fmt, [(rgb, alpha), *frames], source, metadata, quality)
+    if source is not None and source.frame_count > 1:
+        if not first_frame:
+            raise UsageError(
+                f"{source.path.name if source.path else 'the input'} is an animation of {source.frame_count} "
+                "frames and this writes one picture; `editree edit` edits every frame, or only the first with "
+                "--first-frame"
+            )
+        notes.append(
+            f"{path.name}: only the first of {source.frame_count} frames was edited and written (--first-frame)"
+        )
     if rgb.dtype not in (np.uint8, np.uint16) or not (rgb.ndim == 2 or (rgb.ndim == 3 and rgb.shape[2] == 3)):
         raise ValueError(f"expected uint8 or uint16 H×W×3 or H×W, got {rgb.dtype} {rgb.shape}")
     if source is not None and source.gray and rgb.ndim == 3 and is_gray(rgb):
@@ -311,6 +374,9 @@ def save_image(
         data, record, note = _encode_jpeg(img, rgb, source, reference, quality, kwargs)
     elif fmt == "WEBP":
         data, record, note = _encode_webp(img, rgb, source, reference, quality, kwargs)
+    elif fmt == "GIF":
+        data = _encoded(img, "GIF")
+        record, note = _lossy_record("GIF", data, img.mode, rgb, source, reference, "GIF holds 256 colours")
     else:
         data, record, note = None, {"format": fmt, "lossy": False}, None
     if note:
@@ -335,6 +401,82 @@ def save_image(
     else:
         _write_atomically(path, lambda handle: img.save(handle, format=fmt, **kwargs))
     return notes
+
+
+def _save_animation(
+    path: Path,
+    fmt: str,
+    pictures: list[tuple[np.ndarray, np.ndarray | None]],
+    source: LoadedImage | None,
+    metadata: dict[str, Any] | None,
+    quality: int,
+) -> list[str]:
+    """Every frame, with the source's durations and loop count: GIF and WebP animations, or an animated PNG
+    (exact). The written frames are decoded again and compared with what was asked, as for lossy stills."""
+    from editree.engine.depth import to_8bit
+
+    if fmt not in ANIMATED_FORMATS:
+        raise UsageError(
+            f"{path.name}: {fmt} holds one picture, not {len(pictures)} frames; write GIF, WebP or PNG (animated), "
+            "or pass --first-frame to edit the first frame only"
+        )
+    images = []
+    for rgb, alpha in pictures:
+        rgb = to_8bit(rgb if rgb.ndim == 3 else np.repeat(rgb[..., None], 3, axis=2))
+        img = Image.fromarray(rgb, "RGB")
+        if alpha is not None:
+            img.putalpha(Image.fromarray(to_8bit(alpha), "L"))
+        images.append(img)
+    options: dict[str, Any] = {"save_all": True, "append_images": images[1:]}
+    if source is not None and source.durations:
+        options["duration"] = source.durations[: len(images)]
+    if source is not None and source.loop is not None:
+        options["loop"] = source.loop
+    if fmt == "WEBP":
+        options.update(quality=quality, **_webp_mode(source))
+    if fmt == "GIF":
+        options["disposal"] = 2  # each frame is a whole picture
+    data = _encoded(images[0], fmt, **options)
+    lossy = fmt == "GIF" or (fmt == "WEBP" and not options.get("lossless"))
+    record: dict[str, Any] = {"format": fmt, "frames": len(images), "lossy": lossy}
+    notes: list[str] = []
+    if record["lossy"]:
+        changed = level = 0
+        with Image.open(io.BytesIO(data)) as written:
+            for index, img in enumerate(images):
+                written.seek(index)
+                diff = cv2_absdiff(np.asarray(written.convert("RGB")), np.asarray(img.convert("RGB")))
+                changed += int(np.count_nonzero(diff))
+                level = max(level, int(diff.max()) if diff.size else 0)
+        record.update(changed_pixels=changed, max_level=level)
+        if changed:
+            notes.append(
+                f"{path.name}: {fmt} changed {changed:,} pixels of the {len(images)} frames by up to {level} levels "
+                f"({'GIF holds 256 colours' if fmt == 'GIF' else 'WebP is lossy'}); {LOSSY_ADVICE}"
+            )
+    if metadata is not None:
+        metadata["output"] = record
+    text = json.dumps(metadata, ensure_ascii=False, separators=(",", ":")) if metadata else None
+    if text and fmt in ("PNG", "WEBP"):
+        if fmt == "PNG":
+            info = PngImagePlugin.PngInfo()
+            info.add_itxt(METADATA_KEY, text)
+            options["pnginfo"] = info
+        else:
+            options["xmp"] = _xmp_packet(text)
+        data = _encoded(images[0], fmt, **options)
+    elif text:
+        notes.append(f"{fmt} output cannot carry editree's provenance; use --sidecar to keep it beside the file")
+    _write_atomically(path, lambda handle: handle.write(data))
+    return notes
+
+
+def cv2_absdiff(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pixel, the largest channel difference of two uint8 pictures."""
+    import cv2
+
+    diff = cv2.absdiff(a, b)
+    return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2]) if diff.ndim == 3 else diff
 
 
 def _on_palette(rgb: np.ndarray, alpha: np.ndarray | None, palette: list[int]) -> Image.Image | None:

@@ -159,8 +159,8 @@ def test_edit_with_plan_file(cli, astronaut_png: Path, tmp_path: Path) -> None:
 def test_usage_errors_are_exit_2(cli, astronaut_png: Path) -> None:
     assert cli("edit").code == 2
     assert cli("edit", str(astronaut_png), "blur it", "--seed", "many").code == 2
-    result = cli("edit", str(astronaut_png), "blur it", "-o", str(astronaut_png.with_suffix(".gif")))
-    assert result.code == 2 and "extension '.gif'" in result.err
+    result = cli("edit", str(astronaut_png), "blur it", "-o", str(astronaut_png.with_suffix(".heic")))
+    assert result.code == 2 and "extension '.heic'" in result.err
 
 
 def test_ops_lists_every_op(cli) -> None:

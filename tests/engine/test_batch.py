@@ -153,7 +153,7 @@ def test_parallel_matches_serial(folder: tuple[Path, dict[str, str]], tmp_path: 
 def test_collisions_and_inputs_are_refused(tmp_path: Path, astronaut: np.ndarray) -> None:
     (tmp_path / "a").mkdir()
     Image.fromarray(astronaut[::8, ::8]).save(tmp_path / "a" / "x.png")
-    Image.fromarray(astronaut[::8, ::8]).save(tmp_path / "a" / "x.gif")
+    Image.fromarray(astronaut[::8, ::8]).save(tmp_path / "a" / "x.jfif", format="JPEG")  # .jfif is written as .png
     with pytest.raises(UsageError, match="would both be written to"):
         collect_jobs([str(tmp_path / "a")], tmp_path / "out")
     with pytest.raises(UsageError, match="would be overwritten by its own output"):

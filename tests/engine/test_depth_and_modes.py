@@ -124,3 +124,69 @@ def test_a_palette_png_keeps_its_palette_while_its_colours_allow(tmp_path: Path)
     assert len(notes) == 1 and "full-colour PNG" in notes[0]
     with Image.open(tmp_path / "warmer.png") as out:
         assert out.mode == "RGB" and np.array_equal(np.asarray(out), warmer.rgb)
+
+
+def _animation(astronaut: np.ndarray, path: Path, shifts: tuple[int, ...] = (0, 90, 180)) -> list[np.ndarray]:
+    """Frames of the astronaut moving right, saved as an animation with its own durations."""
+    frames = [np.roll(astronaut, shift, axis=1) for shift in shifts]
+    images = [Image.fromarray(frame) for frame in frames]
+    options = {"lossless": True} if path.suffix == ".webp" else {}
+    images[0].save(path, save_all=True, append_images=images[1:], duration=[100, 150, 200], loop=0, **options)
+    with Image.open(path) as img:
+        decoded = []
+        for index in range(img.n_frames):
+            img.seek(index)
+            decoded.append(np.array(img.convert("RGB")))
+    return decoded
+
+
+def test_every_frame_of_an_animation_is_edited_with_its_own_regions(tmp_path: Path, astronaut, cli) -> None:
+    from editree.engine.segmenters.mediapipe_seg import MediapipePerson
+
+    src = tmp_path / "moving.gif"
+    frames = _animation(astronaut, src)
+    run = cli(
+        "edit", str(src), "keep the person unchanged and make the background darker", "-o", str(tmp_path / "out.png")
+    )
+    assert run.code == 0, run.err
+    assert "edited all 3 frames" in run.out
+    with Image.open(tmp_path / "out.png") as out:  # an animated PNG: exact, so kept pixels can be checked
+        assert out.n_frames == 3
+        written = []
+        for index in range(3):
+            out.seek(index)
+            written.append(np.array(out.convert("RGB")))
+    for frame, edited in zip(frames, written, strict=True):
+        person = MediapipePerson().segment(frame, "person") >= 0.5
+        assert person.mean() > 0.2
+        assert np.array_equal(edited[person], frame[person]), "the person found in this frame is kept"
+        assert edited[~person].mean() < frame[~person].mean() - 5, "the rest is darker"
+    run = cli("edit", str(src), "make it warmer", "-o", str(tmp_path / "out.gif"))
+    assert run.code == 0, run.err
+    with Image.open(tmp_path / "out.gif") as out:
+        assert out.n_frames == 3
+        durations = []
+        for index in range(3):
+            out.seek(index)
+            durations.append(out.info["duration"])
+        assert durations == [100, 150, 200]
+
+
+def test_an_animation_is_never_silently_cut_to_one_frame(tmp_path: Path, astronaut, cli) -> None:
+    src = tmp_path / "moving.webp"
+    _animation(astronaut[::4, ::4].copy(), src)
+    loaded = load_image(src)
+    assert loaded.frame_count == 3 and loaded.frames == []
+    with pytest.raises(Exception, match="--first-frame"):
+        save_image(tmp_path / "one.webp", loaded.rgb, source=loaded)  # what batch or the API would have done
+    run = cli("edit", str(src), "make it warmer", "-o", str(tmp_path / "out.jpg"))
+    assert run.code == 2 and "JPEG holds one picture" in run.err and "--first-frame" in run.err
+    assert not (tmp_path / "out.jpg").exists()
+    run = cli("edit", str(src), "make it warmer", "--first-frame", "-o", str(tmp_path / "first.webp"))
+    assert run.code == 0 and "only the first of 3 frames" in run.err
+    with Image.open(tmp_path / "first.webp") as out:
+        assert getattr(out, "n_frames", 1) == 1
+    run = cli("edit", str(src), "make it warmer", "-o", str(tmp_path / "all.webp"))
+    assert run.code == 0, run.err
+    with Image.open(tmp_path / "all.webp") as out:
+        assert out.n_frames == 3
