@@ -1080,7 +1080,11 @@ ZH = [
         "zh-cond-3",
         "如果照片是竖的，就裁成4:5；如果是横的，就裁成16:9",
         [],
-        [when(image_is("portrait"), [e("crop", "all", ["4:5"])], [e("crop", "all", ["16:9"])])],
+        # two conditions, not if/else: a square photo is neither portrait nor landscape
+        [
+            when(image_is("portrait"), [e("crop", "all", ["4:5"])]),
+            when(image_is("landscape"), [e("crop", "all", ["16:9"])]),
+        ],
     ),
     (
         "zh-cond-4",
