@@ -140,7 +140,7 @@ def tiny_instruct(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     "instruction",
     [
-        "make the sky dramatic",  # free-form fallback -> edit
+        "make the sign dramatic",  # free-form fallback -> edit, of its region
         "make the sign look like a watercolor painting",  # a style no classical filter has
         "make it snowy except the logo",  # snow: no classical effect
         "recolor the sign to a rusty copper patina",  # a colour that is not a plain colour

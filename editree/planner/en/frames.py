@@ -866,6 +866,10 @@ class FrameReader:
             color = color_of(tail, self.text)
             if color is not None and k > 0:
                 return [self.edit(*sem.recolor_or_fill(self.region(rest[:k]), color))]
+        at = find(rest, ("to", "into", "as"))
+        if at > 0 and lemma in ("recolor", "recolour", "color", "colour", "dye", "tint") and at + 1 < len(rest):
+            # "recolor the sign to a rusty copper patina": a textured colour, for a generative recolour
+            return [self.edit("recolor", self.region(rest[:at]), {"color": self.raw(rest[at + 1 :])})]
         if lemma in ("paint", "draw") and find(rest, vocab.PREPOSITIONS) > 0:
             return self.frame_add("add", verb, rest)
         raise FreeForm(self.region(rest))

@@ -161,6 +161,9 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
         if sep == "and" and found[0] in ("give", "have", "get", "set", "use") and k == j:
             return k + 1 < len(toks)
         return True
+    # A misspelled verb before its object ("… and brigthen the photo") starts a clause, kept free-form with a hint
+    if k + 1 < len(toks) and toks[k + 1].low in vocab.DETERMINERS and vocab.close_verb(low) is not None:
+        return True
     # A subject with a modal: ", the background should be white", "and the sky needs more contrast"
     for m in range(k + 1, min(len(toks), k + 8)):
         w = toks[m].low
