@@ -171,9 +171,37 @@ def _regions_on_image(
     target = overlay or image.with_name(f"{image.stem}_regions.png")
     check_pictures(image, target)
     loaded, resolved = resolve_for_image(image, plan, user_regions(region, mask, point), wanted, segmenter)
+    resolved += _destinations(plan, resolved)
     rows = [[n, label, f"{found.mean():.1%}", source] for n, (label, found, source) in enumerate(resolved, 1)]
     say.print(console.table(f"regions on {image.name}", ["#", "region", "area", "found by"], rows))
     write_pictures(say, loaded.rgb, [(label, found) for label, found, _ in resolved], overlay=target)
+
+
+def _destinations(plan: Plan, resolved: list[tuple[str, Any, str]]) -> list[tuple[str, Any, str]]:
+    """Where each move and scale puts its object, as extra regions to list and draw beside the source."""
+    from editree.engine.objects import destination
+    from editree.ops import region_text
+
+    masks = {label: found for label, found, _ in resolved}
+
+    def resolve(region: Any) -> Any:
+        found = masks.get(region_text(region))
+        if found is None:
+            raise ValueError(f"{region_text(region)} is not among the regions found")
+        return found
+
+    out = []
+    for step in plan.edits():
+        target = masks.get(region_text(step.target)) if step.op in ("move", "scale") else None
+        if target is None:
+            continue
+        try:
+            placed = destination(step, target, resolve)
+        except ValueError:  # the region it goes beside was not found: the table above says so
+            continue
+        if placed is not None and placed.any():
+            out.append((f"{region_text(step.target)} after {step.op}", placed, f"where {step.op} puts it"))
+    return out
 
 
 EXCERPT_CHARS = 80

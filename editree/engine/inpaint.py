@@ -96,14 +96,18 @@ def _pyramid(rgb: np.ndarray, hole: np.ndarray) -> np.ndarray:
     coarse = _inpaint(small, small_hole, cv2.INPAINT_TELEA)
     base = cv2.resize(coarse.astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
     # The photo's detail (what the shrunk copy lost) at the border, carried inward and faded with depth, so the
-    # fill meets the known pixels without a step.
-    detail = rgb.astype(np.float32) - base
-    detail[hole] = 0.0
+    # fill meets the known pixels without a step. Carried as 8-bit around 128 (one OpenCV pass for the three
+    # channels; detail beyond ±127 levels is clipped, which only softens the strongest edges at the border).
+    top = np.iinfo(rgb.dtype).max
+    unit = top / 255.0
     depth = cv2.distanceTransform(hole.astype(np.uint8), cv2.DIST_L2, 5)
     tau = max(2.0, 0.5 * factor)
-    band = hole & (depth <= 4 * tau)  # deeper in, the faded detail is nothing: those pixels stay 0
-    reach = _inpaint(detail, band, cv2.INPAINT_TELEA)
-    fade = np.exp(-depth / tau)[..., None]
-    filled = base + reach * fade
-    top = np.iinfo(rgb.dtype).max
-    return np.clip(np.rint(filled), 0, top).astype(rgb.dtype)
+    band = hole & (depth <= 3 * tau)  # deeper in, the faded detail is nothing: those pixels stay at 128
+    detail = np.clip(np.rint((rgb.astype(np.float32) - base) / unit + 128.0), 0, 255).astype(np.uint8)
+    detail[hole] = 128
+    reach = cv2.inpaint(detail, band.astype(np.uint8), RADIUS, cv2.INPAINT_TELEA)
+    fade = np.exp(-depth[hole] / tau)[:, None]
+    filled = base[hole] + (reach[hole].astype(np.float32) - 128.0) * unit * fade
+    out = rgb.copy()
+    out[hole] = np.clip(np.rint(filled), 0, top).astype(rgb.dtype)
+    return out

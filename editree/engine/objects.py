@@ -14,7 +14,7 @@ import numpy as np
 
 from editree.engine import inpaint
 from editree.engine.op_output import OpOutput
-from editree.ops import Region
+from editree.ops import Edit, Region
 from editree.ops import args as a
 
 LARGE_HOLE = 0.05
@@ -47,9 +47,25 @@ def move(
     resolve: object = None,
 ) -> OpOutput:
     """`resolve(region) -> mask` finds the region `beside` names (the executor's region resolver)."""
+    where = move_target(mask, args, resolve)
+    if where is None:
+        return OpOutput(rgb)
+    box, top_left, under, warnings = where
+    if top_left == box[:2]:
+        return OpOutput(rgb, warnings=[*warnings, "the object is already there; nothing was moved"])
+    x0, y0, x1, y1 = box
+    out, changed = cut_and_paste(rgb, mask, rgb[y0:y1, x0:x1], mask[y0:y1, x0:x1], top_left, under)
+    return OpOutput(out, changed, warnings)
+
+
+def move_target(
+    mask: np.ndarray, args: a.MoveArgs, resolve: object = None
+) -> tuple[Box, tuple[int, int], np.ndarray | None, list[str]] | None:
+    """Where `move` puts the object: (its box now, the new top-left corner, the region it goes behind or None,
+    warnings), or None when the mask is empty."""
     box = box_of(mask)
     if box is None:
-        return OpOutput(rgb)
+        return None
     h, w = mask.shape
     under = None
     if args.beside is not None:
@@ -68,37 +84,84 @@ def move(
             dx, dy = dx * w, dy * h
         x, y = box[0] + dx, box[1] + dy
     warnings = []
-    x, y, clamped = _inside(box, round(x), round(y), (h, w))
+    nx, ny, clamped = _inside(box, round(x), round(y), (h, w))
     if clamped and args.to is None and args.beside is None:
         warnings.append("the offset would take the object past the image's edge; it stops at the edge")
-    if (x, y) == box[:2]:
-        warnings.append("the object is already there; nothing was moved")
-        return OpOutput(rgb, warnings=warnings)
-    x0, y0, x1, y1 = box
-    out, changed = cut_and_paste(rgb, mask, rgb[y0:y1, x0:x1], mask[y0:y1, x0:x1], (x, y), under)
-    return OpOutput(out, changed, warnings)
+    return box, (nx, ny), under, warnings
 
 
 def scale(rgb: np.ndarray, mask: np.ndarray, args: a.ScaleArgs, rng: np.random.Generator) -> OpOutput:
+    where = scale_target(mask, args)
+    if where is None:
+        return OpOutput(rgb)
+    box, size, top_left, warnings = where
+    x0, y0, x1, y1 = box
+    interpolation = cv2.INTER_AREA if args.factor < 1 else cv2.INTER_CUBIC
+    patch = cv2.resize(rgb[y0:y1, x0:x1], size, interpolation=interpolation)
+    out, changed = cut_and_paste(rgb, mask, patch, _scaled_mask(mask, box, size), top_left)
+    return OpOutput(out, changed, warnings)
+
+
+def scale_target(mask: np.ndarray, args: a.ScaleArgs) -> tuple[Box, tuple[int, int], tuple[int, int], list[str]] | None:
+    """Where `scale` puts the object: (its box now, its new (width, height), the new top-left corner, warnings),
+    or None when the mask is empty."""
     box = box_of(mask)
     if box is None:
-        return OpOutput(rgb)
+        return None
     x0, y0, x1, y1 = box
-    bw, bh = x1 - x0, y1 - y0
-    nw, nh = max(1, round(bw * args.factor)), max(1, round(bh * args.factor))
+    nw, nh = max(1, round((x1 - x0) * args.factor)), max(1, round((y1 - y0) * args.factor))
     h, w = mask.shape
     if nw * nh > 4 * h * w:
         raise ValueError(f"scaling the object by {args.factor:g} would make it {nw}x{nh}, far larger than the image")
-    interpolation = cv2.INTER_AREA if args.factor < 1 else cv2.INTER_CUBIC
-    patch = cv2.resize(rgb[y0:y1, x0:x1], (nw, nh), interpolation=interpolation)
-    patch_mask = np.clip(cv2.resize(mask[y0:y1, x0:x1], (nw, nh), interpolation=cv2.INTER_LINEAR), 0.0, 1.0)
     x = round((x0 + x1) / 2 - nw / 2)
     y = y1 - nh if args.anchor == "base" else round((y0 + y1) / 2 - nh / 2)
     warnings = []
     if x < 0 or y < 0 or x + nw > w or y + nh > h:
         warnings.append(f"scaled by {args.factor:g} the object reaches past the image's edge; it is cut off there")
-    out, changed = cut_and_paste(rgb, mask, patch, patch_mask, (x, y))
-    return OpOutput(out, changed, warnings)
+    return box, (nw, nh), (x, y), warnings
+
+
+def destination(step: Edit, mask: np.ndarray, resolve: object = None) -> np.ndarray | None:
+    """The mask of a move's or a scale's object at its new place (what `editree plan --image` draws), or None
+    for other ops or an empty mask."""
+    if isinstance(step.args, a.MoveArgs):
+        where = move_target(mask, step.args, resolve)
+        if where is None:
+            return None
+        box, top_left, under, _ = where
+        x0, y0, x1, y1 = box
+        patch_mask = mask[y0:y1, x0:x1]
+    elif isinstance(step.args, a.ScaleArgs):
+        found = scale_target(mask, step.args)
+        if found is None:
+            return None
+        box, size, top_left, _ = found
+        patch_mask, under = _scaled_mask(mask, box, size), None
+    else:
+        return None
+    placed = _placed(mask.shape, patch_mask, top_left)
+    return placed if under is None else placed * (1.0 - np.clip(under, 0.0, 1.0))
+
+
+def _scaled_mask(mask: np.ndarray, box: Box, size: tuple[int, int]) -> np.ndarray:
+    x0, y0, x1, y1 = box
+    return np.clip(cv2.resize(mask[y0:y1, x0:x1], size, interpolation=cv2.INTER_LINEAR), 0.0, 1.0)
+
+
+def _placed(
+    shape: tuple[int, int], patch: np.ndarray, top_left: tuple[int, int], out: np.ndarray | None = None
+) -> np.ndarray:
+    """`patch` (H'×W'[×C]) written into an array of `shape` at `top_left` (x, y), clipped to it."""
+    h, w = shape
+    if out is None:
+        out = np.zeros((h, w, *patch.shape[2:]), patch.dtype)
+    x, y = top_left
+    ph, pw = patch.shape[:2]
+    sx0, sy0 = max(0, -x), max(0, -y)
+    dx0, dy0, dx1, dy1 = max(0, x), max(0, y), min(w, x + pw), min(h, y + ph)
+    if dx1 > dx0 and dy1 > dy0:
+        out[dy0:dy1, dx0:dx1] = patch[sy0 : sy0 + dy1 - dy0, sx0 : sx0 + dx1 - dx0]
+    return out
 
 
 remove.handles_16_bit = move.handles_16_bit = scale.handles_16_bit = True  # type: ignore[attr-defined]
@@ -175,16 +238,8 @@ def cut_and_paste(
     """Fill the object's old place, paste `patch` (its pixels, with `patch_mask`) at `top_left` (x, y; clipped to
     the image), under the `under` region if given. Returns the picture and the mask of what changed, chosen so
     that compositing the picture over `rgb` through that mask gives exactly the filled-and-pasted result."""
-    h, w = mask.shape
-    placed = np.zeros((h, w), np.float32)
-    picture = np.zeros_like(rgb)
-    x, y = top_left
-    ph, pw = patch_mask.shape
-    sx0, sy0 = max(0, -x), max(0, -y)
-    dx0, dy0, dx1, dy1 = max(0, x), max(0, y), min(w, x + pw), min(h, y + ph)
-    if dx1 > dx0 and dy1 > dy0:
-        placed[dy0:dy1, dx0:dx1] = patch_mask[sy0 : sy0 + dy1 - dy0, sx0 : sx0 + dx1 - dx0]
-        picture[dy0:dy1, dx0:dx1] = patch[sy0 : sy0 + dy1 - dy0, sx0 : sx0 + dx1 - dx0]
+    placed = _placed(mask.shape, patch_mask.astype(np.float32), top_left)
+    picture = _placed(mask.shape, patch, top_left)
     if under is not None:
         placed *= 1.0 - np.clip(under, 0.0, 1.0)
     changed = np.maximum(mask, placed)

@@ -280,3 +280,16 @@ def test_batch_removes_each_image_by_its_own_mask(tmp_path, cli, coffee: np.ndar
         assert (out != image).any(axis=-1)[inside].mean() > 0.5
     edit = cli("edit", str(photos / "coffee.png"), "remove the object", "--mask", f"object={masks}/{{stem}}.png")
     assert edit.code == 2 and "{stem}" in edit.err and "batch" in edit.err
+
+
+def test_plan_on_an_image_shows_where_the_object_goes(tmp_path, cli, coffee: np.ndarray) -> None:
+    image, mask = _object_photo(coffee)
+    photo = tmp_path / "photo.png"
+    cv2.imwrite(str(photo), cv2.cvtColor(image, cv2.COLOR_RGB2BGR))
+    _masks(tmp_path, disc=mask)
+    plan = tmp_path / "plan.json"
+    plan.write_text(parse_plan_text('move(mask("disc"), to=left)').to_json())
+    run = cli("plan", "--plan", str(plan), "--image", str(photo), "--mask", f"disc={tmp_path / 'disc.png'}")
+    assert run.code == 0, run.err
+    assert 'mask("disc") after move' in run.out and "where move puts it" in run.out
+    assert (tmp_path / "photo_regions.png").exists()
