@@ -72,6 +72,10 @@ def take_amount(toks: list[Tok], *, adjectives: bool = False) -> tuple[Amount, l
             amount.absolute, amount.seen = 0.5, True
             i += 2
             continue
+        if low in STOPS:  # "half a stop", "a third of a stop": exposure in stops, about 0.5 a stop
+            amount.absolute, amount.seen = STOPS[low], True
+            i += 1
+            continue
         if low in ("by", "a") and nxt in vocab.DEGREE_WORDS and nxt not in vocab.ADJECTIVE_DEGREES:
             amount.factor *= vocab.DEGREE_WORDS[nxt]
             amount.seen = True
@@ -104,6 +108,18 @@ def take_amount(toks: list[Tok], *, adjectives: bool = False) -> tuple[Amount, l
         out.append(tok)
         i += 1
     return amount, out
+
+
+STOPS = {
+    "half a stop": 0.25,
+    "a half stop": 0.25,
+    "a third of a stop": 0.17,
+    "a quarter of a stop": 0.12,
+    "a full stop": 0.5,
+    "one stop": 0.5,
+    "a stop": 0.5,
+    "two stops": 1.0,
+}
 
 
 def _is_amount_context(toks: list[Tok], i: int) -> bool:

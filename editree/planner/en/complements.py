@@ -224,13 +224,19 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
         return Complement("style", text=raw(text, rest))
     if joined in vocab.KEEP_WORDS:
         return Complement("keep")
-    if joined in vocab.BLUR_WORDS or (len(words) >= 2 and " ".join(words[-2:]) in ("out of focus",)):
-        amount, _ = take_amount(toks)
+    amount, rest = take_amount(toks)
+    rest_joined = " ".join(t.low for t in rest)
+    if joined in vocab.BLUR_WORDS or rest_joined in vocab.BLUR_WORDS:
         return Complement("blur", amount=amount)
+    if rest_joined in ("glow", "shine", "light up", "brighter", "stand out", "pop out") and rest_joined != "brighter":
+        # "make the lighthouse glow"
+        prop = "brightness" if rest_joined in ("glow", "shine", "light up") else "vibrance"
+        return Complement("adjust", items=[(prop, 1, amount)])
+    if rest_joined in ("level", "straight", "level with the horizon"):  # "I'd like the horizon level"
+        return Complement("straighten")
     if joined in vocab.REMOVE_WORDS:
         return Complement("remove")
-    if joined == "pop" or (len(words) == 2 and words[1] == "pop" and words[0] in vocab.DEGREE_WORDS):
-        amount, _ = take_amount(toks)
+    if rest_joined in ("pop", "pop more", "more pop", "really pop"):
         return Complement("adjust", items=[("vibrance", 1, amount)])
     amount, rest = take_amount(toks)
     rest_words = [t.low for t in rest]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from editree.ops import ALL, PhraseRegion, Region
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
 from editree.planner import lexicon_en as lex
 from editree.planner.en.frames import verb_at
@@ -74,8 +75,18 @@ def _words(toks: list[Tok]) -> list[str]:
     return [t.low for t in toks]
 
 
-def parse_condition(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
-    """(condition, tokens used) from the tokens after "if"; the rest (if any) starts the branch."""
+def parse_condition(toks: list[Tok], ctx: Context, previous: Region | None = None) -> tuple[Cond, int]:
+    """(condition, tokens used) from the tokens after "if"; the rest (if any) starts the branch.
+
+    previous: the region of the clause before, for elliptical conditions ("remove whoever stands in the doorway,
+    if anybody is"; "add a rainbow unless there's one already")."""
+    words = [t.low for t in toks]
+    elliptical = _elliptical(words)
+    if elliptical is not None and "one" in " ".join(words) and ctx.last_prompt:
+        previous = PhraseRegion(text=ctx.last_prompt)  # "add a rainbow unless there's one already"
+    if elliptical is not None and previous is not None and previous != ALL:
+        cond: Cond = Exists(region=previous)
+        return (NotCond(cond=cond) if elliptical else cond), len(toks)
     conds: list[Cond] = []
     joiner: str | None = None
     i = 0
@@ -93,6 +104,36 @@ def parse_condition(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
     if len(conds) == 1:
         return conds[0], i
     return (AndCond(conds=tuple(conds)) if joiner == "and" else OrCond(conds=tuple(conds))), i
+
+
+def _elliptical(words: list[str]) -> bool | None:
+    """True for a negative elliptical condition ("there is none"), False for a positive one ("anybody is"), None
+    when the words name their own region."""
+    words = [w for w in words if w not in ("already", "yet", "still", "in the photo", "in the image")]
+    joined = " ".join(words)
+    if joined in (
+        "anybody is",
+        "anyone is",
+        "somebody is",
+        "someone is",
+        "there is anybody",
+        "there is anyone",
+        "there is one",
+        "there are some",
+        "there are any",
+        "any",
+        "so",
+        "there is any",
+        "one is there",
+        "it is there",
+        "they are there",
+        "there are",
+        "there is",
+    ):
+        return False
+    if joined in ("there is one", "there is one there"):
+        return False
+    return None
 
 
 def _starts_condition(toks: list[Tok]) -> bool:
@@ -219,9 +260,11 @@ def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
 
 
 def _image_property(words: list[str]) -> tuple[str | None, int]:
+    if words[:1] == ["in"] and len(words) >= 3 and words[-1] in ("orientation", "mode", "format", "layout"):
+        words = words[1:-1]  # "in portrait orientation"
     for n in (4, 3, 2, 1):
         phrase = " ".join(words[:n])
-        phrase = phrase.removeprefix("a ").removeprefix("an ")
+        phrase = phrase.removeprefix("a ").removeprefix("an ").removeprefix("the ")
         for suffix in (" photo", " shot", " image", " picture"):
             phrase = phrase.removesuffix(suffix)
         if phrase in lex.IMAGE_PROPERTIES:

@@ -336,6 +336,10 @@ class FrameReader:
         """ "brighten the photo a bit", "sharpen the face", "warm up the background"."""
         amount, rest = take_amount(rest)
         rest = _drop_particles(rest, ("up", "down", "out"))
+        if rest and rest[-1].low in ("more", "further", "again"):  # "saturate it more"
+            rest = rest[:-1]
+        elif rest and rest[-1].low == "less":
+            rest, amount.less = rest[:-1], not amount.less
         if verb.kind == "white" and rest:  # "whiten the teeth": make them white
             region = self.region(rest)
             return [self.edit(*sem.recolor_or_fill(region, "white"))]
@@ -388,7 +392,7 @@ class FrameReader:
         if not groups:
             defect = _defect(rest)
             if defect is not None and sign < 0:
-                return [self.edit("enhance", None, {"kind": defect})]
+                return [self.edit("enhance", ALL, {"kind": defect})]
             if sign > 0 and lemma in ("boost", "enhance", "intensify", "amplify", "heighten", "deepen", "enrich"):
                 amount, region_toks = take_amount(rest)
                 return [self.adjust(self.region(region_toks), "saturation", 1, amount)]
@@ -504,6 +508,8 @@ class FrameReader:
         raise FreeForm(target)
 
     def complemented(self, region: Region | None, comp: Complement) -> list[Clause]:
+        if comp.kind == "straighten":
+            return [self.edit("rotate", None, {"auto": True})]
         if comp.kind == "enhance":
             return [self.edit("enhance", region, {"kind": comp.args["kind"]})]
         if comp.kind == "adjust":
@@ -664,7 +670,7 @@ class FrameReader:
             raise NotUnderstood("remove what?")
         defect = _defect(rest)
         if defect is not None:
-            return [self.edit("enhance", None, {"kind": defect})]
+            return [self.edit("enhance", ALL, {"kind": defect})]
         words = [t.low for t in rest]
         # "remove some of the contrast", "remove the yellow tint", "remove the color from the background"
         if words[0] in ("some", "part", "a bit", "a little") and len(words) > 2 and words[1] == "of":
@@ -700,6 +706,17 @@ class FrameReader:
         rest = _strip_punct(rest)
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
+        if lemma in ("put", "get", "set", "bring") and find(rest, ("in focus", "into focus")) > 0:
+            return self.made(
+                [
+                    Tok(t.text, "in focus", t.start, t.end, "word") if t.low == "into focus" else t
+                    for t in rest
+                    if t.low != "sharp"
+                ]
+            )  # "put the dog in sharp focus and the rest …"
+        extra = re.match(r"(\d+) ?(?:px|pixels?)(?: of \w+)? (?:at|on|to) the (left|right|top|bottom)", low(rest))
+        if extra:  # "add 150 pixels of sky at the top": a wider canvas
+            return [self.edit("extend", None, {extra.group(2): float(extra.group(1)), "units": "px"})]
         at = find(rest, ("instead of", "in place of", "rather than"))
         if at > 0:  # "put a fountain instead of the car"
             return [self.edit("replace", self.region(rest[at + 1 :]), {"prompt": self.raw(rest[:at])})]
@@ -710,6 +727,7 @@ class FrameReader:
         return out
 
     def added(self, what: list[Tok], where: list[Tok], lemma: str = "add") -> list[Clause]:
+        named_before = self.ctx.mentioned
         while what and what[-1].low in ("everywhere", "all over", "overall", "throughout", "all around", "too"):
             what = what[:-1]  # "add snow everywhere": the whole picture
         where_toks = where[1:] if where else []
@@ -759,6 +777,10 @@ class FrameReader:
         if not prompt:
             raise NotUnderstood("add what?")
         bare_words = " ".join(t.low for t in what)
+        if words and words[-1] in ("one", "ones") and len(words) > 1 and named_before:
+            # "add a few puffy ones": ones of what was named before
+            head = named_before.split()[0]
+            prompt = re.sub(r"\bones?$", head, prompt)
         if bare_words in ("one", "some", "a few", "several", "more") and self.ctx.mentioned is not None:
             joined = "one" if bare_words == "one" else "some"
         if joined in ("one", "some", "it", "them") and self.ctx.mentioned is not None:
@@ -773,6 +795,7 @@ class FrameReader:
             return [self.edit(*sem.styled(region, prompt))]
         if lemma in ("apply", "use"):
             return [self.edit(*sem.styled(region, prompt))]
+        self.ctx.last_prompt = sem.strip_article(prompt).lower()
         return [self.edit("add", region, {"prompt": prompt})]
 
     def frame_apply(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
@@ -903,7 +926,7 @@ class FrameReader:
         rest = strip_fillers(rest)
         defect = _defect(rest)
         if defect is not None:
-            return [self.edit("enhance", None, {"kind": defect})]
+            return [self.edit("enhance", ALL, {"kind": defect})]
         if verb.kind == "auto" and lemma in ("enhance", "boost") and _has_property(rest):
             return self.frame_amount(lemma, vocab.Verb("amount", sign=1), rest)
         if _has_property(rest) and verb.kind == "auto":
@@ -967,8 +990,11 @@ class FrameReader:
     def frame_resize(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "resize to 1024x768", "downscale by 50%", "upscale 4x" (super-resolution), and of an object "shrink
         the logo by half", "enlarge the dog" (scale the object in place)."""
-        factor, size, region_toks = _size_words(rest)
+        factor, size, region_toks = _size_words(rest, verb.sign)
         region = self.region(region_toks) if region_toks else None
+        pronoun = find(rest, ("it", "them", "this", "that")) >= 0
+        if region is None and pronoun and verb.sign and isinstance(self.ctx.last_target, PhraseRegion):
+            region = self.ctx.last_target  # "nudge it left and shrink it by 20%"
         if region not in (None, ALL):
             if factor is None:
                 amount, _ = take_amount(rest)
@@ -1003,6 +1029,12 @@ class FrameReader:
             value, units = float(number.group(1)), "px"
         sides = _sides(words)
         return [self.edit("extend", None, {**dict.fromkeys(sides, value), "units": units})]
+
+    def frame_freeform(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "colourise it", "switch the lamp on": verbs no op expresses; a free-form edit of their object."""
+        rest = [t for t in rest if t.low not in ("on", "off")]
+        region = self.region(rest) if rest else None
+        raise FreeForm(None if region == ALL else region)
 
     def frame_zoom(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "zoom in on the child": a crop around a region the plan cannot place yet, kept free-form with it;
@@ -1564,8 +1596,8 @@ def _property_in(toks: list[Tok]) -> tuple[str, int, list[Tok], list[Tok]] | Non
             if before and before[-1].low.endswith("'s"):
                 owner = before[-1]
                 before = [*before[:-1], Tok(owner.text[:-2], owner.low[:-2], owner.start, owner.end - 2, "word")]
-            if before and all(t.low in vocab.DEGREE_WORDS for t in before):
-                before = []
+            if before and all(t.low in vocab.DEGREE_WORDS or t.low in QUANTITY_WORDS for t in before):
+                before = []  # "a hint of clarity", "a bit of contrast"
             return prop, sign, before, after
         if word in vocab.COLOR_TONES and i + 1 < len(toks) and toks[i + 1].low in vocab.TONE_NOUNS:
             prop, sign = vocab.COLOR_TONES[word]
@@ -1574,6 +1606,36 @@ def _property_in(toks: list[Tok]) -> tuple[str, int, list[Tok], list[Tok]] | Non
                 after = after[1:]
             return prop, sign, [], after
     return None
+
+
+QUANTITY_WORDS = frozenset(
+    {
+        "of",
+        "hint",
+        "touch",
+        "dash",
+        "splash",
+        "bit",
+        "lot",
+        "lots",
+        "little",
+        "amount",
+        "plenty",
+        "tad",
+        "smidge",
+        "pinch",
+        "a",
+        "an",
+        "some",
+        "more",
+        "less",
+        "extra",
+        "good",
+        "bit more",
+        "a hint of",
+        "a touch of",
+    }
+)
 
 
 def _has_property(toks: list[Tok]) -> bool:
@@ -1971,7 +2033,7 @@ POSITION_TOKENS = {
 }
 
 
-def _size_words(toks: list[Tok]) -> tuple[float | None, dict[str, int] | None, list[Tok]]:
+def _size_words(toks: list[Tok], sign: int = 0) -> tuple[float | None, dict[str, int] | None, list[Tok]]:
     """(scale factor, width/height, the words left for a region) of "to 1024x768", "by 50%", "4x", "by half",
     "twice", "800 pixels wide"."""
     text = " ".join(t.low for t in toks)
@@ -1996,6 +2058,8 @@ def _size_words(toks: list[Tok]) -> tuple[float | None, dict[str, int] | None, l
             size = {"width" if match.group(2) in ("wide", "width") else "height": int(match.group(1))}
         elif kind == "percent":
             factor = float(match.group(1)) / 100
+            if sign and re.search(r"\bby " + re.escape(match.group(0)), text):
+                factor = round(1 + sign * factor, 4)  # "shrink it by 20%": to 80%
         elif kind == "times":
             factor = float(match.group(1) or match.group(2))
         elif kind == "twice":

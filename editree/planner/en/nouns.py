@@ -135,6 +135,8 @@ LEADING_DROP = frozenset(
 TRAILING_DROP = frozenset(
     {
         "only",
+        "exactly",
+        "precisely",
         "present",
         "visible",
         "shown",
@@ -321,6 +323,8 @@ class Context:
     """Explicit targets of the edits so far, in order (for "everything else", "the rest")."""
     selection: Region | None = None
     """A region "select X" named: the next clause's implied target."""
+    last_prompt: str | None = None
+    """What the last add step adds, without its article ("a rainbow" -> "rainbow")."""
     mentioned: str | None = None
     """The text of the last phrase named anywhere, even as absent ("if there is no moon, add one")."""
     silent: list[tuple[tuple[int, int], Region | None]] = field(default_factory=list)

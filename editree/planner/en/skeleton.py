@@ -87,14 +87,25 @@ class Chunk:
 
 
 def split_sentences(toks: list[Tok]) -> list[list[Tok]]:
+    """Sentences, each ending with its mark where it matters: "?" ("No clouds? Then add some.") and the colon of a
+    heading ("For the listing: crop to square"), which ends a sentence when what stands before it has no verb."""
     out: list[list[Tok]] = [[]]
     for tok in toks:
-        if tok.low in SENTENCE_ENDS:
-            if out[-1]:
+        words = out[-1]
+        heading = (
+            tok.low in (":", "：")
+            and bool(words)
+            and not any(verb_at(words, j) is not None for j in range(len(words)))
+            and not any(t.low in ("color pop", "vignette") for t in words)
+        )
+        if tok.low in SENTENCE_ENDS or heading:
+            if words:
+                if tok.low in ("?", "？", ":", "："):
+                    words.append(tok)
                 out.append([])
             continue
-        out[-1].append(tok)
-    return [s for s in out if s]
+        words.append(tok)
+    return [s for s in out if s and not all(t.kind == "punct" for t in s)]
 
 
 def _skip_lead(toks: list[Tok], j: int, *, degrees: bool = True) -> int:
@@ -177,6 +188,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     return False
 
 
+WHATEVER = frozenset({"either way", "in any case", "regardless", "in both cases", "no matter what"})
 WANTING = frozenset(
     {
         "like",
@@ -365,7 +377,7 @@ class SentenceReader:
 
     def read(self) -> list[Clause]:
         tokens = _without_brackets([t for t in tokenize(self.text) if t.low not in ("*", "•", "~")])
-        for sentence in split_sentences(tokens):
+        for sentence in _questions_as_conditions(split_sentences(tokens)):
             self.sentence(sentence)
         self._apply_color_kept()
         self._drop_repeated_complaints()
@@ -423,6 +435,19 @@ class SentenceReader:
 
     # ---- sentences ------------------------------------------------------------------------------------
     def sentence(self, sentence: list[Tok]) -> None:
+        mark = sentence[-1].low if sentence[-1].kind == "punct" else ""
+        if mark in (":", "："):
+            before = len(self.out)
+            self._sentence(sentence[:-1])
+            if all(isinstance(c, FallbackClause) for c in self.out[before:]):
+                # a heading ("For the Etsy listing:") says what the steps are for, not a step
+                del self.out[before:]
+                heading = " ".join(t.text for t in sentence[:-1])
+                self.warnings.append(f"{heading!r} is read as a heading, not as an edit")
+            return
+        self._sentence(sentence)
+
+    def _sentence(self, sentence: list[Tok]) -> None:
         chunks = split_clauses(_strip_numbering(sentence))
         items: list[Clause] = []
         self.items = items
@@ -431,7 +456,9 @@ class SentenceReader:
         previous: list[Clause] = []
         for index, chunk in enumerate(chunks):
             toks = chunk.toks
-            if toks[0].low in ("so", "so that", "in order to", "such that") and (previous or items):
+            if toks[0].low == "so" and len(toks) > 1 and (is_command(self.raw(toks[1:])) or toks[1].low == "do not"):
+                toks = toks[1:]  # "…, so don't touch it": a consequence, not a purpose
+            elif toks[0].low in ("so", "so that", "in order to", "such that") and (previous or items):
                 purpose = " ".join(t.text for t in toks)
                 self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
                 continue
@@ -447,6 +474,31 @@ class SentenceReader:
                 # "should there be a watermark, remove it": an inverted condition
                 there = Tok("there is", "there is", toks[k].start, toks[k + 2].end, "word")
                 toks = [*toks[:k], Tok("if", "if", toks[k].start, toks[k].start, "word"), there, *toks[k + 3 :]]
+            if k + 2 < len(toks) and toks[k].low == "should" and toks[k + 1].low != "there":
+                # "should the photo come out too bright, …": an inverted condition on the picture
+                rest = [t for t in toks[k + 1 :] if t.low not in ("come", "out", "turn", "end", "up")]
+                toks = (
+                    [
+                        *toks[:k],
+                        Tok("if", "if", toks[k].start, toks[k].start, "word"),
+                        *rest[:1],
+                        Tok("is", "is", rest[0].end, rest[0].end, "word"),
+                        *rest[1:],
+                    ]
+                    if rest
+                    else toks
+                )
+            if k + 1 < len(toks) and toks[k].low in ("if", "when") and _elliptical_else(toks[k + 1 :]):
+                toks = [Tok("otherwise", "otherwise", toks[k].start, toks[k].end, "word"), *_after_comma(toks, k)]
+                k = 0
+            if k < len(toks) and toks[k].low in (
+                "either way",
+                "in any case",
+                "regardless",
+                "in both cases",
+                "no matter what",
+            ):
+                self.ctx.last_target = None  # what follows is for the whole picture, whatever the condition chose
             head = toks[k].low if k < len(toks) else ""
             phrase = " ".join(t.low for t in toks[k:])
             if phrase in COURTESY_IFS or (
@@ -474,7 +526,7 @@ class SentenceReader:
                 cond_toks = toks[k + 1 :]
                 try:
                     saved = self.ctx.last_target
-                    cond, used = parse_condition(cond_toks, self.ctx)
+                    cond, used = parse_condition(_without_adverbs(cond_toks), self.ctx, previous=saved)
                     if negate:
                         self.ctx.last_target = saved
                 except NotUnderstood:
@@ -684,6 +736,85 @@ def _strip_courtesy(toks: list[Tok]) -> list[Tok]:
         else:
             break
     return toks
+
+
+def _questions_as_conditions(sentences: list[list[Tok]]) -> list[list[Tok]]:
+    """ "No clouds? Then add some." / "Is it too dark? If so, brighten it.": a question the next sentence answers
+    is that sentence's condition ("if there are no clouds, add some")."""
+    out: list[list[Tok]] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        answer = 2 if following and [t.low for t in following[:2]] in (["if", "so"], ["if", "yes"]) else 1
+        if sentence[-1].low in ("?", "？") and following and (following[0].low in ("then", "so") or answer == 2):
+            asked = sentence[:-1]
+            words = [t.low for t in asked]
+            at = asked[0].start
+            if words[:2] in (["is", "there"], ["are", "there"]) or words[:1] in (["there is"], ["there are"]):
+                body = asked[2:] if words[0] in ("is", "are") else asked[1:]
+            elif words[:1] in (["is"], ["are"], ["too"], ["does"]):
+                body = None
+            else:
+                body = asked
+            if_tok = Tok("if", "if", at, at, "word")
+            if body is not None:
+                cond = [if_tok, Tok("there is", "there is", at, at, "word"), *body]
+            elif words[0] == "too":  # "Too dark? Then brighten it."
+                cond = [if_tok, Tok("it", "it", at, at, "word"), Tok("is", "is", at, at, "word"), *asked]
+            else:  # "Is the photo too dark?" -> "if the photo is too dark"
+                at_pred = next(
+                    (
+                        j
+                        for j in range(2, len(asked))
+                        if asked[j].low in ("too", "very", "quite", "not", "a", "an", "so")
+                        or asked[j].low in lex.IMAGE_PROPERTIES
+                    ),
+                    len(asked),
+                )
+                cond = [if_tok, *asked[1:at_pred], asked[0], *asked[at_pred:]]
+            comma = Tok(",", ",", following[0].start, following[0].start, "punct")
+            out.append([*cond, comma, *following[answer:]])
+            i += 2
+            continue
+        out.append(sentence)
+        i += 1
+    return out
+
+
+def _without_adverbs(toks: list[Tok]) -> list[Tok]:
+    """ "if the shot is already black and white": time adverbs say nothing about the condition."""
+    return [t for t in toks if t.low not in ("already", "still", "currently", "now", "actually", "really", "at all")]
+
+
+def _elliptical_else(toks: list[Tok]) -> bool:
+    """ "if not, …", "if there isn't, …", "if there are none, …": the else of the condition before."""
+    words = []
+    for tok in toks:
+        if tok.low in (",", "then") or tok.kind == "punct":
+            break
+        words.append(tok.low)
+    return " ".join(words) in (
+        "not",
+        "not so",
+        "there is not",
+        "there are not",
+        "there is none",
+        "there are none",
+        "none",
+        "no",
+        "it is not",
+        "they are not",
+        "not there",
+        "there is not one",
+    )
+
+
+def _after_comma(toks: list[Tok], k: int) -> list[Tok]:
+    for i in range(k, len(toks)):
+        if toks[i].low in (",", "then"):
+            return toks[i + 1 :]
+    return []
 
 
 def _without_brackets(toks: list[Tok]) -> list[Tok]:

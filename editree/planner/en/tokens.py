@@ -42,6 +42,34 @@ _TOKEN = re.compile(
 )
 
 # Contractions that change how a clause reads ("it's dark" is a condition, "its colour" a possessive).
+# Chat spellings and photographers' shorthand, read as the words they stand for.
+_SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "em": "them",
+    "lil": "little",
+    "abit": "a bit",
+    "alil": "a little",
+    "kinda": "somewhat",
+    "sorta": "somewhat",
+    "tho": "though",
+    "pic": "picture",
+    "pics": "pictures",
+    "sat": "saturation",
+    "temp": "temperature",
+    "wb": "white balance",
+    "exp": "exposure",
+    "bw": "black and white",
+    "plz": "please",
+    "pls": "please",
+    "thx": "thanks",
+    "colour": "color",
+    "colours": "colors",
+    "grey": "gray",
+}
+
 _CONTRACTIONS = {
     "it's": ("it", "is"),
     "there's": ("there", "is"),
@@ -82,6 +110,7 @@ def tokenize(text: str) -> list[Tok]:
             low = value.lower().replace("’", "'")
             if low.endswith("'") and not low.endswith("s'"):
                 low, value, end = low[:-1], value[:-1], end - 1
+            low = _SHORTHAND.get(low, low)
             parts = _CONTRACTIONS.get(low)
             if parts is not None:
                 # Both halves point at the whole contraction: spans stay inside the words written.

@@ -69,6 +69,40 @@ VERBS: dict[str, Verb] = {
     "punch up": _v("adjust", prop="contrast", sign=1),
     "whiten": _v("adjust", prop="brightness", sign=1, kind="white"),
     "blacken": _v("recolor", kind="black"),
+    "dodge": _v("adjust", prop="brightness", sign=1),
+    "burn": _v("adjust", prop="brightness", sign=-1),
+    "burn in": _v("adjust", prop="brightness", sign=-1),
+    "crush": _v("amount", sign=-1),
+    "open up": _v("amount", sign=1),
+    "recover": _v("amount", sign=-1),
+    "knock": _v("amount", sign=-1, particles=("off", "down"), needs_particle=True),
+    "nudge": _v("move"),
+    "bring": _v("move"),
+    "hang": _v("add"),
+    "string": _v("add"),
+    "drape": _v("add"),
+    "mount": _v("add"),
+    "pin": _v("add"),
+    "seat": _v("add"),
+    "clean out": _v("remove"),
+    "ditch": _v("remove"),
+    "neutralise": _v("remove"),
+    "neutralize": _v("remove"),
+    "counteract": _v("remove"),
+    "cancel out": _v("remove"),
+    "repair": _v("remove"),
+    "mend": _v("remove"),
+    "colorize": _v("freeform"),
+    "colourise": _v("freeform"),
+    "colorise": _v("freeform"),
+    "colourize": _v("freeform"),
+    "switch on": _v("freeform"),
+    "switch off": _v("freeform"),
+    "turn on": _v("freeform"),
+    "turn off": _v("freeform"),
+    "age": _v("freeform"),
+    "de-age": _v("freeform"),
+    "animate": _v("freeform"),
     # Verbs that raise or lower a property named after them ("increase the contrast").
     **{
         w: _v("amount", sign=1)
@@ -280,7 +314,6 @@ VERBS: dict[str, Verb] = {
     "clean up": _v("enhance", kind="auto"),
     "restore": _v("enhance", kind="auto"),
     "refine": _v("enhance", kind="auto"),
-    "repair": _v("enhance", kind="auto"),
     "beautify": _v("enhance", kind="auto"),
     "perfect": _v("enhance", kind="auto"),
     "upgrade": _v("enhance", kind="auto"),
@@ -468,14 +501,25 @@ color temperature|colour temperature=color temperature
 color saturation|colour saturation=saturation
 colour contrast|color contrast=contrast
 depth of field|shallow depth of field=depth of field
-out of focus|in focus|upside down|upside-down=upside down
+out of focus
+in focus|into focus=in focus
+upside down|upside-down=upside down
 counter clockwise|counter-clockwise|counterclockwise|anti clockwise|anti-clockwise|anticlockwise=counterclockwise
-golden hour|night time|nighttime=night|day time|daytime=day|time of day
+golden hour|time of day
+night time|nighttime=night
+day time|daytime=day
 color pop|colour pop|color splash|colour splash|splash of color|splash of colour=color pop
 selective color|selective colour|selective colouring|selective coloring=color pop
 skin tone|skin tones=skin
 oil painting|pencil sketch|pencil drawing|pop art|pixel art|comic book|line art|stained glass
 light exposure=exposure
+midtone contrast|mid-tone contrast|midtones contrast=midtone contrast
+local contrast|micro contrast
+burn in|cancel out|switch on|switch off|turn on|turn off|clean out
+whatever you do|either way|in any case|regardless|anyway|in both cases|no matter what
+could use|could do with|would benefit from
+is all it needs|is all i need|is all we need|that is all|that is it
+half a stop|a third of a stop|a quarter of a stop|a full stop|one stop|a stop|two stops|a half stop
 """
 
 
@@ -496,6 +540,9 @@ LEAD_PHRASES: frozenset[str] = frozenset(
     for p in sorted(
         """
 please|pls|plz|kindly|just|simply|also|then|now|next|finally|lastly|first|firstly|secondly|thirdly
+whatever you do|either way|in any case|regardless|anyway|in both cases|no matter what|could use|could do with
+would benefit from|it could use|it could do with|it needs|this needs|yo|ngl|tbh|honestly|basically|lol|haha|omg
+step one|step two|step three|step four|step 1|step 2|step 3|step 4|ok so|so yeah
 additionally|afterwards|after that|and then|and also|and finally|and|but|so|ok|okay|hey|hi|hello|guys|oh|well
 can you|could you|would you|will you|can u|could u|can you please|could you please|would you please
 can someone|could someone|can somebody|could somebody|can anyone|could anyone|would someone|would anyone
@@ -668,6 +715,12 @@ PROPERTY_NOUNS: dict[str, tuple[str, int]] = {
     "blacks": ("shadows", -1),
     "whites": ("highlights", 1),
     "midtones": ("brightness", 1),
+    "midtone contrast": ("contrast", 1),
+    "local contrast": ("contrast", 1),
+    "micro contrast": ("contrast", 1),
+    "microcontrast": ("contrast", 1),
+    "drama": ("contrast", 1),
+    "shine": ("brightness", 1),
     "tones": ("saturation", 1),
     "saturations": ("saturation", 1),
     "brightening": ("brightness", 1),
@@ -956,6 +1009,7 @@ PURPOSE_VERBS = frozenset(
 make show reveal bring highlight emphasize emphasise see match look appear allow create get help enhance improve
 fit draw hide balance correct simulate achieve produce mimic convey evoke accentuate give stand focus
 separate mimic create set feel seem read mirror blend complement compensate counteract reduce increase pop
+recover preserve avoid protect bring keep
 """.split()
 )
 
