@@ -20,9 +20,17 @@ from editree.planner.en.tokens import Tok
 COLOR_MODIFIERS = frozenset(
     """
 light dark bright pale deep navy sky baby royal hot neon pastel vivid rich soft warm cool muted dusty metallic
+warmer cooler heather
 electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny autumn fall
 burnt sunset ocean sea ice icy fire candy mustard chocolate coffee cream off dusky smoky darker lighter brighter
 deeper paler richer softer
+""".split()
+)
+COLORS = lex.COLOR_NAMES | frozenset(
+    """
+burgundy mauve coral salmon mint indigo emerald ruby amber rust mustard peach plum wine scarlet rose fuchsia aqua
+aquamarine azure cobalt sapphire chartreuse ochre sienna umber taupe sand lilac periwinkle jade burgundy cerulean
+vermilion mahogany chestnut caramel honey champagne pearl platinum gunmetal slate ebony jet heather oatmeal
 """.split()
 )
 BLUE_ONLY_MODIFIERS = frozenset({"sky", "navy", "baby", "royal", "electric"})
@@ -127,13 +135,13 @@ def color_of(toks: list[Tok], text: str) -> str | None:
     if len(words) == 1 and words[0].kind == "hex":
         return words[0].low
     names = [w.low for w in words]
-    for part in names[-1].split("-"):
-        if part not in lex.COLOR_NAMES:
-            return None
+    parts = names[-1].split("-")
+    if parts[-1] not in COLORS or any(p not in COLORS and p not in COLOR_MODIFIERS for p in parts):
+        return None  # "mustard-yellow", "blue-green", "off-white" are colours; "sky-high" is not
     for i, w in enumerate(names[:-1]):
         if w in BLUE_ONLY_MODIFIERS and names[i + 1] != "blue":
             return None  # "sky blue" is a colour, "sky pink" is a sky and a colour
-        if w not in lex.COLOR_NAMES and w not in COLOR_MODIFIERS and w not in ("and", "ish"):
+        if w not in COLORS and w not in COLOR_MODIFIERS and w not in ("and", "ish"):
             return None
     return " ".join(names)
 
@@ -310,7 +318,37 @@ def split_complement(toks: list[Tok], text: str) -> tuple[list[Tok], Complement]
             if comp.kind in ("change", "like") and k == 0:
                 continue
             return toks[:k], comp
+    # a complement followed by where it applies: "the ocean more turquoise near the shore"
+    for k in range(1, len(toks)):
+        for m in range(k + 1, len(toks)):
+            if toks[m].low not in PLACE_WORDS or toks[k - 1].low in ("of", "the", "a", "an"):
+                continue
+            comp = read_complement(toks[k:m], text)
+            if comp is not None and comp.kind in ("adjust", "color", "blur", "effect"):
+                return [*toks[:k], *toks[m:]], comp
     return None
+
+
+PLACE_WORDS = frozenset(
+    {
+        "near",
+        "at",
+        "in",
+        "on",
+        "around",
+        "along",
+        "by",
+        "behind",
+        "above",
+        "below",
+        "under",
+        "next to",
+        "in front of",
+        "close to",
+        "across",
+        "over",
+    }
+)
 
 
 CAUSATIVE_VERBS = frozenset(

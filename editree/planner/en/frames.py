@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Region
@@ -201,6 +202,22 @@ class FrameReader:
     # ---- constraints ----------------------------------------------------------------------------------
     def negative(self, toks: list[Tok]) -> list[Clause]:
         """ "don't touch the face", "never change the people", "avoid changing the sky", "don't blur the car"."""
+        words = [t.low for t in toks]
+        if len(words) > 3 and words[0] in ("let", "allow") and words[1] in ("it", "them", "this", "that", "the"):
+            # "don't let it touch the hands": the edit before leaves the hands out
+            at = next(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if _base_form(w) in vocab.NOT_CHANGE_VERBS or w in ("touch", "reach", "spill", "cover", "get", "go")
+                ),
+                -1,
+            )
+            if at > 1:
+                after = [t for t in toks[at + 1 :] if t.low not in ("onto", "into", "on", "over", "to")]
+                region = self.region(after)
+                if region is not None and region != ALL:
+                    return [Exclusion(region, self.span)]  # type: ignore[list-item]
         found = verb_at(toks, 0)
         if found is not None:
             rest = toks[found[2] :]
@@ -241,10 +258,8 @@ class FrameReader:
         region = self.region(toks)
         if region is None:
             raise NotUnderstood("keep what?")
-        if region == ALL:
-            raise NotUnderstood("keeping the whole image unchanged leaves nothing to edit")
-        if isinstance(region, NotRegion) and region.region != ALL and not isinstance(region.region, NotRegion):
-            pass
+        if region == ALL:  # "otherwise leave it alone": nothing to do
+            return []
         subject = sem.identity_subject(region)
         if subject is not None:
             if subject.text.split()[-1] in lex.PERSON_NOUNS:
@@ -261,6 +276,10 @@ class FrameReader:
         words = [t.low for t in rest]
         if not words:
             raise NotUnderstood("keep what?")
+        if len(words) > 2 and words[0] in ("it", "them", "this", "that") and words[1] in ("off", "away from", "out of"):
+            region = self.region(rest[2:])  # "…, but keep it off the cabin roof"
+            if region is not None and region != ALL:
+                return [Exclusion(region, self.span)]  # type: ignore[list-item]
         # A trailing state word: "unchanged", "as is", "the same", "in color", "recognisable".
         for k in range(len(rest)):
             tail = low(rest[k:])
@@ -471,6 +490,7 @@ class FrameReader:
 
     def made(self, rest: list[Tok], *, subject: Region | None = None) -> list[Clause]:
         """Pairs of (region, complement) with the region carried over when a part names none."""
+        rest = _without_trailing_for(rest)
         out: list[Clause] = []
         pending: list[Tok] = []
         last_region_toks: list[Tok] | None = None
@@ -1155,6 +1175,7 @@ class FrameReader:
                 continue
             if (
                 tok.low in vocab.MODALS
+                or tok.low in WISH_PHRASES
                 or tok.low in ("needs", "need", "requires", "require", "lacks")
                 or (tok.low in vocab.COPULAS and tok.low not in ("look", "get", "go", "turn", "feel", "be"))
             ):
@@ -1164,11 +1185,16 @@ class FrameReader:
             if required:
                 return self.keep_region(toks) if toks else []
             return None
-        subject_toks = toks[:marker]
+        subject_toks = [t for t in toks[:marker] if t.low not in ("though", "however", "also", "too", ",", "then")]
+        if not subject_toks:
+            return None
         if verb_at(subject_toks, 0) is not None and subject_toks[0].low not in ("color", "light", "tint"):
             if not required:
                 return None
         pred = toks[marker:]
+        wish = _wish_at(pred)
+        if wish:  # "a coffee cup next to the laptop would be nice, and a croissant on the plate"
+            return self.wished([*subject_toks, *pred[wish:]])
         words = [t.low for t in pred]
         negative = "not" in words[:3] or "never" in words[:3] or words[0] in vocab.NEGATIVE_MODALS
         pred = [
@@ -1229,8 +1255,29 @@ class FrameReader:
                 return self.by_verb(lemma, verb, [*subject_toks, *after], "ed")
             if verb.frame in ("remove", "blur", "adjust", "enhance", "amount"):
                 return self.by_verb(lemma, verb, [*subject_toks, *after], "ed")
+        if pwords in ("in color", "in full color", "colored", "in its original color", "in colors") and subject != ALL:
+            self.ctx.color_kept.append((subject, self.span))  # "where just the bicycle is in colour"
+            self.ctx.targets.append(subject)
+            return []
         if pwords in vocab.KEEP_WORDS or pwords in ("unchanged", "the same", "untouched", "as is", "as it is"):
             return [KeepClause(subject, self.span)] if subject != ALL else None
+        if (
+            pred[0].low in ("become", "turn into", "turned into", "turn", "change into", "changed into")
+            and len(pred) > 1
+        ):
+            target = pred[1:] if pred[1].low not in ("into", "to") else pred[2:]
+            try:  # "the plastic chairs should become wooden stools"
+                return [self.edit(*sem.change_into(None if subject == ALL else subject, self.raw(target)))]
+            except NotUnderstood:
+                raise FreeForm(subject) from None
+        if isinstance(subject, NotRegion) or (toks[marker].low in vocab.MODALS and not statement):
+            # "the rest is grey", "her lipstick should be a softer pink and her cheeks less flushed"
+            try:
+                return self.made(pred, subject=None if subject == ALL else subject)
+            except FreeForm:
+                if required:
+                    raise
+                return None
         comp = read_complement(pred, self.text)
         if statement and not required:
             # "the dog looks dull", "the sky is boring": a statement about the picture, not a request; a complaint
@@ -1255,6 +1302,18 @@ class FrameReader:
                 raise FreeForm(subject)
             return None
         return self.complemented(None if subject == ALL else subject, comp)
+
+    def wished(self, toks: list[Tok]) -> list[Clause]:
+        """ "fireworks in the night sky", "a croissant on the plate": a thing wished somewhere is an add."""
+        pairs = _pairs([t for t in toks if t.low not in (",",)], vocab.PREPOSITIONS, optional=True)
+        out: list[Clause] = []
+        for what, where in pairs:
+            what = [t for t in what if t.low not in ("and", "also")]
+            if what:
+                out.extend(self.added(what, where))
+        if not out:
+            raise FreeForm(None)
+        return out
 
     def nominal(self, toks: list[Tok]) -> list[Clause] | None:
         """ "more contrast", "a bit more saturation on the sky", "brightness +20", "slight increase in contrast",
@@ -1345,6 +1404,15 @@ class FrameReader:
             value = amount.scale(lex.BASE_ATMOSPHERE) * effect[1]
             return [self.edit("atmosphere", None, {"effect": effect[0], "amount": round(min(1.0, value), 4)})]
         return None
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """ "…, but keep it off the roof", "don't let it touch the hands", "the village excluded": the region is left
+    out of the edits of the clause before (the sentence reader applies it)."""
+
+    region: Region
+    span: Span
 
 
 class FreeForm(Exception):
@@ -1837,6 +1905,63 @@ def _attribute_owner(reader: FrameReader, toks: list[Tok]) -> Region | None:
             return None
     region = reader.region(toks) if toks else None
     return None if region == ALL else region
+
+
+BECOMING = frozenset({"become", "turn into", "turned into", "turn", "change into", "changed into", "becomes"})
+WISH_PHRASES = frozenset(
+    {
+        "would be nice",
+        "would be great",
+        "would be good",
+        "would be awesome",
+        "would be ideal",
+        "would be perfect",
+        "would be better",
+        "would be appreciated",
+    }
+)
+WISH_WORDS = frozenset(
+    {
+        "nice",
+        "great",
+        "good",
+        "amazing",
+        "awesome",
+        "lovely",
+        "perfect",
+        "cool",
+        "better",
+        "ideal",
+        "fun",
+        "beautiful",
+        "fantastic",
+        "wonderful",
+        "neat",
+        "sweet",
+        "pretty",
+    }
+)
+
+
+def _wish_at(pred: list[Tok]) -> int:
+    """Where the rest starts after "would look great" / "would be nice" / "would be cool" at the head of a
+    predicate, or 0 when the predicate is not such a wish."""
+    words = [t.low for t in pred[:4]]
+    if words and words[0] in WISH_PHRASES:  # the joined "would be nice"
+        return 1
+    if words[:1] == ["would"] and len(words) >= 3 and words[1] in ("be", "look") and words[2] in WISH_WORDS:
+        return 3
+    if words[:1] == ["would"] and len(words) >= 4 and words[1] in ("be", "look") and words[3] in WISH_WORDS:
+        return 4  # "would look really nice"
+    return 0
+
+
+def _without_trailing_for(toks: list[Tok]) -> list[Tok]:
+    """ "bluer and hazier for depth", "brighter for the listing": what the change is for, not where."""
+    for i in range(max(1, len(toks) - 5), len(toks)):
+        if toks[i].low == "for" and i + 1 < len(toks):
+            return toks[:i]
+    return toks
 
 
 def _is_edges(toks: list[Tok]) -> bool:

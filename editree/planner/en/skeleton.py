@@ -22,7 +22,7 @@ from editree.planner import semantics as sem
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.en import vocab
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
-from editree.planner.en.frames import FrameReader, FreeForm, _absolute_keep, _noun_use, verb_at
+from editree.planner.en.frames import Exclusion, FrameReader, FreeForm, _absolute_keep, _noun_use, verb_at
 from editree.planner.en.nouns import Context, region_of
 from editree.planner.en.tokens import Tok, tokenize
 from editree.planner.semantics import NotUnderstood
@@ -176,9 +176,11 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     if k + 1 < len(toks) and toks[k + 1].low in vocab.DETERMINERS and vocab.close_verb(low) is not None:
         return True
     # A subject with a modal: ", the background should be white", "and the sky needs more contrast"
-    for m in range(k + 1, min(len(toks), k + 8)):
+    if sep == "while":  # "… while the street stays as it is": always a clause of its own
+        return True
+    for m in range(k + 1, min(len(toks), k + 10)):
         w = toks[m].low
-        if w in (",", "and", "then") or toks[m].kind == "punct":
+        if w in (",", "then") or toks[m].kind == "punct" or (w == "and" and m > k + 4):
             break
         if w in vocab.MODALS or w in ("needs", "need to", "has to", "must", "should"):
             return True
@@ -188,6 +190,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     return False
 
 
+SHOULD_VERBS = frozenset({"come", "turn", "end", "be", "look", "seem", "appear", "get"})
 WHATEVER = frozenset({"either way", "in any case", "regardless", "in both cases", "no matter what"})
 WANTING = frozenset(
     {
@@ -453,6 +456,7 @@ class SentenceReader:
         self.items = items
         cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
         in_else = False
+        else_of: list[Clause] | None = None
         previous: list[Clause] = []
         for index, chunk in enumerate(chunks):
             toks = chunk.toks
@@ -476,28 +480,17 @@ class SentenceReader:
                 toks = [*toks[:k], Tok("if", "if", toks[k].start, toks[k].start, "word"), there, *toks[k + 3 :]]
             if k + 2 < len(toks) and toks[k].low == "should" and toks[k + 1].low != "there":
                 # "should the photo come out too bright, …": an inverted condition on the picture
-                rest = [t for t in toks[k + 1 :] if t.low not in ("come", "out", "turn", "end", "up")]
-                toks = (
-                    [
-                        *toks[:k],
-                        Tok("if", "if", toks[k].start, toks[k].start, "word"),
-                        *rest[:1],
-                        Tok("is", "is", rest[0].end, rest[0].end, "word"),
-                        *rest[1:],
-                    ]
-                    if rest
-                    else toks
-                )
+                rest = toks[k + 1 :]
+                verb = next((j for j, t in enumerate(rest) if t.low in SHOULD_VERBS), -1)
+                if verb > 0:
+                    tail = [t for t in rest[verb + 1 :] if t.low not in ("out", "up")]
+                    is_tok = Tok("is", "is", rest[verb].start, rest[verb].end, "word")
+                    if_tok = Tok("if", "if", toks[k].start, toks[k].start, "word")
+                    toks = [*toks[:k], if_tok, *rest[:verb], is_tok, *tail]
             if k + 1 < len(toks) and toks[k].low in ("if", "when") and _elliptical_else(toks[k + 1 :]):
                 toks = [Tok("otherwise", "otherwise", toks[k].start, toks[k].end, "word"), *_after_comma(toks, k)]
                 k = 0
-            if k < len(toks) and toks[k].low in (
-                "either way",
-                "in any case",
-                "regardless",
-                "in both cases",
-                "no matter what",
-            ):
+            if any(t.low in WHATEVER for t in toks[: k + 1]):
                 self.ctx.last_target = None  # what follows is for the whole picture, whatever the condition chose
             head = toks[k].low if k < len(toks) else ""
             phrase = " ".join(t.low for t in toks[k:])
@@ -516,6 +509,7 @@ class SentenceReader:
                 if self.last_if is not None and index == 0:
                     if rest:
                         self.last_if.else_.extend(self.clause(rest))
+                    else_of = self.last_if.else_  # "If not, just add a vignette": the rest of the sentence too
                     continue
                 toks = rest
                 if not toks:
@@ -534,7 +528,7 @@ class SentenceReader:
                     continue
                 if negate:
                     cond = NotCond(cond=cond)
-                remainder = cond_toks[used:]
+                remainder = _without_adverbs(cond_toks)[used:]
                 while remainder and (remainder[0].low in ("then", ",") or remainder[0].kind == "punct"):
                     remainder = remainder[1:]
                 prefix = (
@@ -572,8 +566,24 @@ class SentenceReader:
                     continue
                 if head == "to":
                     toks = toks[k + 1 :]
+            if _absolute_exclusion(toks) is not None and previous:
+                excluded = region_of(_absolute_exclusion(toks) or [], self.ctx)  # "…, the village excluded"
+                if excluded is not None and excluded != ALL:
+                    self._narrow(items, previous, excluded)
+                    continue
             clauses = self.clause(toks)
-            if cond_branch is not None:
+            exclusions = [c for c in clauses if isinstance(c, Exclusion)]
+            if exclusions:  # "…, but keep it off the roof": narrows the clause before
+                clauses = [c for c in clauses if not isinstance(c, Exclusion)]
+                for exclusion in exclusions:
+                    self._narrow(
+                        items if cond_branch is None else cond_branch[2] if in_else else cond_branch[1],
+                        previous,
+                        exclusion.region,
+                    )
+            if else_of is not None:
+                else_of.extend(clauses)
+            elif cond_branch is not None:
                 (cond_branch[2] if in_else else cond_branch[1]).extend(clauses)
             else:
                 items.extend(clauses)
@@ -780,6 +790,13 @@ def _questions_as_conditions(sentences: list[list[Tok]]) -> list[list[Tok]]:
         out.append(sentence)
         i += 1
     return out
+
+
+def _absolute_exclusion(toks: list[Tok]) -> list[Tok] | None:
+    """ "the village excluded", "the skin tones excepted", "the faces aside": the words of the region left out."""
+    if len(toks) >= 2 and toks[-1].low in ("excluded", "excepted", "aside", "spared", "apart", "left out"):
+        return toks[:-1]
+    return None
 
 
 def _without_adverbs(toks: list[Tok]) -> list[Tok]:

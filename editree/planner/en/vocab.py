@@ -892,6 +892,8 @@ PROPERTY_ADJECTIVES: dict[str, tuple[str, int]] = {
     "lit": ("brightness", 1),
     "well lit": ("brightness", 1),
     "punchy": ("contrast", 1),
+    "flushed": ("saturation", 1),
+    "rosy": ("saturation", 1),
     "defined": ("sharpness", 1),
     "detailed": ("sharpness", 1),
     "focused": ("sharpness", 1),
