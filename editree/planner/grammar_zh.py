@@ -1,8 +1,10 @@
-"""The Chinese grammar planner: `zh.lark` (LALR) parses, `ChineseTransformer` gives clauses meaning.
+"""The Chinese grammar planner: `zh.lark` (LALR) parses a clause, `ChineseTransformer` gives it meaning.
 
-Region words and prompts are translated to English through the bilingual lexicon (text for models
-is English); the words as written are kept beside them (`source`, `prompt_source`). What the lexicon
-cannot translate stays as written and the plan gets a warning.
+The clause skeleton (zh_skeleton.py) cuts an instruction into pieces and hands each to the grammar with
+ONE transformer, so that what a piece names ("它", "其余", a selection, a colour kept) carries over to
+the pieces after it. Region words and prompts are translated to English through the bilingual lexicon
+(text for models is English); the words as written are kept beside them (`source`, `prompt_source`).
+What the lexicon cannot translate stays as written and the plan gets a warning.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from functools import lru_cache
 from typing import Any
 
 from lark import Lark, Token, v_args
-from lark.exceptions import UnexpectedInput, VisitError
 
 from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Qualifiers, Region, UnionRegion
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
@@ -26,37 +27,37 @@ from editree.planner.clause_builder import regions as _regions
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.grammar_cache import load_grammar
 from editree.planner.semantics import NotUnderstood
-from editree.planner.translate import chinese_number, translate
+from editree.planner.translate import chinese_number, segment, translate
+
+START_SYMBOLS = ("instruction", "condition", "np")
 
 
 @lru_cache(maxsize=1)
 def chinese_parser() -> Lark:
-    return load_grammar("zh", parser="lalr", start="instruction", propagate_positions=True)
+    return load_grammar("zh", parser="lalr", start=list(START_SYMBOLS), propagate_positions=True)
 
 
 def parse_chinese(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Clause]:
-    transformer = ChineseTransformer(text, offset)
-    try:
-        clauses = transformer.transform(chinese_parser().parse(_keep_lists(text)))
-    except VisitError as exc:
-        if not isinstance(exc.orig_exc, NotUnderstood):
-            raise
-        targeted = targeted_edit(text, offset)
-        if targeted is None:
-            raise exc.orig_exc from None
-        clauses = targeted
-    except UnexpectedInput:
-        targeted = targeted_edit(text, offset)
-        if targeted is None:
-            raise
-        clauses = targeted
+    """The clauses of one Chinese instruction (the skeleton's reading of it); spans are shifted by `offset`."""
+    from editree.planner.zh_skeleton import parse_chinese_instruction
+
+    out: list[str] = []
+    clauses = parse_chinese_instruction(text, out, offset=offset)
     if warnings is not None:
-        warnings.extend(transformer.warnings)
+        warnings.extend(out)
     return clauses
 
 
+@dataclasses.dataclass(frozen=True)
+class ColorKept:
+    """ "人物保留彩色" after a clause that made something black and white: that clause spares the region."""
+
+    region: Region
+    span: tuple[int, int]
+
+
 _CONDS = (Exists, ImageIs, NotCond, AndCond, OrCond)
-_CLAUSE_TYPES = (KeepClause, EditClause, IfClause, KeepRestClause, FallbackClause)
+_CLAUSE_TYPES = (KeepClause, EditClause, IfClause, KeepRestClause, FallbackClause, ColorKept)
 _CANVAS_OPS = frozenset({"crop", "rotate", "flip", "resize", "extend", "upscale"})
 _BW = "black and white"
 _REST_MARK = "\x00rest"  # a "其余" met before any edit named a region; resolved once the clauses are known
@@ -94,6 +95,84 @@ ZH_IMAGE_ASPECTS = frozenset(
 )
 
 
+# ---- what the newer keywords mean (the older ones are the ZH_ tables of lexicon_en) ----------------------
+# Adjectives beyond lexicon_en.ZH_ADJECTIVES: "云白一点" is brighter clouds, "树叶更黄" warmer leaves.
+ADJECTIVES: dict[str, tuple[str, int]] = {
+    **lex.ZH_ADJECTIVES,
+    "清楚": ("sharpness", 1),
+    "艳丽": ("saturation", 1),
+    "鲜亮": ("saturation", 1),
+    "柔和": ("contrast", -1),
+    "白": ("brightness", 1),
+    "浅": ("brightness", 1),
+    "淡": ("brightness", 1),
+    "黑": ("brightness", -1),
+    "深": ("brightness", -1),
+    "黄": ("warmth", 1),
+    "红": ("warmth", 1),
+    "紫": ("tint", 1),
+}
+# Tones: "加点暖光", "整体加暖色调", "调成冷色调" are warmth adjustments, not things to add.
+TONES: dict[str, int] = {
+    "暖色调": 1,
+    "暖色系": 1,
+    "暖黄色调": 1,
+    "暖调": 1,
+    "暖色": 1,
+    "暖黄光": 1,
+    "暖光": 1,
+    "暖意": 1,
+    "冷色调": -1,
+    "冷色系": -1,
+    "冷调": -1,
+    "冷色": -1,
+    "冷光": -1,
+    "蓝调": -1,
+}
+# Verbs that swap a region for something else: with a region named, what it becomes is a new thing
+# ("把天空换成晚霞" is a sky of sunset glow), not an effect over it ("把白天变成夜景" stays an effect).
+SWAP_VERBS = frozenset({"替换为", "替换成", "换成", "换为", "改成", "改为", "替换", "更换", "代替", "取代", "替代"})
+# Chinese marks a style in the word itself ("水彩画", "油画风格", "复古色", "卡通效果"); a plain noun is a thing.
+_STYLE_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|化|画|色|感|style|look)$", re.IGNORECASE)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_STYLE_CATEGORIES = frozenset({"style", "look", "color", "adjective"})
+# Where a moved object goes: sides of the picture, or places beside another object.
+_PLACE_WORDS: tuple[tuple[str, str], ...] = (
+    ("左上角", "top left"),
+    ("右上角", "top right"),
+    ("左下角", "bottom left"),
+    ("右下角", "bottom right"),
+    ("正中间", "center"),
+    ("中间", "center"),
+    ("中央", "center"),
+    ("中心", "center"),
+    ("左边", "left"),
+    ("左侧", "left"),
+    ("左面", "left"),
+    ("右边", "right"),
+    ("右侧", "right"),
+    ("右面", "right"),
+    ("上方", "top"),
+    ("上面", "top"),
+    ("顶部", "top"),
+    ("下方", "bottom"),
+    ("下面", "bottom"),
+    ("底部", "bottom"),
+    ("旁边", "next to"),
+    ("边上", "next to"),
+    ("附近", "next to"),
+    ("前面", "in front of"),
+    ("前方", "in front of"),
+    ("后面", "behind"),
+    ("后方", "behind"),
+    ("上", "onto"),
+)
+_BESIDE = {"left": "left of", "right": "right of", "top": "above", "bottom": "below", "center": "next to"}
+_PICTURE_WORDS = frozenset({"", "画面", "图片", "照片", "图像", "图", "整张图", "整个画面", "这张图", "这张照片"})
+MOVE_STEP = 0.2
+"""How far "往左移" moves an object, as a fraction of the picture; "一点" halves it."""
+
+
 def _keep_lists(text: str) -> str:
     if "、" not in text and "或" not in text:
         return text
@@ -108,7 +187,8 @@ _SEPARATED = re.compile(r"[，,。；;！!？?、\n]|然后|并且|同时|接着
 _TARGET_CATEGORIES = frozenset({"people", "animal", "object", "body", "clothing", "scene", "cedict"})
 
 
-def targeted_edit(text: str, offset: int) -> list[Clause] | None:
+def targeted_edit(text: str, offset: int, last_target: Region | None = None) -> list[Clause] | None:
+    """ "让左边的人笑": a free-form edit of the region it names ("让它…": of `last_target`), or None."""
     body = text.strip().rstrip("。！!？?；;，, ")
     match = _CAUSE.match(body)
     if match is None or _SEPARATED.search(body):
@@ -125,6 +205,9 @@ def targeted_edit(text: str, offset: int) -> list[Clause] | None:
     source = ""
     if rest[:1] in ("他", "她") and not rest.startswith(("他们", "她们")):
         region, source = PhraseRegion(text="person", qualifiers=Qualifiers(**quals)), rest[:1]
+    elif rest[:1] == "它" and last_target is not None and last_target != ALL:
+        source = "它们" if rest.startswith("它们") else "它"
+        region = last_target
     else:
         for size in range(min(10, len(rest) - 1), 0, -1):
             source = rest[:size]
@@ -157,11 +240,37 @@ class ChineseTransformer(ClauseBuilder):
         self.selection: Region | None = None
         self.greyed = False  # an earlier clause made something black and white
         self.identity_owner: Region | None = None  # whose identity an ownerless "五官" means
+        self.cond_place: Region | None = None  # "如果天空里没有云，就加几朵白云": where the branch adds
+        self.last_op: str | None = None
+
+    _STATE = ("last_target", "last_person", "selection", "greyed", "identity_owner", "cond_place", "last_op")
+
+    def state(self) -> tuple:
+        """What reading a piece may change, so that a piece that fails leaves no trace."""
+        return (
+            tuple(getattr(self, name) for name in self._STATE),
+            list(self.named),
+            list(self.rest_regions),
+            len(self.warnings),
+        )
+
+    def restore(self, state: tuple) -> None:
+        values, named, rest, warned = state
+        for name, value in zip(self._STATE, values, strict=True):
+            setattr(self, name, value)
+        self.named, self.rest_regions = named, rest
+        del self.warnings[warned:]
+
+    def read(self, parser: Lark, piece: str, offset: int, start: str = "instruction") -> Any:
+        """Parse and transform one piece (or part) of the instruction; raises UnexpectedInput or VisitError."""
+        self.text, self.offset = piece, offset
+        return self.transform(parser.parse(_keep_lists(piece), start=start))
 
     def _edit(self, meta: Any, op: str, target: Region | None, args: dict[str, Any]) -> EditClause:
         if target is None and self.selection is not None and op not in _CANVAS_OPS:
             target = self.selection  # "选中天空然后调亮"
         clause = super()._edit(meta, op, target, args)
+        self.last_op = op
         if clause.explicit_target and clause.target != ALL and not any(clause.target is r for r in self.rest_regions):
             self.named.append(clause.target)
         if op == "restyle" and args.get("style") == _BW:
@@ -202,18 +311,32 @@ class ChineseTransformer(ClauseBuilder):
 
     # ---- top level ---------------------------------------------------------------------------------
     def instruction(self, meta: Any, children: list[Any]) -> list[Clause]:
-        clauses = _clauses(children)
-        if any(isinstance(r, NotRegion) and r.region == PhraseRegion(text=_REST_MARK) for r in self.rest_regions):
+        return _clauses(children)
+
+    def unresolved_rest(self) -> bool:
+        """A "其余" read before any region was named (its complement is of what comes after)."""
+        return any(isinstance(r, NotRegion) and r.region == PhraseRegion(text=_REST_MARK) for r in self.rest_regions)
+
+    def finish(self, clauses: list[Clause]) -> list[Clause]:
+        """Once every piece is read: "其余" named first becomes the complement of what came after; an edit
+        said twice ("人物保留彩色，其余变成黑白") is one."""
+        if self.unresolved_rest():
             later = [r for r in self.named if r not in self.rest_regions]
             if not later:
                 raise NotUnderstood("'其余/其他' needs a region named elsewhere in the instruction")
             clauses = [self._resolve_rest(c, NotRegion(region=_union(later))) for c in clauses]
         out: list[Clause] = []
-        for clause in clauses:  # "人物保留彩色，其余变成黑白" says one thing twice
+        for clause in clauses:
             if isinstance(clause, EditClause) and any(_same_edit(clause, o) for o in out):
                 continue
             out.append(clause)
         return out
+
+    def condition(self, meta: Any, children: list[Any]) -> Cond:
+        return next(c for c in children if isinstance(c, _CONDS))
+
+    def np(self, meta: Any, children: list[Any]) -> Region:
+        return _regions(children)[0]
 
     def _resolve_rest(self, clause: Clause, rest: Region) -> Clause:
         if isinstance(clause, EditClause) and clause.target == NotRegion(region=PhraseRegion(text=_REST_MARK)):
@@ -246,6 +369,20 @@ class ChineseTransformer(ClauseBuilder):
     def cond_atom(self, meta: Any, children: list[Any]) -> Cond:
         return children[0]
 
+    def cond_exists_in(self, meta: Any, children: list[Any]) -> Cond:
+        """ "天空里有云": clouds, and the sky is where the branch adds what it adds."""
+        self._cond_place(meta, children)
+        return self.cond_exists(meta, _regions(children))
+
+    def cond_not_exists_in(self, meta: Any, children: list[Any]) -> Cond:
+        self._cond_place(meta, children)
+        return self.cond_not_exists(meta, _regions(children))
+
+    def _cond_place(self, meta: Any, children: list[Any]) -> None:
+        noun = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        place = self.region_phrase(meta, [noun])
+        self.cond_place = place if place != ALL else None
+
     # ---- amounts and regions -------------------------------------------------------------------------
     def amount_degree(self, meta: Any, children: list[Any]) -> list[Any]:
         return list(children)
@@ -274,7 +411,19 @@ class ChineseTransformer(ClauseBuilder):
             return BACKGROUND
         if english.split()[-1] in lex.PERSON_NOUNS:
             self.last_person = english
+        elif "'s " in english and english.split("'s ")[0].split()[-1] in lex.PERSON_NOUNS:
+            self.last_person = english.split("'s ")[0]  # "女人的脸": "她" after it is the woman
         return PhraseRegion(text=english, source=source if english != source else None, qualifiers=Qualifiers(**quals))
+
+    def region_other(self, meta: Any, children: list[Any]) -> Region:
+        """ "其他的人": the people other than those named before (the bride of "把新娘提亮")."""
+        inner = self.region_phrase(meta, [c for c in children if not (isinstance(c, Token) and c.type == "REST")])
+        named = [r for r in self.named if r != ALL]
+        return MinusRegion(region=inner, exclude=_union(named)) if named else inner
+
+    def region_behind(self, meta: Any, children: list[Any]) -> Region:
+        """ "在他身后": behind the subject is the background."""
+        return BACKGROUND
 
     def region_in_background(self, meta: Any, children: list[Any]) -> Region:
         """ "背景中的人": those people, where the background is."""
@@ -349,8 +498,10 @@ class ChineseTransformer(ClauseBuilder):
 
     # ---- clauses -----------------------------------------------------------------------------------
     def keep(self, meta: Any, children: list[Any]) -> list[Clause]:
-        region = _regions(children)[0]
-        span = self._span(meta)
+        return self.keep_region(_regions(children)[0], self._span(meta), self._raw(meta))
+
+    def keep_region(self, region: Region, span: tuple[int, int], raw: str) -> list[Clause]:
+        """What "保持X不变" keeps: pixels, an identity, or nothing (a quality of the picture)."""
         if any(region is r for r in self.rest_regions):  # "其他地方不要动": keep what no edit touches
             return [KeepRestClause(span)]
         if region == ALL:
@@ -362,7 +513,8 @@ class ChineseTransformer(ClauseBuilder):
             if kept is not None and all((k.kind, k.region) != (kept.kind, kept.region) for k in out):
                 out.append(kept)
         if not out:
-            raise NotUnderstood(f"{self._raw(meta)!r} names qualities of the picture, not regions to keep")
+            raise NotUnderstood(f"{raw!r} names qualities of the picture, not regions to keep")
+        self.named.extend(k.region for k in out if isinstance(k, KeepClause) and k.kind == "keep")
         return out
 
     def _kept(self, region: Region, span: tuple[int, int]) -> KeepClause | None:
@@ -401,8 +553,9 @@ class ChineseTransformer(ClauseBuilder):
         region = _regions(children)[0]
         if region == ALL:
             raise NotUnderstood("the colour kept on the whole image leaves nothing to grey")
-        if self.greyed:
-            return KeepClause(region, self._span(meta))
+        if self.greyed:  # "把照片调成黑白，人物保留彩色": the greying spares the person (no keep: later steps may)
+            self.named.append(region)
+            return ColorKept(region, self._span(meta))
         self.named.append(region)
         clause = EditClause("restyle", NotRegion(region=region), {"style": _BW}, self._span(meta))
         self.last_target = region
@@ -440,14 +593,48 @@ class ChineseTransformer(ClauseBuilder):
         prop, sign = lex.ZH_ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
         return self._adjust(meta, children, prop, sign, self._target(children))
 
-    def adjust_updown(self, meta: Any, children: list[Any]) -> EditClause:
-        prop = lex.ZH_PROPERTIES[str(_first(children, "PROPERTY"))]
+    def adjust_updown(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "提高亮度和对比度": one adjust per property named."""
         sign = -1 if str(_first(children, "UPDOWN")) in lex.ZH_DOWN else 1
-        return self._adjust(meta, children, prop, sign, self._target(children))
+        target = self._target(children)
+        props = dict.fromkeys(lex.ZH_PROPERTIES[str(t)] for t in _tokens(children, "PROPERTY"))
+        return [self._adjust(meta, children, prop, sign, target) for prop in props]
 
-    def adjust_adj(self, meta: Any, children: list[Any]) -> EditClause:
-        prop, sign = lex.ZH_ADJECTIVES[str(_first(children, "ADJ"))]
-        return self._adjust(meta, children, prop, sign, self._target(children))
+    def adjust_added(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "加一点对比度": more of the property (a little more with 一点)."""
+        props = [str(t) for t in _tokens(children, "PROPERTY")]
+        if any(p in ("颜色", "色彩") for p in props):
+            raise NotUnderstood("adding colour to a picture is a colourisation, not an adjustment")
+        mild = lex.MILD if _tokens(children, "QUANT") else 1.0
+        out: list[Clause] = []
+        for prop in dict.fromkeys(lex.ZH_PROPERTIES[p] for p in props):
+            clause = self._adjust(meta, children, prop, 1, None)
+            amount = round(clause.args["amount"] * mild, 4)
+            out.append(dataclasses.replace(clause, args={**clause.args, "amount": amount}))
+        return out
+
+    def adjust_adj(self, meta: Any, children: list[Any], target: Region | None = None) -> list[Clause]:
+        """ "让画面更亮更暖": one adjust per adjective."""
+        target = target if target is not None else self._target(children)
+        meanings = dict.fromkeys(ADJECTIVES[str(t)] for t in _tokens(children, "ADJ"))
+        return [self._adjust(meta, children, prop, sign, target) for prop, sign in meanings]
+
+    def adjust_bare(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "…调亮一点，再暖一点": an adjective with no subject goes on with what the adjust before it changed."""
+        target = self.last_target if self.last_op == "adjust" and self.last_target != ALL else None
+        if target is None and self.selection is not None:
+            target = self.selection
+        clauses = self.adjust_adj(meta, children, target)
+        if target is not None:
+            clauses = [dataclasses.replace(c, explicit_target=False) for c in clauses if isinstance(c, EditClause)]
+        return clauses
+
+    def adjust_tone(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "加点暖光", "整体加暖色调", "降低冷色调": warmth."""
+        sign = TONES[str(_first(children, "TONE"))]
+        if str(_first(children, "UPDOWN") or "") in lex.ZH_DOWN:
+            sign = -sign
+        return self._adjust(meta, children, "warmth", sign, self._target(children))
 
     def atmosphere(self, meta: Any, children: list[Any]) -> EditClause:
         word = str(_first(children, "EFFECT", "EFFECT_ADJ"))
@@ -469,8 +656,24 @@ class ChineseTransformer(ClauseBuilder):
     def change_into(self, meta: Any, children: list[Any]) -> EditClause:
         english, source = _prompt(children)
         region = self._target(children)
+        verb = str(_first(children, "CHANGE_TO", "REPLACE") or "")
+        bare = re.sub(r"^(?:一种|一个|一片|一点|有点)", "", source).removesuffix("的")
+        if bare in TONES:  # "调成暖色调": a warmth adjustment
+            return self._adjust(meta, children, "warmth", TONES[bare], region)
         op, target, args = sem.change_into(region, english)
+        named = region is not None and region != ALL
+        if named and op == "atmosphere" and verb in SWAP_VERBS and _CJK_CHAR.search(source):
+            op, args = "replace", {"prompt": english}  # "把天空换成晚霞": a sky of sunset glow
+        elif named and op == "restyle" and not self._marks_style(source):
+            op, args = "replace", {"prompt": english}  # "把杯子换成玻璃杯": a glass, not a glass style
         return self._edit(meta, *self._with_source(op, target, args, source))
+
+    def _marks_style(self, source: str) -> bool:
+        """Whether the Chinese words say "a style": a style suffix, or a style word of the lexicon."""
+        if _STYLE_MARK.search(source.removesuffix("的")):
+            return True
+        words = [w for w in segment(source.split("的")[-1]) if w.category != "article"]
+        return bool(words) and words[-1].category in _STYLE_CATEGORIES
 
     def become_color(self, meta: Any, children: list[Any]) -> EditClause:
         """ "把天空变红": a verb and a one-character colour, read as "变成红色"."""
@@ -494,12 +697,27 @@ class ChineseTransformer(ClauseBuilder):
 
     def add(self, meta: Any, children: list[Any]) -> EditClause:
         english, source = _prompt(children)
+        target = self._target(children)
+        if target is None and self.cond_place is not None:
+            target = self.cond_place  # "如果天空里没有云，就加几朵白云": in the sky
         effect = lex.ZH_EFFECTS.get(re.sub(r"^(?:一点点|一点儿|一点|一些|些许|少许|少量|些|点儿|点)", "", source))
         if effect is not None:  # "加些雨" where the lexer saw a prompt: an atmosphere all the same
-            target = self._target(children)
             return self._edit(meta, "atmosphere", target, {"effect": effect, "amount": lex.BASE_ATMOSPHERE})
-        op, target, args = sem.added(self._target(children), english)
+        if target == BACKGROUND and source.endswith("景"):  # "在他身后放一片雪景": a new background
+            return self._edit(meta, *self._with_source("replace", target, {"prompt": english}, source))
+        op, target, args = sem.added(target, english)
         return self._edit(meta, *self._with_source(op, target, args, source))
+
+    def give_swap(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "给她换一条红色的裙子": her dress becomes a red one."""
+        english, source = _prompt(children)
+        owner = _regions(children)[0]
+        words = [w for w in segment(source.split("的")[-1]) if w.category != "article"]
+        head = words[-1].english if words and words[-1].english else None
+        if head is None or not isinstance(owner, PhraseRegion):
+            raise NotUnderstood(f"{source!r} names no garment or thing of {owner!r} to swap")
+        target = PhraseRegion(text=f"{owner.text}'s {head}", source=self._raw(meta))
+        return self._edit(meta, *self._with_source("replace", target, {"prompt": english}, source))
 
     def restyle_hua(self, meta: Any, children: list[Any]) -> EditClause:
         word = str(_first(children, "STYLE_HUA")).removesuffix("化")
@@ -534,6 +752,10 @@ class ChineseTransformer(ClauseBuilder):
     def rotate_180(self, meta: Any, children: list[Any]) -> EditClause:
         return self._edit(meta, "rotate", None, {"degrees": 180.0})
 
+    def rotate_auto(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "把地平线拉直": level the horizon."""
+        return self._edit(meta, "rotate", None, {"auto": True})
+
     def flip(self, meta: Any, children: list[Any]) -> EditClause:
         vertical = str(_first(children, "FLIP")) in ("垂直翻转", "上下翻转")
         return self._edit(meta, "flip", None, {"direction": "vertical" if vertical else "horizontal"})
@@ -541,17 +763,70 @@ class ChineseTransformer(ClauseBuilder):
     def _resize_sign(self, children: list[Any]) -> bool:
         return "缩" in str(_first(children, "RESIZE"))
 
+    def _resized(self, meta: Any, children: list[Any], factor: float) -> EditClause:
+        """The picture resized, or an object in it scaled ("把月亮放大一倍")."""
+        region = self._target(children)
+        factor = round(factor, 4)
+        if region is not None and region != ALL:
+            if factor == 1:
+                raise NotUnderstood("scaling by 1 changes nothing")
+            return self._edit(meta, "scale", region, {"factor": factor})
+        return self._edit(meta, "resize", None, {"scale": factor})
+
     def resize_factor(self, meta: Any, children: list[Any]) -> EditClause:
         factor = chinese_number(str(_first(children, "NUMBER", "NUMBER_WORD")))
-        scale = 1 / factor if self._resize_sign(children) else factor
-        return self._edit(meta, "resize", None, {"scale": round(scale, 4)})
+        if factor == 1:  # "放大一倍" is twice the size, "缩小一倍" half
+            factor = 2
+        return self._resized(meta, children, 1 / factor if self._resize_sign(children) else factor)
 
     def resize_half(self, meta: Any, children: list[Any]) -> EditClause:
-        return self._edit(meta, "resize", None, {"scale": 0.5 if self._resize_sign(children) else 1.5})
+        return self._resized(meta, children, 0.5 if self._resize_sign(children) else 1.5)
 
     def resize_percent(self, meta: Any, children: list[Any]) -> EditClause:
         value = chinese_number(re.sub(r"[%％\s]|百分之", "", str(_first(children, "PERCENT"))))
-        return self._edit(meta, "resize", None, {"scale": value / 100})
+        return self._resized(meta, children, value / 100)
+
+    def resize_amount(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "把杯子缩小一点", "让月亮变大": an object; of the picture, a resize."""
+        mild = any(str(t) in lex.ZH_MILD for t in _tokens(children, "DEGREE_POST"))
+        shrink = "小" in str(_first(children, "RESIZE"))
+        factor = (0.8 if mild else 0.67) if shrink else (1.25 if mild else 1.5)
+        return self._resized(meta, children, factor)
+
+    def move_dir(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "把台灯往左移一点": an offset, a fifth of the picture (a tenth for "一点")."""
+        word = str(_first(children, "MOVE_DIR"))
+        step = self._scale(children, MOVE_STEP)
+        args: dict[str, Any] = {}
+        if "左" in word or "右" in word:
+            args["dx"] = step if "右" in word else -step
+        if "上" in word[1:3] or "下" in word[1:3]:
+            args["dy"] = step if "下" in word[1:3] else -step
+        return self._edit(meta, "move", _regions(children)[0], args)
+
+    def move_to(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "把杯子移到桌子的右边" (beside the table), "把猫移到画面左上角" (a corner of the picture)."""
+        _, source = _prompt(children)
+        dest = re.sub(r"(?:去|来|那里|那儿|这里)$", "", source)
+        place = next(((w, p) for w, p in _PLACE_WORDS if dest.endswith(w)), None)
+        if place is None:
+            raise NotUnderstood(f"{source!r} says no side or place to move to")
+        owner = dest[: -len(place[0])].removesuffix("的")
+        target = _regions(children)[0]
+        if owner in _PICTURE_WORDS:
+            if place[1] not in ("top left", "top right", "bottom left", "bottom right", *_BESIDE):
+                raise NotUnderstood(f"{source!r} is no side of the picture")
+            return self._edit(meta, "move", target, {"to": place[1]})
+        english = self._english(owner, articles=False)
+        beside = BACKGROUND if english == "background" else PhraseRegion(text=english, source=owner)
+        relation = _BESIDE.get(place[1], place[1])
+        return self._edit(meta, "move", target, {"beside": beside, "relation": relation})
+
+    def upscale(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "高清放大两倍": super-resolution by 2, 3 or 4."""
+        number = _first(children, "NUMBER", "NUMBER_WORD")
+        factor = int(chinese_number(str(number))) if number is not None else 2
+        return self._edit(meta, "upscale", None, {"factor": min(4, max(2, factor))})
 
     def resize_wh(self, meta: Any, children: list[Any]) -> EditClause:
         numbers = [int(chinese_number(str(c))) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
@@ -563,7 +838,14 @@ class ChineseTransformer(ClauseBuilder):
         chosen = next((v for k, v in sides.items() if k in side), None)
         if chosen is None:
             chosen = ("left", "right") if side in ("两侧", "两边") else ("left", "right", "top", "bottom")
+        pixels = _first(children, "NUMBER")
+        if pixels is not None:  # "向左扩展200像素"
+            return self._edit(meta, "extend", None, {**dict.fromkeys(chosen, float(pixels)), "units": "px"})
         return self._edit(meta, "extend", None, {**dict.fromkeys(chosen, 0.25), "units": "fraction"})
+
+
+def _tokens(children: list[Any], kind: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type == kind]
 
 
 def _same_edit(a: EditClause, b: Clause) -> bool:

@@ -1,79 +1,569 @@
-"""The Chinese instruction, clause by clause: the grammar (zh.lark) on the whole text, else piece by piece.
+"""The clause skeleton of a Chinese instruction: sentences, pieces, conditions, side clauses.
 
-Chinese instructions are parsed by the LALR grammar; what it cannot read whole is cut at punctuation,
-then at conjunctions, so that what the grammar can structure still is and only the rest becomes a
-free-form fallback.
+An instruction is sentences (。！？；); a sentence is pieces (，). A piece opens with words that say how it
+joins the others or that it is a request (然后, 同时, 顺便, 最后, 请, 帮我, 能不能 … 吗), not what it does; they
+are stripped before the grammar (zh.lark) reads the piece. Pieces shape each other instead of each adding
+a step:
+- a condition piece ("如果照片里有狗", "假如图中有水印", "除非画面里有人", "有猫的话") opens an `If` whose
+  branch is the pieces after it, to the end of the sentence; "否则", "不然", "如果没有" start its else, also
+  at the start of the next sentence ("…；如果没有，就…");
+- side clauses: "在不改变X的情况下" is keep(X); "除了X以外，…" narrows the next clause to not(X); "…，但是X上
+  不要加" narrows the clause before it; "…，像秋天一样" says how the step before it should look; "做一个色彩
+  保留效果" announces the colour pop the next piece names;
+- statements name what "它" means and add no step: "门口有一辆自行车"; a complaint ("那只狗太暗了") also
+  makes its region the topic of the pieces after it, and becomes the fix it implies (brighten the dog) only
+  when no request follows.
+One ChineseTransformer reads every piece, so "它", "其余", selections and colours kept carry across pieces.
+A piece the grammar cannot read whole is retried with 、 read as 和, then cut at 、 and conjunctions; what
+still fails becomes a free-form fallback, with the region it names where it names one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedInput, VisitError
 
-from editree.planner.clauses import Clause, FallbackClause
-from editree.planner.segment import conjunction_pieces, is_filler, sentence_pieces
+from editree.ops import ALL, MinusRegion, NotRegion, Region, UnionRegion
+from editree.ops.conditions import Cond, NotCond
+from editree.planner import lexicon_en as lex
+from editree.planner import long_prompts
+from editree.planner import semantics as sem
+from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause
+from editree.planner.grammar_zh import ChineseTransformer, ColorKept, chinese_parser, targeted_edit
+from editree.planner.segment import is_filler
 from editree.planner.semantics import NotUnderstood
 
-Parser = Callable[[str, int, list[str]], list[Clause]]
+_SENTENCE = re.compile(r"[。！!？?；;\n]+|[.](?=\s|$)")
+_PIECE = re.compile(r"[，,]")
+# Words that join a piece to the others or make it a request; they say nothing about the edit.
+_LEAD = re.compile(
+    r"(?:\s|然后|接着|并且|而且|同时|顺便|顺带|最后|最终|首先|其次|再者|另外|此外|以及|随后|之后|还要|也要|还得|再|"
+    r"先(?!生)|并(?!不)|也|还(?=[要把将让给在加])|那么|那就|就|"
+    r"但是|但|不过|可是|只是|"
+    r"请你|请(?!勿)|麻烦你|麻烦|帮忙|帮我|给我(?=[把将])|能不能|能否|可不可以|可否|可以|你能|您能|你可以|"
+    r"我想要|我想|我需要|我希望|希望|我要|需要|要(?=[把将让给在])|"
+    r"注意|记得|务必|一定要|千万(?=[别不]))+"
+)
+_TAIL = re.compile(r"(?:\s|吗|吧|呢|啊|呀|哦|嘛|好吗|好不好|可以吗|行吗|行不行|谢谢你?|谢了|多谢|麻烦了)+$")
+_IF = re.compile(r"^(?:如果说|如果|假如|假设|要是|若是|倘若|如若|万一|只要|当|若)")
+_UNLESS = re.compile(r"^除非")
+_THEN = re.compile(r"(?:的话|的时候|时)?\s*(?:那么就|那么|那就|就|则)")
+_COND_END = re.compile(r"(?:的话|的时候|时候|时)$")
+_ELSE_LEAD = re.compile(
+    r"^(?:否则的话|否则|不然的话|不然|要不然|要不|反之|(?:如果|要是|假如|若)?(?:没有|不是)的话)\s*(?:那么|那就|就|则)?"
+)
+_ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不)$")
+_KEEP_FRAME = re.compile(
+    r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
+)
+_EXCEPT = re.compile(
+    r"^除了?(?P<x>.+?)(?:以外|之外)\s*[，,]?\s*(?:的)?(?:其他|其余|其它|别的|剩下)?(?:的)?(?:部分|地方|区域)?(?:都|全部|全都|一律)?"
+)
+_EXCEPT_BARE = re.compile(r"^除了(?P<x>.+?)外?$")
+# "…，但是汽车上不要加": the step before it, but not on the car.
+_NOT_HERE = (
+    re.compile(
+        r"^(?P<x>.+?)(?:上面|上|里面|里|中|部分|那里|那边)?(?:就|也|都)?(?:不要|别|不用|不需要|不必|不能)再?"
+        r"(?:加|添加|放|弄|处理|虚化|模糊|变|调|下|有|上|涂|画)?(?:了|上)?$"
+    ),
+    re.compile(
+        r"^(?:不要|别|不用|不需要|不必)(?:在|给|对)(?P<x>.+?)(?:上面|上|里面|里|中)?(?:加|添加|放|弄|处理|涂|画|做).*$"
+    ),
+    re.compile(r"^(?:不要|别)(?:加|放|添加)(?:在|到)(?P<x>.+?)(?:上面|上|里面|里|中)?$"),
+    re.compile(r"^(?P<x>.+?)除外$"),
+    re.compile(r"^(?:不包括|不含|排除)(?P<x>.+)$"),
+)
+_MANNER = re.compile(r"^(?:像|好像|仿佛|如同|宛如|有如|就像)(?P<x>.+?)(?:一样|似的|那样|一般|的感觉|的样子)?$")
+_POP_ANNOUNCE = re.compile(
+    r"^(?:做|加|添加|弄|来|制作|使用|用)?(?:一个|一下|个)?(?:色彩保留|颜色保留|保留色彩|局部彩色|局部上色|局部留色|色彩点缀|"
+    r"色彩突出|留色)的?(?:效果|特效)?$"
+)
+_COMPLAINT = re.compile(
+    r"^(?P<np>.+?)(?:看起来|看上去|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
+    r"(?P<adj>[\u4e00-\u9fff]{1,3}?)(?P<le>了|啦|啊|呀)?$"
+)
+_THERE_IS = re.compile(
+    r"^(?P<place>[^有]*?)(?<!没)(?:有|站着|坐着|躺着|停着|放着|挂着|摆着)(?P<np>(?!点|些|一点|一些)[^有]+?)了?$"
+)
+_KEEPISH = re.compile(r"保持|保留|维持|不变|原样|不要改变|不要修改|别动|不要动|不改变|别改")
+_CAUSE = re.compile(r"[让使令把将给用]")
+_CONJ = re.compile(r"、|并且|然后|同时|接着|之后|随后|还要|另外|并(?!不)|再(?=[把将让给在加调提降])")
+_EFFECT_NOUN = re.compile(r"的?(?:效果|感觉|样子)$")
+# What a complaint implies: "太暗了" asks for brighter.
+_FIXES: dict[str, tuple[str, int] | None] = {
+    "暗": ("brightness", 1),
+    "黑": ("brightness", 1),
+    "亮": ("brightness", -1),
+    "刺眼": ("brightness", -1),
+    "白": ("brightness", -1),
+    "模糊": ("sharpness", 1),
+    "糊": ("sharpness", 1),
+    "灰": ("saturation", 1),
+    "暗淡": ("saturation", 1),
+    "淡": ("saturation", 1),
+    "冷": ("warmth", 1),
+    "蓝": ("warmth", 1),
+    "暖": ("warmth", -1),
+    "黄": ("warmth", -1),
+    "艳": ("saturation", -1),
+    "鲜艳": ("saturation", -1),
+    "平": ("contrast", 1),
+    "平淡": ("contrast", 1),
+}
+_WEAK_DEGREES = frozenset({"很", "非常", "特别", "比较"})
 
 
-def parse_chinese_instruction(text: str, warnings: list[str]) -> list[Clause]:
-    """Clauses of a Chinese (or mixed) instruction; spans index into `text`."""
-    from editree.planner.grammar_zh import parse_chinese
+@dataclass
+class _Open:
+    """A condition being read: its branches fill as the pieces after it are read."""
 
-    def parse_fn(piece: str, offset: int, out: list[str]) -> list[Clause]:
-        return parse_chinese(piece, offset=offset, warnings=out)
-
-    return _parse_whole_or_pieces(text, parse_fn, warnings)
-
-
-def _parse_whole_or_pieces(text: str, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
-    attempt: list[str] = []
-    try:
-        clauses = parse_fn(text, 0, attempt)
-        warnings.extend(attempt)
-        return clauses
-    except (UnexpectedInput, NotUnderstood):
-        pass
-    clauses: list[Clause] = []
-    for start, end in sentence_pieces(text):
-        clauses.extend(_parse_piece(text, start, end, parse_fn, warnings))
-    return clauses
+    cond: Cond
+    start: int
+    end: int
+    then: list[Any] = field(default_factory=list)
+    else_: list[Any] = field(default_factory=list)
+    in_else: bool = False
+    unless: bool = False
 
 
-def _try(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause] | None:
-    attempt: list[str] = []
-    try:
-        clauses = parse_fn(text[start:end], start, attempt)
-    except (UnexpectedInput, NotUnderstood):
+@dataclass(frozen=True)
+class _Said:
+    """A statement or complaint: it names a region and adds no step, unless no request follows it."""
+
+    region: Region
+    span: tuple[int, int]
+    text: str
+    fix: EditClause | None = None
+
+
+@dataclass(frozen=True)
+class _Announced:
+    """ "做一个色彩保留效果": the colour pop a later piece names."""
+
+    span: tuple[int, int]
+    text: str
+
+
+def parse_chinese_instruction(text: str, warnings: list[str], offset: int = 0) -> list[Clause]:
+    """Clauses of a Chinese (or mixed) instruction; spans index into `text` (shifted by `offset`)."""
+    return _Reader(text, offset, warnings).read()
+
+
+class _Reader:
+    def __init__(self, text: str, offset: int, warnings: list[str]) -> None:
+        self.text = text
+        self.offset = offset
+        self.warnings = warnings
+        self.parser = chinese_parser()
+        self.tf = ChineseTransformer(text, offset)
+        self.out: list[Any] = []
+        self.stack: list[_Open] = []  # open conditions, outermost first
+        self.for_else: _Open | None = None  # a condition closed by a sentence end, which an else may reopen
+        self.previous: list[Any] = []  # what the piece before this one added (for "但是X上不要加")
+        self.excepted: tuple[Region, int, int] | None = None  # "除了X以外，" waiting for its clause
+        self.sentence_start = 0  # where the current sentence's items begin in self.out
+
+    # ---- reading ---------------------------------------------------------------------------------
+    def read(self) -> list[Clause]:
+        # A long description becomes one free-form edit (planner.py); of its pieces only the keeps count.
+        descriptive = long_prompts.is_descriptive(self.text, [])
+        sentences = list(_spans(_SENTENCE, self.text, 0, len(self.text)))
+        for start, end in sentences:
+            self.sentence_start = len(self.out)
+            for index, (s, e) in enumerate(_spans(_PIECE, self.text, start, end)):
+                if not descriptive or _KEEPISH.search(self.text, s, e):
+                    self.piece(s, e, first=index == 0)
+            self.end_sentence()
+        if descriptive:
+            return [c for c in self.finish() if isinstance(c, KeepClause)]
+        if self.excepted is not None:  # "除了天空以外" and nothing after it
+            _, start, end = self.excepted
+            self.excepted = None
+            self.place([self.fallback(start, end)])
+        return self.finish()
+
+    def container(self) -> list[Any]:
+        if not self.stack:
+            return self.out
+        top = self.stack[-1]
+        return top.else_ if top.in_else else top.then
+
+    def place(self, items: list[Any]) -> None:
+        if self.excepted is not None and any(isinstance(i, EditClause) for i in items):
+            region = self.excepted[0]
+            items = [_narrow(i, region) for i in items]
+            self.excepted = None
+        self.container().extend(items)
+        for open_ in self.stack:  # a branch piece extends every condition it is inside
+            open_.end = max([open_.end, *(_end(i) for i in items)])
+        self.previous = items
+
+    def end_sentence(self) -> None:
+        if self.stack:
+            top = self.stack[0]
+            at = _index(self.out, top)
+            if top.unless and not top.then and not top.else_ and at is not None and at > self.sentence_start:
+                # "加雾，除非有人": the steps before the condition are its branch
+                top.then = self.out[self.sentence_start : at]
+                top.start = min([top.start, *(_start(i) for i in top.then)])
+                del self.out[self.sentence_start : at]
+            self.for_else = self.stack[-1]
+            self.stack = []
+
+    def piece(self, start: int, end: int, first: bool) -> None:
+        start, end = self.strip(start, end)
+        piece = self.text[start:end]
+        if not piece or is_filler(piece):
+            return
+        otherwise = _ELSE_LEAD.match(piece) or _ELSE_WHOLE.match(piece)
+        if first and not self.stack:
+            if otherwise and self.for_else is not None:
+                self.stack = [self.for_else]  # "…；如果没有，就…": the else of the sentence before
+            self.for_else = None
+        if self.stack and (match := otherwise):
+            top = self.stack[-1]
+            top.in_else = not top.unless
+            top.end = max(top.end, self.offset + end)
+            start, end = self.strip(start + match.end(), end)
+            if start >= end:
+                return
+            piece = self.text[start:end]
+        if _IF.match(piece) or _UNLESS.match(piece) or _COND_END.search(piece) or "的话" in piece:
+            if self.condition(start, end):
+                return
+        self.body(start, end)
+
+    def strip(self, start: int, end: int) -> tuple[int, int]:
+        lead = _LEAD.match(self.text, start, end)
+        if lead:
+            start = lead.end()
+        tail = _TAIL.search(self.text[start:end])
+        if tail and tail.start() > 0:
+            end = start + tail.start()
+        while end > start and self.text[end - 1] in " 　":
+            end -= 1
+        return start, end
+
+    # ---- conditions ------------------------------------------------------------------------------
+    def condition(self, start: int, end: int) -> bool:
+        """A piece that opens a condition: its condition, and what follows 就 in it, if anything."""
+        piece = self.text[start:end]
+        opener = _IF.match(piece) or _UNLESS.match(piece)
+        unless = bool(_UNLESS.match(piece))
+        body = start + (opener.end() if opener else 0)
+        then = _THEN.search(self.text, body + 1, end)
+        cond_end = then.start() if then else end
+        cond_text = self.text[body:cond_end]
+        trimmed = _COND_END.search(cond_text)
+        cond = self.grammar(body, body + (trimmed.start() if trimmed else len(cond_text)), "condition")
+        if cond is None and then is None:
+            parsed = self.grammar(start, end)  # "如果有人把背景虚化": the grammar's own conditional
+            if parsed and len(parsed) == 1 and isinstance(parsed[0], IfClause):
+                found = parsed[0]
+                self.open(_Open(found.cond, found.span[0], found.span[1], list(found.then), list(found.else_)))
+                return True
+            return False
+        if cond is None:
+            return False
+        if unless:
+            cond = NotCond(cond=cond)
+        self.open(_Open(cond, self.offset + start, self.offset + end, unless=unless))
+        if then is not None:
+            s, e = self.strip(then.end(), end)
+            if s < e:
+                self.body(s, e)
+        return True
+
+    def open(self, item: _Open) -> None:
+        if self.stack and self.stack[-1].in_else:
+            self.stack[-1].else_.append(item)  # "否则如果…": a condition inside the else
+            self.stack.append(item)
+        else:
+            self.stack = []
+            self.out.append(item)
+            self.stack.append(item)
+        self.previous = []
+
+    # ---- one clause ------------------------------------------------------------------------------
+    def body(self, start: int, end: int) -> None:
+        piece = self.text[start:end]
+        side = self.side_clause(start, end)
+        if side is not None:
+            return
+        said = self.complaint(start, end)
+        if said is not None:
+            self.place([said])
+            return
+        parsed = self.clause_or_parts(start, end)
+        if parsed is not None:
+            self.place(parsed)
+            return
+        said = self.existence(start, end)
+        if said is not None:
+            self.place([said])
+            return
+        for pattern in _NOT_HERE:
+            match = pattern.match(piece)
+            if match and self.exclude(start + match.start("x"), start + match.end("x")):
+                return
+        manner = _MANNER.match(piece)
+        if manner and any(isinstance(i, EditClause) for i in self.previous):
+            self.warnings.append(f"{piece!r} is read as how the step before it should look; it adds no step")
+            return
+        self.place([self.fallback(start, end)])
+
+    def side_clause(self, start: int, end: int) -> bool | None:
+        piece = self.text[start:end]
+        keep = _KEEP_FRAME.match(piece)
+        if keep:
+            region = self.grammar(start + keep.start("x"), start + keep.end("x"), "np")
+            if region is not None:
+                try:
+                    self.place(self.tf.keep_region(region, self._span(start, end), piece))
+                except NotUnderstood:
+                    self.place([self.fallback(start, end)])
+                return True
+        if piece.startswith("除"):
+            match = _EXCEPT.match(piece) or (_EXCEPT_BARE.match(piece) if "以外" not in piece else None)
+            if match:
+                region = self.grammar(start + match.start("x"), start + match.end("x"), "np")
+                if region is not None and region != ALL:
+                    self.tf.named.append(region)
+                    self.excepted = (region, start, end)
+                    rest_start, rest_end = self.strip(start + match.end(), end)
+                    if rest_start < rest_end:
+                        self.body(rest_start, rest_end)
+                    return True
+        if _POP_ANNOUNCE.match(piece):
+            self.place([_Announced(self._span(start, end), piece)])
+            return True
         return None
-    warnings.extend(attempt)
-    return clauses
+
+    def complaint(self, start: int, end: int) -> _Said | None:
+        """ "那只狗太暗了": the topic of what follows, and the fix it implies if nothing follows."""
+        piece = self.text[start:end]
+        complaint = _COMPLAINT.match(piece)
+        if complaint and (complaint.group("le") or complaint.group("deg") not in _WEAK_DEGREES):
+            region = self.grammar(start, start + complaint.end("np"), "np")
+            adj = complaint.group("adj")
+            if region is not None and (adj in _FIXES or complaint.group("le")):
+                fix = _FIXES.get(adj)
+                step = None
+                if fix is not None:
+                    args = {"property": fix[0], "amount": round(lex.BASE_ADJUST * fix[1], 4)}
+                    step = EditClause("adjust", region, args, self._span(start, end))
+                self.tf.last_target = region
+                if region != ALL:
+                    self.tf.selection = region
+                return _Said(region, self._span(start, end), piece, step)
+        return None
+
+    def existence(self, start: int, end: int) -> _Said | None:
+        """ "门口有一辆自行车": what "它" means next; no step."""
+        piece = self.text[start:end]
+        there = _THERE_IS.match(piece)
+        if there and not piece.startswith(("没", "有点", "有些")) and not _CAUSE.search(there.group("place")):
+            region = self.grammar(start + there.start("np"), start + there.end("np"), "np")
+            if region is not None and region != ALL:
+                self.tf.last_target = region
+                return _Said(region, self._span(start, end), piece)
+        return None
+
+    def exclude(self, start: int, end: int) -> bool:
+        """ "但是汽车上不要加": the clauses of the piece before, but not on the car."""
+        edits = [i for i in self.previous if isinstance(i, EditClause)]
+        if not edits:
+            return False
+        region = self.grammar(start, end, "np")
+        if region is None or region == ALL:
+            return False
+        box = self.container()
+        for item in edits:
+            at = _index(box, item)
+            if at is not None:
+                box[at] = _narrow(item, region)
+        self.previous = [box[i] if (i := _index(box, p)) is not None else p for p in self.previous]
+        return True
+
+    def clause_or_parts(self, start: int, end: int) -> list[Any] | None:
+        """The grammar on the piece; then with 、 as 和; then without a trailing 效果; then its parts."""
+        parsed = self.grammar(start, end)
+        if parsed is None and "、" in self.text[start:end]:
+            parsed = self.grammar(start, end, listed=True)
+        if parsed is None and (effect := _EFFECT_NOUN.search(self.text, start, end)) and effect.start() > start:
+            parsed = self.grammar(start, effect.start())
+        if parsed is not None:
+            return parsed
+        parts = list(_spans(_CONJ, self.text, start, end))
+        if len(parts) > 1:
+            out: list[Any] = []
+            pending: tuple[int, int] | None = None
+            for s, e in parts:
+                s, e = self.strip(s, e)
+                got = [] if s >= e or is_filler(self.text[s:e]) else self.grammar(s, e)
+                if got is None:
+                    pending = (pending[0], e) if pending else (s, e)
+                    continue
+                if pending:
+                    out.append(self.fallback(*pending))
+                    pending = None
+                out.extend(got)
+            if pending:
+                if not out:
+                    return None
+                out.append(self.fallback(*pending))
+            return out
+        return None
+
+    def grammar(self, start: int, end: int, symbol: str = "instruction", listed: bool = False) -> Any:
+        """One parse of text[start:end] from `symbol`, or None; a failed parse leaves the context as it was."""
+        piece = self.text[start:end]
+        if listed:
+            piece = piece.replace("、", "和")
+        state = self.tf.state()
+        try:
+            return self.tf.read(self.parser, piece, self.offset + start, symbol)
+        except UnexpectedInput:
+            self.tf.restore(state)
+            return None
+        except VisitError as exc:
+            if not isinstance(exc.orig_exc, NotUnderstood):
+                raise
+            self.tf.restore(state)
+            return None
+
+    def fallback(self, start: int, end: int) -> FallbackClause:
+        targeted = targeted_edit(self.text[start:end], self.offset + start, self.tf.last_target)
+        if targeted:
+            return targeted[0]
+        return FallbackClause(self.text[start:end], self._span(start, end))
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        return (self.offset + start, self.offset + end)
+
+    # ---- assembly --------------------------------------------------------------------------------
+    def finish(self) -> list[Clause]:
+        for kept in [i for i in _flatten(self.out) if isinstance(i, ColorKept)]:
+            self.color_kept(kept)
+        flat = _flatten(self.out)
+        items = [self.resolve(i, flat) for i in self.out]
+        clauses = [c for c in items if c is not None]
+        self.warnings.extend(self.tf.warnings)
+        try:
+            return self.tf.finish(clauses)
+        except NotUnderstood:  # "其余部分虚化" with nothing named anywhere
+            return [_rest_fallback(c, self.text, self.offset) for c in clauses]
+
+    def resolve(self, item: Any, flat: list[Any]) -> Clause | None:
+        if item is None:
+            return None
+        if isinstance(item, _Open):
+            then = [c for c in (self.resolve(i, flat) for i in item.then) if c is not None]
+            other = [c for c in (self.resolve(i, flat) for i in item.else_) if c is not None]
+            return IfClause(item.cond, then, other, (item.start, max(item.end, item.start)))
+        if isinstance(item, _Said):
+            later = flat[(_index(flat, item) or 0) + 1 :]
+            if any(isinstance(i, (EditClause, FallbackClause, _Open)) for i in later):
+                return None  # "那只狗太暗了，把它调亮一点": the request says what to do
+            if item.fix is not None:
+                return item.fix
+            return FallbackClause(item.text, item.span, target=item.region)
+        if isinstance(item, _Announced):
+            popped = any(
+                isinstance(i, EditClause) and i.op == "restyle" and isinstance(i.target, NotRegion) for i in flat
+            )
+            return None if popped else FallbackClause(item.text, item.span)
+        if isinstance(item, ColorKept):  # nothing greyed before it: the region is kept as it is
+            return KeepClause(item.region, item.span)
+        return item
+
+    def color_kept(self, item: ColorKept) -> None:
+        """ "把照片调成黑白，人物保留彩色": the greying before it spares the person; no keep."""
+        flat = _flatten(self.out)
+        before = flat[: _index(flat, item)]
+        grey = next(
+            (
+                i
+                for i in reversed(before)
+                if isinstance(i, EditClause) and i.op == "restyle" and i.args.get("style") == "black and white"
+            ),
+            None,
+        )
+        if grey is not None:
+            _replace(self.out, grey, _narrow(grey, item.region))
+            _replace(self.out, item, None)
 
 
-def _parse_piece(text: str, start: int, end: int, parse_fn: Parser, warnings: list[str]) -> list[Clause]:
-    piece = text[start:end]
-    if is_filler(piece):
-        return []
-    parsed = _try(text, start, end, parse_fn, warnings)
-    if parsed is not None:
-        return parsed
-    # Try the conjunction-separated parts; adjacent parts that still fail are merged back.
-    parts = conjunction_pieces(text, start, end)
-    if len(parts) <= 1:
-        return [FallbackClause(piece, (start, end))]
-    out: list[Clause] = []
-    pending: tuple[int, int] | None = None
-    for s, e in parts:
-        parsed = [] if is_filler(text[s:e]) else _try(text, s, e, parse_fn, warnings)
-        if parsed is None:
-            pending = (pending[0], e) if pending else (s, e)
-            continue
-        if pending:
-            out.append(FallbackClause(text[pending[0] : pending[1]], pending))
-            pending = None
-        out.extend(parsed)
-    if pending:
-        out.append(FallbackClause(text[pending[0] : pending[1]], pending))
+def _index(items: list[Any], wanted: Any) -> int | None:
+    return next((i for i, item in enumerate(items) if item is wanted), None)
+
+
+def _end(item: Any) -> int:
+    return item.end if isinstance(item, _Open) else item.span[1]
+
+
+def _start(item: Any) -> int:
+    return item.start if isinstance(item, _Open) else item.span[0]
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for match in pattern.finditer(text, start, end):
+        if match.start() > pos:
+            out.append((pos, match.start()))
+        pos = match.end()
+    if pos < end:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _flatten(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        out.append(item)
+        if isinstance(item, _Open):
+            out.extend(_flatten(item.then))
+            out.extend(_flatten(item.else_))
     return out
+
+
+def _replace(items: list[Any], old: Any, new: Any) -> bool:
+    for index, item in enumerate(items):
+        if item is old:
+            items[index] = new
+            return True
+        if isinstance(item, _Open) and (_replace(item.then, old, new) or _replace(item.else_, old, new)):
+            return True
+    return False
+
+
+def _narrow(item: Any, excluded: Region) -> Any:
+    """The clause with `excluded` taken out of its target (a canvas op or a keep stays as it is)."""
+    if not isinstance(item, EditClause) or item.op in ("crop", "rotate", "flip", "resize", "extend", "upscale"):
+        return item
+    target = item.target
+    if isinstance(target, NotRegion):
+        inner = target.region
+        members = inner.regions if isinstance(inner, UnionRegion) else (inner,)
+        if excluded in members:
+            return item
+        region: Region = NotRegion(region=UnionRegion(regions=(*members, excluded)))
+    elif isinstance(target, MinusRegion) and target.exclude == excluded:
+        return item
+    else:
+        region = sem.without(target, excluded)
+    return EditClause(item.op, region, item.args, item.span, item.fallback, item.explicit_target)
+
+
+def _rest_fallback(clause: Clause, text: str, offset: int) -> Clause:
+    """A clause whose "其余" names nothing: a free-form fallback of its words."""
+    if isinstance(clause, EditClause) and isinstance(clause.target, NotRegion):
+        inner = clause.target.region
+        if getattr(inner, "text", None) == "\x00rest":
+            start, end = clause.span
+            return FallbackClause(text[start - offset : end - offset], clause.span)
+    return clause
