@@ -27,7 +27,7 @@ from pathlib import Path
 
 from editree.cache_dirs import cache_root
 
-FORMAT = 3  # bump when the way a sense is chosen changes: the table is rebuilt
+FORMAT = 4  # bump when the way a sense is chosen changes: the table is rebuilt
 MAX_WORD = 6
 _DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -36,7 +36,17 @@ _SKIP = re.compile(
     r"Japanese variant|\(.*?\)\s*$|(?:\([^)]*\)\s*)?(?:old|archaic|ancient) (?:variant|name))",
     re.IGNORECASE,
 )
-_NOTES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]\s*")
+_NOTES = re.compile(r"\s*[(\[（][^()\[\]（）]*[)\]）]\s*")
+# Senses that are no plain reading of the word: abbreviations of longer words ("地调", short for a geological
+# survey, is what "草地调得" would otherwise contain), literal glosses, and senses marked with a domain or a
+# register ("(slang) …", "(math.) …").
+_MARKED = re.compile(
+    r"\babbr\.|^(?:lit\.|fig\.)|^\((?:slang|Internet slang|dialect|coll\.|colloquial|old|archaic|literary|euphemism|"
+    r"derog\.|neologism|loanword|onom\.|idiom|TCM|Cantonese|Tw|Buddhism|Taoism|math\.?|mathematics|chemistry|chem\.|"
+    r"physics|medicine|medical|med\.|geology|biology|botany|zoology|anatomy|astronomy|computing|finance|economics|law|"
+    r"military|sports|music|linguistics|philosophy|politics|printing|architecture|engineering|electricity)\b[^)]*\)",
+    re.IGNORECASE,
+)
 _VERB = re.compile(r"^(?:to |sb |sth )|\bsth\b|\bsb\b|\bsb's\b")
 # Senses that are no noun or modifier: prepositions, adverbs, conjunctions ("in order to", "seemingly").
 _FUNCTION = re.compile(
@@ -51,9 +61,10 @@ def short_sense(definitions: str) -> str | None:
     """The first short English sense of a CEDICT entry, or None for a verb or no usable sense."""
     for sense in definitions.split("/"):
         sense = sense.strip()
-        if not sense or _SKIP.match(sense):
+        if not sense or _SKIP.match(sense) or _MARKED.search(sense):
             continue
-        sense = _NOTES.sub(" ", sense).strip()
+        while _NOTES.search(sense):  # inner brackets first: "leaf (CL:片[pian4])"
+            sense = _NOTES.sub(" ", sense).strip()
         head = re.sub(r"^(?:a|an|the) ", "", sense.split(";")[0].split(",")[0].strip())
         if not head or not _ASCII.match(head):
             continue

@@ -29,8 +29,27 @@ _CEDICT_COST = 1.05  # a curated word beats a dictionary word of the same length
 _NUMBERS = {"一": "a", "两": "two", "二": "two", "三": "three", "四": "four", "五": "five", "几": "some"}
 _COUNTER = re.compile(
     r"([一两二三四五几])(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
-    r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团)"
+    r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团|盆|瓶|碗|盘|篮|袋|箱|尊|口|圈)"
 )
+# Counters that are containers say what holds the thing: "一盆花" is a pot of flowers, not a flower.
+_CONTAINERS = {"盆": "pot", "瓶": "bottle", "碗": "bowl", "盘": "plate", "篮": "basket", "袋": "bag", "箱": "box"}
+# "那只狗", "这些花", "该车": a demonstrative points at a thing the picture has; in English, "the".
+_DEMONSTRATIVE = re.compile(
+    r"(?:这|那|该|此)(?:些|个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|根|台|本|支|双|位|名|头|匹|架|艘|盏|间|栋|幅|颗|"
+    r"株|扇|面|盆|瓶|群)?"
+)
+# Shades of a colour: "浅灰色" is light gray, "深绿" dark green.
+_SHADES = {
+    "浅": "light",
+    "淡": "pale",
+    "深": "dark",
+    "暗": "dark",
+    "墨": "dark",
+    "亮": "bright",
+    "鲜": "bright",
+    "嫩": "light",
+}
+_SHADE = re.compile(r"([浅淡深暗墨亮鲜嫩])([红橙黄绿青蓝紫粉棕褐灰金银])色?")
 # Where a 的-modifier ends in a place word, the thing is there: "桌子上的花瓶" -> "vase on the table".
 _PLACES = {
     "上面": "on",
@@ -89,9 +108,21 @@ class Word:
     category: str
 
 
-def _counter(text: str) -> Entry | None:
+def _formed(text: str) -> Entry | None:
+    """A word no list holds but a pattern forms: a count ("一盆"), a demonstrative ("那只"), a shade ("浅灰色")."""
     match = _COUNTER.fullmatch(text)
-    return Entry(_NUMBERS[match.group(1)], "article") if match else None
+    if match:
+        container = _CONTAINERS.get(text[-1])
+        number = _NUMBERS[match.group(1)]
+        return Entry(f"{number} {container}{'s' if number != 'a' else ''} of" if container else number, "article")
+    if _DEMONSTRATIVE.fullmatch(text):
+        return Entry("the", "article")
+    shade = _SHADE.fullmatch(text)
+    if shade:
+        base = lexicon().get(shade.group(2) + "色") or lexicon().get(shade.group(2))
+        if base is not None:
+            return Entry(f"{_SHADES[shade.group(1)]} {base.english}", "color")
+    return None
 
 
 def _best(run: str, dictionary: dict[str, str | None] | None) -> list[Word]:
@@ -107,7 +138,7 @@ def _best(run: str, dictionary: dict[str, str | None] | None) -> list[Word]:
         options: list[tuple[float, Word]] = [(_UNKNOWN_COST, Word(run[i], None, "unknown"))]
         for size in range(1, min(MAX_WORD, n - i) + 1):
             piece = run[i : i + size]
-            entry = table.get(piece) or _counter(piece)
+            entry = table.get(piece) or _formed(piece)
             if entry is not None:
                 # A single curated character inside a longer run is the weakest reading ("牛" in "牛奶").
                 weight = 1.0 if size > 1 or n == 1 else 1.5
@@ -199,6 +230,8 @@ def translate(text: str, *, articles: bool = True) -> Translation:
             after.insert(0, f"{place[1]} the {phrase}")
         elif words and all(w.category == "time" for w in words):
             after.insert(0, f"{'in' if phrase in _SEASONS else 'at'} {phrase}")
+        elif words and all(w.category == "place" for w in words):
+            after.insert(0, phrase)  # "远处的山": the mountains in the distance
         elif words and words[-1].category in _OWNERS:
             before.append(phrase + "'s")
         else:
