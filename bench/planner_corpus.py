@@ -2,6 +2,7 @@
 how many fall back to free-form edits, how many crash, and how long planning takes.
 
     python bench/planner_corpus.py ../shared/planner-dev/corpora [--show fallbacks|crashes|plans] [--sample N]
+        [--lang en|zh]
 
 Each corpus is a JSONL file with an "instruction" field per line (the planner-dev layout). Figures only,
 no assertions: "structured" is not "right" (score rightness on the labelled set, tests/planner/dev_set.py).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import time
 import traceback
@@ -26,9 +28,12 @@ from editree.planner import parse
 SPLIT_BY = {"gier_requests": "field", "i2ebench": "variant", "imgedit_bench": "suite"}
 
 
-def load(path: Path) -> dict[str, list[str]]:
-    """Instructions by collection name (a collection with a SPLIT_BY key is split by its value)."""
+def load(path: Path, lang: str | None = None) -> dict[str, list[str]]:
+    """Instructions by collection name (a collection with a SPLIT_BY key is split by its value); with `lang`,
+    only the lines of that language (by their `lang` field, else by whether they hold Chinese characters)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if lang is not None:
+        rows = [r for r in rows if isinstance(r.get("instruction"), str) and _lang(r) == lang]
     key = SPLIT_BY.get(path.stem)
     out: dict[str, list[str]] = {}
     for row in rows:
@@ -36,6 +41,13 @@ def load(path: Path) -> dict[str, list[str]]:
             name = f"{path.stem}:{str(row.get(key, '?')).split(' ')[0]}" if key else path.stem
             out.setdefault(name, []).append(row["instruction"])
     return dict(sorted(out.items()))
+
+
+def _lang(row: dict) -> str:
+    given = str(row.get("lang") or "")
+    if given in ("en", "zh"):
+        return given
+    return "zh" if re.search(r"[\u4e00-\u9fff]", row["instruction"]) else "en"
 
 
 def _pct(k: int, n: int) -> str:
@@ -48,6 +60,7 @@ def main() -> None:
     ap.add_argument("--show", choices=["fallbacks", "crashes", "plans", "refused"], default=None)
     ap.add_argument("--sample", type=int, default=20, help="how many lines --show prints per collection")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--lang", choices=["en", "zh"], default=None, help="only the lines of this language")
     opts = ap.parse_args()
     files: list[Path] = []
     for path in opts.paths:
@@ -58,7 +71,7 @@ def main() -> None:
     columns = ("lines", "planned", "struct", "fallbk", "crash", "p50ms", "p99ms")
     print(f"{'collection':28} " + " ".join(f"{c:>{max(6, len(c))}}" for c in columns))
     totals = [0, 0, 0, 0, 0]
-    collections = {name: texts for path in files for name, texts in load(path).items()}
+    collections = {name: texts for path in files for name, texts in load(path, opts.lang).items() if texts}
     for name, texts in collections.items():
         planned = structured = fallback = crashed = 0
         times: list[float] = []

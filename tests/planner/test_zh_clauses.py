@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from editree.errors import InstructionError
-from editree.ops import ALL, NotRegion, PhraseRegion, UnionRegion, iter_edits
+from editree.ops import ALL, MinusRegion, NotRegion, PhraseRegion, UnionRegion, iter_edits
 from editree.ops.steps import Edit
 from editree.planner import parse
 from editree.planner.clauses import FallbackClause
@@ -87,14 +87,18 @@ def test_a_selection_targets_the_clauses_after_it_but_not_the_canvas() -> None:
     assert crop.op == "crop" and crop.target == ALL
 
 
-def test_colour_kept_alone_greys_everything_else_and_after_a_greying_clause_is_a_keep() -> None:
+def test_colour_kept_alone_greys_everything_else_and_after_a_greying_clause_spares_the_region() -> None:
+    balloon = PhraseRegion(text="balloon", source="气球")
     alone = parse("只保留气球的颜色")
-    assert [(s.op, s.target) for s in alone.steps] == [
-        ("restyle", NotRegion(region=PhraseRegion(text="balloon", source="气球")))
-    ]
+    assert [(s.op, s.target) for s in alone.steps] == [("restyle", NotRegion(region=balloon))]
+    # after a clause that greys, the colour kept narrows that clause; it freezes nothing (no keep)
     after = parse("把画面变成黑白，气球保留彩色")
-    assert [c.region for c in after.constraints] == [PhraseRegion(text="balloon", source="气球")]
-    assert [(s.op, s.target) for s in after.steps] == [("restyle", ALL)]
+    assert not after.constraints
+    assert [(s.op, s.target) for s in after.steps] == [("restyle", NotRegion(region=balloon))]
+    sky = parse("把天空变成黑白，气球保留彩色")
+    assert [(s.op, s.target) for s in sky.steps] == [
+        ("restyle", MinusRegion(region=PhraseRegion(text="sky", source="天空"), exclude=balloon))
+    ]
 
 
 @pytest.mark.parametrize(
