@@ -110,6 +110,7 @@ class FrameReader:
         if amount.less:
             sign = -sign
         value = amount.scale(lex.BASE_ADJUST) * (1 if sign > 0 else -1)
+        self.ctx.last_property = prop
         return self.edit("adjust", target, {"property": prop, "amount": round(value, 4)})
 
     # ---- entry ------------------------------------------------------------------------------------
@@ -123,6 +124,14 @@ class FrameReader:
             return self.negative(toks[negated:])
         if find(toks, ("color pop",)) >= 0:
             return self.color_pop(toks)
+        if toks[0].low in ("which", "who", "that", "and which") and len(toks) > 1 and self.ctx.last_region is not None:
+            # "…, except the statue, which must stay untouched": the relative clause is about the statue
+            subject = self.ctx.last_region
+            pred = self.predicate(
+                [Tok("it", "it", toks[0].start, toks[0].end, "word"), *toks[1:]], required=False, subject_region=subject
+            )
+            if pred is not None:
+                return pred
         if toks[0].low in ("there is", "there are", "there was", "there were") and len(toks) > 1:
             return self.frame_select("select", vocab.VERBS["select"], toks[1:])  # "There's a bike by the door."
         if toks[0].low == "with" and len(toks) > 2:
@@ -131,6 +140,9 @@ class FrameReader:
                 return self.keep_region(kept)
             if toks[1].low in ("more", "less", "extra", "a bit more", "a little more", "some", "a touch of"):
                 return self.verbless(toks[1:])  # "I want it warmer, with more contrast"
+            nominal = self.nominal(toks[1:])
+            if nominal is not None:  # "… with a vignette"
+                return nominal
         if toks[0].low in ("needs", "need", "requires", "wants", "could use", "would benefit from") and len(toks) > 1:
             return self.verbless(toks[1:])  # "Needs a square crop."
         if toks[0].low in ("make sure", "ensure", "ensure that", "be sure", "make certain", "making sure", "ensuring"):
@@ -408,6 +420,14 @@ class FrameReader:
                 factor = 1.5 if amount.factor <= 1 else 2.0
                 return [self.edit("scale", region, {"factor": factor if sign > 0 else round(1 / factor, 4)})]
         groups = self.property_groups(rest)
+        if not groups and rest and rest[0].low in ("it", "that", "them", "this", "those") and self.ctx.last_property:
+            # "increase sharpness on the product and decrease it on the backdrop"
+            amount, after = take_amount(rest[1:])
+            after = _drop_particles(after, ("up", "down"))
+            if after and after[0].low in ("on", "in", "for", "across", "around", "over", "at"):
+                after = after[1:]
+            region = self.region(after) if after else None
+            return [self.adjust(region, self.ctx.last_property, sign or 1, amount)]
         if not groups:
             defect = _defect(rest)
             if defect is not None and sign < 0:
@@ -718,7 +738,9 @@ class FrameReader:
         elif isinstance(where, PhraseRegion) and isinstance(what, PhraseRegion):
             prep = "in" if where.text in ("sky", "water", "sea", "air", "lake", "river", "picture") else "on"
             what = PhraseRegion(text=f"{what.text} {prep} the {where.text}", qualifiers=what.qualifiers)
-        return [self.edit("remove", what, {})]
+        clause = self.edit("remove", what, {})
+        self.ctx.last_target = ALL  # what was removed is gone: a later "it" means the picture
+        return [clause]
 
     def frame_add(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "add a hat to the dog", "put a hat on the dog and a scarf on the cat", "add fog to the background",
@@ -726,14 +748,9 @@ class FrameReader:
         rest = _strip_punct(rest)
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
-        if lemma in ("put", "get", "set", "bring") and find(rest, ("in focus", "into focus")) > 0:
-            return self.made(
-                [
-                    Tok(t.text, "in focus", t.start, t.end, "word") if t.low == "into focus" else t
-                    for t in rest
-                    if t.low != "sharp"
-                ]
-            )  # "put the dog in sharp focus and the rest …"
+        focused = _in_focus(rest)
+        if lemma in ("put", "get", "set", "bring") and focused is not None:
+            return self.made(focused)  # "put the dog in sharp focus and the rest slightly blurred"
         extra = re.match(r"(\d+) ?(?:px|pixels?)(?: of \w+)? (?:at|on|to) the (left|right|top|bottom)", low(rest))
         if extra:  # "add 150 pixels of sky at the top": a wider canvas
             return [self.edit("extend", None, {extra.group(2): float(extra.group(1)), "units": "px"})]
@@ -751,6 +768,14 @@ class FrameReader:
         while what and what[-1].low in ("everywhere", "all over", "overall", "throughout", "all around", "too"):
             what = what[:-1]  # "add snow everywhere": the whole picture
         where_toks = where[1:] if where else []
+        if (
+            where_toks
+            and where_toks[-1].low in ("background", "backdrop")
+            and len(where_toks) > 1
+            and where_toks[0].low in ("a", "an")
+        ):
+            # "put the mug on a plain white background": the background becomes that
+            return [self.edit("replace", BACKGROUND, {"prompt": self.raw(where_toks)})]
         if where and where[0].low == "behind" and _is_scene(what) and where_toks:
             # "put a snowy landscape behind him": a new background
             return [self.edit("replace", BACKGROUND, {"prompt": self.raw(what)})]
@@ -888,6 +913,7 @@ class FrameReader:
             return [self.edit(*sem.recolor_or_fill(self.region(rest) if rest else None, "black"))]
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
+        rest = _without_trailing_for(rest)  # "recolour the hoodie heather grey for the second variant"
         parts = _split_top(rest) if gapped else [rest]
         if len(parts) > 1:  # "paint the fence white and the shutters dark green"
             out: list[Clause] = []
@@ -947,7 +973,7 @@ class FrameReader:
         defect = _defect(rest)
         if defect is not None:
             return [self.edit("enhance", ALL, {"kind": defect})]
-        if verb.kind == "auto" and lemma in ("enhance", "boost") and _has_property(rest):
+        if verb.kind == "auto" and lemma in ("enhance", "boost", "restore", "bring back") and _has_property(rest):
             return self.frame_amount(lemma, vocab.Verb("amount", sign=1), rest)
         if _has_property(rest) and verb.kind == "auto":
             return [self.edit("enhance", None, {"kind": "auto"})]
@@ -1095,6 +1121,15 @@ class FrameReader:
         """ "the sky should be bluer", "more contrast", "background darker", "brighter colors", "no people"."""
         if toks[0].low in ("no", "without") and len(toks) > 1:
             return self.frame_remove("remove", vocab.VERBS["remove"], toks[1:])
+        if (
+            toks[0].low.endswith("ing")
+            and toks[0].low not in vocab.verb_forms()
+            and len(toks) <= 5
+            and (len(toks) == 1 or toks[1].low in ("this", "it", "these", "my", "on", "for", "to", "tonight", "today"))
+        ):
+            # "posting this tonight, …": what the picture is for, not an edit
+            self.ctx.silent.append((self.span, None))
+            return []
         # "removal of the wires", "some sharpening on the lettering", "straightening of the horizon"
         for i, tok in enumerate(toks[:3]):
             lemma = vocab.NOMINALS.get(tok.low)
@@ -1166,7 +1201,9 @@ class FrameReader:
                 raise FreeForm(self.region(toks[1:]))
         raise NotUnderstood("no verb")
 
-    def predicate(self, toks: list[Tok], *, required: bool) -> list[Clause] | None:
+    def predicate(
+        self, toks: list[Tok], *, required: bool, subject_region: Region | None = None
+    ) -> list[Clause] | None:
         """ "the sky should be bluer", "the face should stay the same", "the background needs to be blurred",
         "the image needs more contrast", "X must not change", "X is too dark"."""
         marker = -1
@@ -1212,7 +1249,7 @@ class FrameReader:
             pred = pred[1:]
             if pred and pred[0].low in vocab.COPULAS and copula in ("be", "is", "are"):
                 pred = pred[1:]
-        subject = self.region(subject_toks)
+        subject = subject_region or self.region(subject_toks)
         if subject is None:
             return None
         if negative:
@@ -1237,6 +1274,12 @@ class FrameReader:
                 less = pred[0].low == "less"
                 return [self.adjust(target, p, -pol if less else pol, a) for p, pol, _, a in groups]
         # "is too dark": the opposite
+        if pred and pred[0].low in vocab.TOO_WORDS and len(pred) > 1 and pred[-1].low in vocab.COLOR_TONES:
+            prop, sign = vocab.COLOR_TONES[pred[-1].low]  # "it's way too magenta": less of it
+            step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
+            if statement:
+                self.complaints.append(step)
+            return [step]
         if pred and pred[0].low in vocab.TOO_WORDS and len(pred) > 1:
             comp = read_complement(pred[1:], self.text)
             if comp is not None and comp.kind == "adjust":
@@ -1388,6 +1431,39 @@ class FrameReader:
         tone = _color_tone(body)
         if tone is not None:
             return [self.adjust(self.region(tone[2]) if tone[2] else None, tone[0], sign * tone[1], Amount())]
+        # "temp warmer", "shadows brighter": a property and the direction it goes
+        if len(body) >= 2 and body[0].low in vocab.PROPERTY_NOUNS:
+            comp = read_complement(body[1:], self.text)
+            if comp is not None and comp.kind == "adjust":
+                prop = vocab.PROPERTY_NOUNS[body[0].low][0]
+                return [self.adjust(None, prop, s, a) for _, s, a in comp.items]
+        # "bg blur", "background blur": a blur of that region
+        if len(body) >= 2 and body[-1].low in ("blur", "blurred", "bokeh", "blurring"):
+            return [self.edit("blur", self.region(body[:-1]), {"amount": lex.BASE_BLUR})]
+        # "grain off", "noise out": the defect removed
+        if len(body) >= 2 and body[-1].low in ("off", "out", "gone", "away") and _defect(body[:-1]) is not None:
+            return [self.edit("enhance", ALL, {"kind": _defect(body[:-1])})]
+        # "a bluer sky", "brighter eyes": a comparative before its region
+        if len(body) >= 2 and not _has_property(body):
+            for k in range(1, min(4, len(body))):
+                comp = read_complement([t for t in body[:k] if t.low not in ("a", "an", "the")], self.text)
+                rest_toks = body[k:]
+                if (
+                    comp is not None
+                    and comp.kind == "adjust"
+                    and rest_toks[0].kind == "word"
+                    and (read_complement(rest_toks, self.text) is None)
+                ):
+                    region = self.region(rest_toks)
+                    if region is not None:
+                        return self.complemented(region, comp)
+        # "pure white background": a colour before its region
+        for k in range(1, min(4, len(body))):
+            color = color_of(body[:k], self.text)
+            if color is not None and k < len(body):
+                region = self.region(body[k:])
+                if region is not None and region != ALL:
+                    return [self.edit(*sem.recolor_or_fill(region, color))]
         look = [t for t in body if t.low not in ("a", "an", "the", "maybe", "some", "overall")]
         if len(look) >= 2 and look[-1].low in lex.LOOK_WORDS | {"color", "colour", "colors", "colours", "light"}:
             comp = read_complement(look[:-1], self.text)  # "a warmer tone", "a brighter look"
@@ -1552,7 +1628,7 @@ def _split_top(toks: list[Tok]) -> list[list[Tok]]:
     """Parts of a list at "and" / "," / "as well as" (never inside a multiword token)."""
     parts: list[list[Tok]] = [[]]
     for tok in toks:
-        if tok.low in ("and", ",", "&", "as well as", "plus", "along with") and parts[-1]:
+        if tok.low in ("and", ",", "&", "+", "as well as", "plus", "along with") and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(tok)
@@ -1778,7 +1854,8 @@ def _effect_noun(toks: list[Tok]) -> tuple[str, float] | None:
         return None
     effect = lex.EFFECT_WORDS[words[effect_at]]
     # words before the effect say how strong it is; after it, what it is called ("sunset glow", "fog effect")
-    after = words[effect_at + 1 :]
+    after = [w for w in words[effect_at + 1 :] if w not in lex.EFFECT_WORDS and w != "hour"]
+    looks_end = words[-1] in ("glow", "feel", "look", "vibe", "mood", "light", "lighting", "atmosphere", "effect")
     if any(
         w
         not in (
@@ -1807,6 +1884,8 @@ def _effect_noun(toks: list[Tok]) -> tuple[str, float] | None:
     for w in words[:effect_at]:
         if w in vocab.DEGREE_WORDS and w not in vocab.ADJECTIVE_DEGREES:
             continue  # "a bit of fog": the clause's amount, read elsewhere
+        if looks_end:
+            continue  # "that just-before-sunset glow": the words before a look describe it
         if w in lex.EFFECT_STRONG:
             strength = 1.6
         elif w in lex.EFFECT_MILD or w in ("slight", "gentle", "subtle", "faint", "thin"):
@@ -1962,6 +2041,23 @@ def _without_trailing_for(toks: list[Tok]) -> list[Tok]:
         if toks[i].low == "for" and i + 1 < len(toks):
             return toks[:i]
     return toks
+
+
+def _in_focus(toks: list[Tok]) -> list[Tok] | None:
+    """ "the dog in sharp focus" -> the dog + one "in focus" token; None when focus is not said."""
+    for i in range(1, len(toks)):
+        words = [t.low for t in toks[i : i + 3]]
+        if words[:1] in (["in focus"], ["into focus"]):
+            return [*toks[:i], Tok(toks[i].text, "in focus", toks[i].start, toks[i].end, "word"), *toks[i + 1 :]]
+        if (
+            len(words) == 3
+            and words[0] in ("in", "into")
+            and words[2] == "focus"
+            and words[1] in ("sharp", "crisp", "clear", "full", "perfect", "better", "sharper")
+        ):
+            focus = Tok("in focus", "in focus", toks[i].start, toks[i + 2].end, "word")
+            return [*toks[:i], focus, *toks[i + 3 :]]
+    return None
 
 
 def _is_edges(toks: list[Tok]) -> bool:

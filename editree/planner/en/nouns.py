@@ -323,6 +323,10 @@ class Context:
     """Explicit targets of the edits so far, in order (for "everything else", "the rest")."""
     selection: Region | None = None
     """A region "select X" named: the next clause's implied target."""
+    last_region: Region | None = None
+    """The last phrase region read, wherever it stood (the antecedent of "which" and "who")."""
+    last_property: str | None = None
+    """The property of the last adjustment ("increase sharpness on X and decrease it on Y")."""
     last_prompt: str | None = None
     """What the last add step adds, without its article ("a rainbow" -> "rainbow")."""
     mentioned: str | None = None
@@ -559,10 +563,8 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
         inner = _atom(toks[2:], ctx)
         if inner is not None and inner != ALL:
             return NotRegion(region=inner)
-    if joined in REST_WORDS or re.fullmatch(
-        r"(?:the )?rest of (?:the |this )?(?:image|photo|picture|scene|pic)", joined
-    ):
-        return ctx.rest()
+    if joined in REST_WORDS or re.fullmatch(r"(?:the )?rest of (?:the |this |my |our )?[\w -]+", joined):
+        return ctx.rest()  # "the rest of the room": what the instruction did not name
     if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
         return PhraseRegion(text="people", qualifiers=Qualifiers(count="all"))
     if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
@@ -775,6 +777,7 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
     ctx.mentioned = text
     try:
         region: Region = PhraseRegion(text=text, qualifiers=Qualifiers(**quals))
+        ctx.last_region = region
     except ValueError as exc:  # an ordinal past the IR's limit, an empty text
         raise NotUnderstood(f"cannot read {text!r} as a region ({exc})") from None
     if in_background:

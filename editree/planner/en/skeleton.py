@@ -92,13 +92,17 @@ def split_sentences(toks: list[Tok]) -> list[list[Tok]]:
     out: list[list[Tok]] = [[]]
     for tok in toks:
         words = out[-1]
-        heading = (
-            tok.low in (":", "：")
-            and bool(words)
+        colon = tok.low in (":", "：") and bool(words)
+        if colon and any(t.low in ("color pop", "vignette") for t in words):
+            continue  # "Selective colour: the dress stays in colour …" reads on as one sentence
+        if (
+            colon
+            and len(words) <= 2
+            and " ".join(t.low for t in words) not in vocab.LEAD_PHRASES
             and not any(verb_at(words, j) is not None for j in range(len(words)))
-            and not any(t.low in ("color pop", "vignette") for t in words)
-        )
-        if tok.low in SENTENCE_ENDS or heading:
+        ):
+            continue  # "sky: deeper blue" is "sky deeper blue"
+        if tok.low in SENTENCE_ENDS or colon:
             if words:
                 if tok.low in ("?", "？", ":", "："):
                     words.append(tok)
@@ -154,6 +158,8 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
         if _absolute_keep(toks[k + 1 : end]) is not None:
             return True  # "…, with the shop signs kept as they are"
         if toks[k + 1].low in ("more", "less", "extra", "a bit more", "a little more", "a touch of"):
+            return True
+        if _nominal_start(toks, k + 1):  # "darker and cooler with a vignette"
             return True
     if sep in (",", "and", "then", "plus", "+", "&", "and then") and _nominal_start(toks, k):
         return True
@@ -423,6 +429,16 @@ class SentenceReader:
         """ "The kids are too dark. Lighten them up": a complaint is the reason for the requests that follow; it
         is a step of its own only when nothing else is asked ("the photo is too dark")."""
         complaints = {id(c) for c in self.ctx.complaints}
+        automatic = [
+            c
+            for c in _walk(self.out)
+            if isinstance(c, EditClause) and c.op == "enhance" and c.args.get("kind") == "auto" and c.target == ALL
+        ]
+        if complaints and automatic:
+            # "fix the white balance, it's way too magenta": the complaint says what the fix is
+            for seq in _sequences(self.out):
+                seq[:] = [c for c in seq if c not in automatic]
+            return
         requested = [c for c in _walk(self.out) if isinstance(c, EditClause) and id(c) not in complaints]
         for complaint in self.ctx.complaints:
             if requested:
@@ -442,7 +458,11 @@ class SentenceReader:
         if mark in (":", "："):
             before = len(self.out)
             self._sentence(sentence[:-1])
-            if all(isinstance(c, FallbackClause) for c in self.out[before:]):
+            if all(
+                isinstance(c, FallbackClause)
+                or (isinstance(c, EditClause) and c.op == "enhance" and c.args.get("kind") == "auto")
+                for c in self.out[before:]
+            ):
                 # a heading ("For the Etsy listing:") says what the steps are for, not a step
                 del self.out[before:]
                 heading = " ".join(t.text for t in sentence[:-1])
@@ -672,6 +692,9 @@ class SentenceReader:
 TRAILING_COURTESY = frozenset(
     {
         "would help",
+        "is all it needs",
+        "is all i need",
+        "is all we need",
         "would be great",
         "would be nice",
         "would be good",

@@ -34,6 +34,7 @@ class Tok:
 _TOKEN = re.compile(
     r"""(?P<quote>"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’|(?<![\w'’])'[^'\n]{1,200}'(?![\w'’]))
       |(?P<hex>\#[0-9a-fA-F]{6}\b|\#[0-9a-fA-F]{3}\b)
+      |(?P<ratio>\d{1,4}\s?[:：]\s?\d{1,4}(?!\d))
       |(?P<num>\d+(?:[.,]\d+)?)
       |(?P<word>[^\W\d_](?:[\w’'&-]*\w)?[’']?)
       |(?P<cjk>[\u3400-\u9fff\uf900-\ufaff]+)
@@ -121,7 +122,7 @@ def tokenize(text: str) -> list[Tok]:
             raw.append(Tok(value[1:-1], value[1:-1].lower(), start, end, "quote"))
         else:
             raw.append(Tok(value, value.lower(), start, end, kind))
-    return _join_phrases(raw)
+    return _join_phrases(_its_is(raw))
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +139,36 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def _surface_words(surface: str) -> list[str]:
     return [t.low for t in (Tok(m.group(0), m.group(0), 0, 0, "") for m in _TOKEN.finditer(surface.lower()))]
+
+
+def _its_is(tokens: list[Tok]) -> list[Tok]:
+    """ "its too yellow" is "it's too yellow" without the apostrophe (chat spelling), not a possessive."""
+    out: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if tok.low == "its" and nxt in (
+            "too",
+            "so",
+            "very",
+            "way",
+            "really",
+            "kinda",
+            "somewhat",
+            "not",
+            "quite",
+            "pretty",
+            "a",
+            "all",
+            "just",
+            "super",
+            "much",
+        ):
+            out.extend(
+                (Tok(tok.text, "it", tok.start, tok.end, "word"), Tok(tok.text, "is", tok.start, tok.end, "word"))
+            )
+        else:
+            out.append(tok)
+    return out
 
 
 def _join_phrases(tokens: list[Tok]) -> list[Tok]:

@@ -73,6 +73,7 @@ VERBS: dict[str, Verb] = {
     "burn": _v("adjust", prop="brightness", sign=-1),
     "burn in": _v("adjust", prop="brightness", sign=-1),
     "crush": _v("amount", sign=-1),
+    "pull": _v("amount"),
     "open up": _v("amount", sign=1),
     "recover": _v("amount", sign=-1),
     "knock": _v("amount", sign=-1, particles=("off", "down"), needs_particle=True),
@@ -483,6 +484,7 @@ on the left side|on the right side|on the left hand side|on the right hand side
 in the style of|in the manner of|styled like|styled as|in style of=in the style of
 instead of|in place of|rather than|in order to|so that|such that|as if|as though
 except for|apart from|other than|aside from|save for|but not|with the exception of|everything but
+all but|all except|everything except|anything but=everything but
 and then|after that|and also|and finally|as well|too much
 everything else|anything else|the rest|all else|everywhere else|all the rest|all other parts|other parts
 the remaining area|the remaining areas|other areas|other things
