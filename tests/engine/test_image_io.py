@@ -136,8 +136,8 @@ def test_output_checks(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="is the input image"):
         check_output_path(src, [src])
     assert check_output_path(src, [src], overwrite=True) == src
-    with pytest.raises(UsageError, match=r"has extension '\.gif'"):
-        check_output_path(tmp_path / "out.gif", [src])
+    with pytest.raises(UsageError, match=r"has extension '\.heic'"):
+        check_output_path(tmp_path / "out.heic", [src])
     with pytest.raises(UsageError, match="does not exist"):
         check_output_path(tmp_path / "no" / "out.png", [src])
 
