@@ -392,7 +392,7 @@ class FrameReader:
     def frame_amount(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "increase the contrast", "reduce the saturation of the sky by 20%", "boost the colors and the
         brightness a little", "lower highlights, raise shadows"."""
-        rest = _drop_particles(rest, ("up", "down"), trailing_only=True, sign_out=(verb_sign := [verb.sign]))
+        rest = _drop_particles(rest, ("up", "down"), sign_out=(verb_sign := [verb.sign]))
         sign = verb_sign[0]
         if lemma in ("soften", "smooth") and not _has_property(rest):
             amount, rest = take_amount(rest)
@@ -549,6 +549,8 @@ class FrameReader:
 
     def complemented(self, region: Region | None, comp: Complement) -> list[Clause]:
         if comp.kind == "straighten":
+            if isinstance(region, PhraseRegion) and region.text not in ("horizon", "horizon line", "skyline"):
+                raise FreeForm(region)  # "have the cat sit up straight"
             return [self.edit("rotate", None, {"auto": True})]
         if comp.kind == "enhance":
             return [self.edit("enhance", region, {"kind": comp.args["kind"]})]
@@ -622,6 +624,8 @@ class FrameReader:
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
         # "switch the car with a bus", "change the dog with a cat": a replacement
+        if lemma in ("switch", "turn") and rest and rest[-1].low in ("on", "off"):
+            return self.frame_freeform(lemma, verb, rest)  # "switch it on"
         if find(rest, ("with", "for")) > 0 and lemma in ("switch", "change", "swap", "exchange"):
             return self.frame_replace(lemma, verb, rest)
         # Gapped pairs: "change the bus to a truck and the road to a dirt road"
@@ -672,6 +676,8 @@ class FrameReader:
         comp = read_complement(target_toks, self.text)
         if comp is not None and comp.kind not in ("change", "like", "verb"):
             return self.complemented(region, comp)
+        if isinstance(region, PhraseRegion) and region.text.split()[0] in EXPRESSIONS:
+            raise FreeForm(region)  # "turn the frown into a smile": an expression, for an instruction model
         prompt = self.raw(target_toks)
         if not prompt:
             raise NotUnderstood("change into what?")
@@ -821,7 +827,7 @@ class FrameReader:
         prompt = self.raw(_strip_punct(what))
         if not prompt:
             raise NotUnderstood("add what?")
-        bare_words = " ".join(t.low for t in what)
+        bare_words = " ".join(t.low for t in what if t.low not in ("there", "here"))
         if words and words[-1] in ("one", "ones") and len(words) > 1 and named_before:
             # "add a few puffy ones": ones of what was named before
             head = named_before.split()[0]
@@ -878,6 +884,11 @@ class FrameReader:
                 return [self.adjust(who, tone[0], tone[1], amount)]
             if look and " ".join(look) in lex.BW_WORDS:
                 return [self.edit("restyle", who, {"style": lex.style_of(" ".join(look))})]
+        if any(
+            w in ("coat", "makeover", "facelift", "shine", "polish", "sparkle", "glow-up", "haircut", "tan", "smile")
+            for w in words
+        ):
+            raise FreeForm(who)  # "give the old barn a fresh coat of paint", "give it some shine"
         if find(what, ("turn", "quarter turn", "half turn", "a quarter turn", "a half turn", "rotation", "spin")) >= 0:
             return self.frame_rotate("rotate", verb, what)  # "give the picture a quarter turn clockwise"
         effect = _effect_noun(what)
@@ -1138,7 +1149,21 @@ class FrameReader:
                 lemma = found[0] if found is not None and found[1].form == "ing" else None
             if lemma is not None and all(
                 t.low
-                in ("a", "an", "the", "some", "more", "slight", "little", "bit", "a bit", "a little", "maybe", "also")
+                in (
+                    "a",
+                    "an",
+                    "the",
+                    "some",
+                    "more",
+                    "slight",
+                    "little",
+                    "bit",
+                    "a bit",
+                    "a little",
+                    "maybe",
+                    "also",
+                    "of",
+                )
                 or t.low in vocab.DEGREE_WORDS
                 for t in toks[:i]
             ):
@@ -1274,6 +1299,8 @@ class FrameReader:
                 less = pred[0].low == "less"
                 return [self.adjust(target, p, -pol if less else pol, a) for p, pol, _, a in groups]
         # "is too dark": the opposite
+        while len(pred) > 2 and pred[0].low in vocab.DEGREE_WORDS and pred[1].low in vocab.TOO_WORDS:
+            pred = pred[1:]  # "way too magenta"
         if pred and pred[0].low in vocab.TOO_WORDS and len(pred) > 1 and pred[-1].low in vocab.COLOR_TONES:
             prop, sign = vocab.COLOR_TONES[pred[-1].low]  # "it's way too magenta": less of it
             step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
@@ -1313,7 +1340,9 @@ class FrameReader:
                 return [self.edit(*sem.change_into(None if subject == ALL else subject, self.raw(target)))]
             except NotUnderstood:
                 raise FreeForm(subject) from None
-        if isinstance(subject, NotRegion) or (toks[marker].low in vocab.MODALS and not statement):
+        if isinstance(subject, NotRegion) or (
+            (toks[marker].low in vocab.MODALS or toks[marker].low in ("needs", "need", "requires")) and not statement
+        ):
             # "the rest is grey", "her lipstick should be a softer pink and her cheeks less flushed"
             try:
                 return self.made(pred, subject=None if subject == ALL else subject)
@@ -1987,6 +2016,9 @@ def _attribute_owner(reader: FrameReader, toks: list[Tok]) -> Region | None:
 
 
 BECOMING = frozenset({"become", "turn into", "turned into", "turn", "change into", "changed into", "becomes"})
+EXPRESSIONS = frozenset(
+    {"frown", "smile", "expression", "grin", "pout", "scowl", "tears", "eyes", "mouth", "pose", "posture", "look"}
+)
 WISH_PHRASES = frozenset(
     {
         "would be nice",
@@ -2048,14 +2080,14 @@ def _in_focus(toks: list[Tok]) -> list[Tok] | None:
     for i in range(1, len(toks)):
         words = [t.low for t in toks[i : i + 3]]
         if words[:1] in (["in focus"], ["into focus"]):
-            return [*toks[:i], Tok(toks[i].text, "in focus", toks[i].start, toks[i].end, "word"), *toks[i + 1 :]]
+            return [*toks[:i], Tok(toks[i].text, "sharper", toks[i].start, toks[i].end, "word"), *toks[i + 1 :]]
         if (
             len(words) == 3
             and words[0] in ("in", "into")
             and words[2] == "focus"
             and words[1] in ("sharp", "crisp", "clear", "full", "perfect", "better", "sharper")
         ):
-            focus = Tok("in focus", "in focus", toks[i].start, toks[i + 2].end, "word")
+            focus = Tok("in focus", "sharper", toks[i].start, toks[i + 2].end, "word")
             return [*toks[:i], focus, *toks[i + 3 :]]
     return None
 
