@@ -16,7 +16,17 @@ from typing import Any
 
 from lark import Lark, Token, v_args
 
-from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Qualifiers, Region, UnionRegion
+from editree.ops import (
+    ALL,
+    BACKGROUND,
+    BoxRegion,
+    MinusRegion,
+    NotRegion,
+    PhraseRegion,
+    Qualifiers,
+    Region,
+    UnionRegion,
+)
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
 from editree.ops.steps import Edit
 from editree.planner import lexicon_en as lex
@@ -112,6 +122,14 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "红": ("warmth", 1),
     "紫": ("tint", 1),
 }
+PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth"}
+# A colour made deeper or paler ("把天空的颜色调得更深") is more or less saturated, not darker.
+_COLOR_ADJECTIVES: dict[str, tuple[str, int]] = {
+    "深": ("saturation", 1),
+    "浅": ("saturation", -1),
+    "淡": ("saturation", -1),
+}
+_TONAL = frozenset({"shadows", "highlights", "exposure", "brightness"})
 # Tones: "加点暖光", "整体加暖色调", "调成冷色调" are warmth adjustments, not things to add.
 TONES: dict[str, int] = {
     "暖色调": 1,
@@ -169,6 +187,22 @@ _PLACE_WORDS: tuple[tuple[str, str], ...] = (
 )
 _BESIDE = {"left": "left of", "right": "right of", "top": "above", "bottom": "below", "center": "next to"}
 _PICTURE_WORDS = frozenset({"", "画面", "图片", "照片", "图像", "图", "整张图", "整个画面", "这张图", "这张照片"})
+IMAGE_PARTS: dict[str, tuple[float, float, float, float]] = {
+    "左上角": (0.0, 0.0, 0.3, 0.3),
+    "右上角": (0.7, 0.0, 1.0, 0.3),
+    "左下角": (0.0, 0.7, 0.3, 1.0),
+    "右下角": (0.7, 0.7, 1.0, 1.0),
+    "左半边": (0.0, 0.0, 0.5, 1.0),
+    "左半部分": (0.0, 0.0, 0.5, 1.0),
+    "右半边": (0.5, 0.0, 1.0, 1.0),
+    "右半部分": (0.5, 0.0, 1.0, 1.0),
+    "上半部分": (0.0, 0.0, 1.0, 0.5),
+    "上半部": (0.0, 0.0, 1.0, 0.5),
+    "下半部分": (0.0, 0.5, 1.0, 1.0),
+    "下半部": (0.0, 0.5, 1.0, 1.0),
+    "顶部": (0.0, 0.0, 1.0, 0.25),
+    "底部": (0.0, 0.75, 1.0, 1.0),
+}
 MOVE_STEP = 0.2
 """How far "往左移" moves an object, as a fraction of the picture; "一点" halves it."""
 
@@ -421,6 +455,10 @@ class ChineseTransformer(ClauseBuilder):
         named = [r for r in self.named if r != ALL]
         return MinusRegion(region=inner, exclude=_union(named)) if named else inner
 
+    def region_image_part(self, meta: Any, children: list[Any]) -> Region:
+        """ "画面右上角", "下半部分": that part of the picture, as a box in fractions."""
+        return BoxRegion(box=IMAGE_PARTS[str(_first(children, "IMAGE_PART"))], units="fraction")
+
     def region_behind(self, meta: Any, children: list[Any]) -> Region:
         """ "在他身后": behind the subject is the background."""
         return BACKGROUND
@@ -497,8 +535,11 @@ class ChineseTransformer(ClauseBuilder):
         return self._english(source, articles=True), source
 
     # ---- clauses -----------------------------------------------------------------------------------
-    def keep(self, meta: Any, children: list[Any]) -> list[Clause]:
-        return self.keep_region(_regions(children)[0], self._span(meta), self._raw(meta))
+    def keep(self, meta: Any, children: list[Any]) -> list[Any]:
+        region = _regions(children)[0]
+        if self.greyed and isinstance(region, PhraseRegion) and sem.is_color(region.text):
+            return [ColorKept(region, self._span(meta))]  # "把照片转成黑白，只保留红色": the red stays in colour
+        return self.keep_region(region, self._span(meta), self._raw(meta))
 
     def keep_region(self, region: Region, span: tuple[int, int], raw: str) -> list[Clause]:
         """What "保持X不变" keeps: pixels, an identity, or nothing (a quality of the picture)."""
@@ -597,7 +638,7 @@ class ChineseTransformer(ClauseBuilder):
         """ "提高亮度和对比度": one adjust per property named."""
         sign = -1 if str(_first(children, "UPDOWN")) in lex.ZH_DOWN else 1
         target = self._target(children)
-        props = dict.fromkeys(lex.ZH_PROPERTIES[str(t)] for t in _tokens(children, "PROPERTY"))
+        props = dict.fromkeys(PROPERTIES[str(t)] for t in _tokens(children, "PROPERTY"))
         return [self._adjust(meta, children, prop, sign, target) for prop in props]
 
     def adjust_added(self, meta: Any, children: list[Any]) -> list[Clause]:
@@ -605,19 +646,44 @@ class ChineseTransformer(ClauseBuilder):
         props = [str(t) for t in _tokens(children, "PROPERTY")]
         if any(p in ("颜色", "色彩") for p in props):
             raise NotUnderstood("adding colour to a picture is a colourisation, not an adjustment")
-        mild = lex.MILD if _tokens(children, "QUANT") else 1.0
-        out: list[Clause] = []
-        for prop in dict.fromkeys(lex.ZH_PROPERTIES[p] for p in props):
-            clause = self._adjust(meta, children, prop, 1, None)
-            amount = round(clause.args["amount"] * mild, 4)
-            out.append(dataclasses.replace(clause, args={**clause.args, "amount": amount}))
-        return out
+        props = list(dict.fromkeys(PROPERTIES[p] for p in props))
+        return [self._mild_if_counted(self._adjust(meta, children, prop, 1, None), children) for prop in props]
 
     def adjust_adj(self, meta: Any, children: list[Any], target: Region | None = None) -> list[Clause]:
         """ "让画面更亮更暖": one adjust per adjective."""
         target = target if target is not None else self._target(children)
         meanings = dict.fromkeys(ADJECTIVES[str(t)] for t in _tokens(children, "ADJ"))
         return [self._adjust(meta, children, prop, sign, target) for prop, sign in meanings]
+
+    def adjust_tonal(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "把阴影提亮一点", "压暗高光": the tonal range the verb brightens or darkens."""
+        prop = PROPERTIES[str(_first(children, "PROPERTY"))]
+        verb_prop, sign = lex.ZH_ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
+        if verb_prop != "brightness" or prop not in _TONAL:
+            raise NotUnderstood(f"{self._raw(meta)!r}: {prop} cannot be made brighter or darker")
+        return self._adjust(meta, children, prop, sign, None)
+
+    def adjust_prop_adj(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "把天空的颜色调得更深一点": the region's colour deeper (more saturated)."""
+        target = self._target(children)
+        word = str(_first(children, "PROPERTY"))
+        out: list[Clause] = []
+        for adj in dict.fromkeys(str(t) for t in _tokens(children, "ADJ")):
+            prop, sign = ADJECTIVES[adj]
+            if word in ("颜色", "色彩"):
+                prop, sign = _COLOR_ADJECTIVES.get(adj, (prop, sign))
+            elif PROPERTIES[word] != prop:
+                raise NotUnderstood(f"{self._raw(meta)!r} says a {word} {adj}, which is no adjustment")
+            out.append(self._adjust(meta, children, prop, sign, target))
+        return out
+
+    def lessen(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "降低噪点", "减少雾霾": less of a flaw is an enhancement."""
+        region = _regions(children)[0]
+        kind = lex.ENHANCE_KINDS.get(region.text) if isinstance(region, PhraseRegion) else None
+        if kind is None or str(_first(children, "UPDOWN")) not in lex.ZH_DOWN:
+            raise NotUnderstood(f"{self._raw(meta)!r} raises or lowers no property")
+        return self._edit(meta, "enhance", None, {"kind": kind})
 
     def adjust_bare(self, meta: Any, children: list[Any]) -> list[Clause]:
         """ "…调亮一点，再暖一点": an adjective with no subject goes on with what the adjust before it changed."""
@@ -634,7 +700,13 @@ class ChineseTransformer(ClauseBuilder):
         sign = TONES[str(_first(children, "TONE"))]
         if str(_first(children, "UPDOWN") or "") in lex.ZH_DOWN:
             sign = -sign
-        return self._adjust(meta, children, "warmth", sign, self._target(children))
+        return self._mild_if_counted(self._adjust(meta, children, "warmth", sign, self._target(children)), children)
+
+    def _mild_if_counted(self, clause: EditClause, children: list[Any]) -> EditClause:
+        """ "加一点冷色调": a little (the 一点 of 加一点 is a count the lexer sees before the word)."""
+        if not _tokens(children, "QUANT"):
+            return clause
+        return dataclasses.replace(clause, args={**clause.args, "amount": round(clause.args["amount"] * lex.MILD, 4)})
 
     def atmosphere(self, meta: Any, children: list[Any]) -> EditClause:
         word = str(_first(children, "EFFECT", "EFFECT_ADJ"))

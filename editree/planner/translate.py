@@ -171,6 +171,10 @@ def segment(part: str) -> list[Word]:
             if chunk.strip():
                 out.append(Word(chunk.strip(), chunk.strip(), "latin"))
             continue
+        pointer = _DEMONSTRATIVE.match(chunk)
+        if pointer and 2 <= pointer.end() < len(chunk):  # "那个人" is "the person", not a dictionary idiom
+            out.append(Word(pointer.group(), "the", "article"))
+            chunk = chunk[pointer.end() :]
         words = _best(chunk, None)
         if _needs_dictionary(words, chunk):
             from editree.planner import cedict

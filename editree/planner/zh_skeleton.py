@@ -43,7 +43,7 @@ _LEAD = re.compile(
     r"(?:\s|然后|接着|并且|而且|同时|顺便|顺带|最后|最终|首先|其次|再者|另外|此外|以及|随后|之后|还要|也要|还得|再|"
     r"先(?!生)|并(?!不)|也|还(?=[要把将让给在加])|那么|那就|就|"
     r"但是|但|不过|可是|只是|"
-    r"请你|请(?!勿)|麻烦你|麻烦|帮忙|帮我|给我(?=[把将])|能不能|能否|可不可以|可否|可以|你能|您能|你可以|"
+    r"请你|请(?!勿)|麻烦你|麻烦|帮忙|帮我|给我(?=[把将])|能不能|能否|可不可以|可否|可以|你能|您能|你可以|能(?=[帮把将让给])|"
     r"我想要|我想|我需要|我希望|希望|我要|需要|要(?=[把将让给在])|"
     r"注意|记得|务必|一定要|千万(?=[别不]))+"
 )
@@ -66,7 +66,7 @@ _EXCEPT_BARE = re.compile(r"^除了(?P<x>.+?)外?$")
 # "…，但是汽车上不要加": the step before it, but not on the car.
 _NOT_HERE = (
     re.compile(
-        r"^(?P<x>.+?)(?:上面|上|里面|里|中|部分|那里|那边)?(?:就|也|都)?(?:不要|别|不用|不需要|不必|不能)再?"
+        r"^(?P<x>.+?)(?:身上|上面|上|里面|里|中|部分|那里|那边)?(?:就|也|都)?(?:不要|别|不用|不需要|不必|不能)再?"
         r"(?:加|添加|放|弄|处理|虚化|模糊|变|调|下|有|上|涂|画)?(?:了|上)?$"
     ),
     re.compile(
@@ -82,7 +82,7 @@ _POP_ANNOUNCE = re.compile(
     r"色彩突出|留色)的?(?:效果|特效)?$"
 )
 _COMPLAINT = re.compile(
-    r"^(?P<np>.+?)(?:看起来|看上去|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
+    r"^(?P<np>.*?)(?:看起来|看上去|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
     r"(?P<adj>[\u4e00-\u9fff]{1,3}?)(?P<le>了|啦|啊|呀)?$"
 )
 _THERE_IS = re.compile(
@@ -91,6 +91,8 @@ _THERE_IS = re.compile(
 _KEEPISH = re.compile(r"保持|保留|维持|不变|原样|不要改变|不要修改|别动|不要动|不改变|别改")
 _CAUSE = re.compile(r"[让使令把将给用]")
 _CONJ = re.compile(r"、|并且|然后|同时|接着|之后|随后|还要|另外|并(?!不)|再(?=[把将让给在加调提降])")
+# "照片偏黄，调整一下白平衡": a request with no direction takes the one the complaint before it implies.
+_UNDIRECTED = re.compile(r"^(?:调整|调节|调|修正|校正|纠正|改善|处理|修)(?:一下)?(?:白平衡|色温|颜色|色彩|亮度|曝光)?$")
 _EFFECT_NOUN = re.compile(r"的?(?:效果|感觉|样子)$")
 # What a complaint implies: "太暗了" asks for brighter.
 _FIXES: dict[str, tuple[str, int] | None] = {
@@ -108,6 +110,9 @@ _FIXES: dict[str, tuple[str, int] | None] = {
     "蓝": ("warmth", 1),
     "暖": ("warmth", -1),
     "黄": ("warmth", -1),
+    "红": ("warmth", -1),
+    "绿": ("tint", 1),
+    "紫": ("tint", -1),
     "艳": ("saturation", -1),
     "鲜艳": ("saturation", -1),
     "平": ("contrast", 1),
@@ -297,6 +302,14 @@ class _Reader:
         if said is not None:
             self.place([said])
             return
+        before = self.previous[-1] if len(self.previous) == 1 else None
+        if isinstance(before, _Said) and before.fix is not None and _UNDIRECTED.match(piece):
+            box = self.container()
+            at = _index(box, before)
+            if at is not None:
+                box[at] = before.fix
+                self.previous = [before.fix]
+                return
         parsed = self.clause_or_parts(start, end)
         if parsed is not None:
             self.place(parsed)
@@ -347,7 +360,8 @@ class _Reader:
         piece = self.text[start:end]
         complaint = _COMPLAINT.match(piece)
         if complaint and (complaint.group("le") or complaint.group("deg") not in _WEAK_DEGREES):
-            region = self.grammar(start, start + complaint.end("np"), "np")
+            # "太暗了" says it of the whole picture
+            region = self.grammar(start, start + complaint.end("np"), "np") if complaint.group("np") else ALL
             adj = complaint.group("adj")
             if region is not None and (adj in _FIXES or complaint.group("le")):
                 fix = _FIXES.get(adj)
