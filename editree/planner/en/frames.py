@@ -568,6 +568,9 @@ class FrameReader:
             amount = comp.amount.scale(lex.BASE_ATMOSPHERE)
             return [self.edit("atmosphere", region, {"effect": comp.effect, "amount": amount})]
         if comp.kind == "color":
+            if isinstance(region, NotRegion) and comp.text in ("gray", "grey"):
+                # "everything else goes grey": the rest loses its colour (a colour pop), not a grey paint
+                return [self.edit("restyle", region, {"style": "black and white"})]
             return [self.edit(*sem.recolor_or_fill(region, comp.text))]
         if comp.kind == "style":
             return [self.edit(*sem.styled(region, comp.text))]
@@ -1210,6 +1213,19 @@ class FrameReader:
         if found is not None and found[1].form == "ed":
             lemma = found[0]
             return self.by_verb(lemma, vocab.VERBS[lemma], toks[found[2] :], "ed")
+        if toks[0].low in ("nobody", "no one", "everyone", "everybody", "people", "you", "i", "we") and len(toks) > 2:
+            det = next((i for i, t in enumerate(toks) if i > 1 and t.low in vocab.DETERMINERS), -1)
+            region = self.region(toks[det:]) if det > 0 else None
+            if region is not None and region != ALL:  # "Nobody notices the ceramic bowl."
+                self.ctx.last_target = region
+                self.ctx.silent.append((self.span, region))
+                return []
+        if toks[0].low in ("that", "this", "the", "those", "these", "my", "our") and _only_region(toks):
+            region = self.region(toks)  # "That yellow kayak by the rocks, could you bring it closer?"
+            if region is not None and region != ALL:
+                self.ctx.last_target = region
+                self.ctx.silent.append((self.span, region))
+                return []
         # "shadows lifted", "brightness increased a bit": a property and what happened to it
         last = verb_at(toks, len(toks) - 1)
         if last is not None and last[1].form == "ed" and _has_property(toks[:-1]):
@@ -1656,8 +1672,10 @@ def _trailing_amount(toks: list[Tok]) -> tuple[Amount, list[Tok]]:
 def _split_top(toks: list[Tok]) -> list[list[Tok]]:
     """Parts of a list at "and" / "," / "as well as" (never inside a multiword token)."""
     parts: list[list[Tok]] = [[]]
-    for tok in toks:
-        if tok.low in ("and", ",", "&", "+", "as well as", "plus", "along with") and parts[-1]:
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        plus = tok.low == "+" and nxt is not None and nxt.kind == "word"  # "brighter + warmer", not "+30"
+        if (tok.low in ("and", ",", "&", "as well as", "plus", "along with") or plus) and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(tok)
@@ -1876,7 +1894,7 @@ def _effect_noun(toks: list[Tok]) -> tuple[str, float] | None:
         for w in t.low.split("-")
         if w not in ("a", "an", "the", "some", "more", "of", "bit", "little", "time")
     ]
-    if not words or len(words) > 4:
+    if not words or len(words) > (6 if words[-1] in ("glow", "feel", "look", "vibe", "mood", "light") else 4):
         return None
     effect_at = next((i for i, w in enumerate(words) if w in lex.EFFECT_WORDS), None)
     if effect_at is None:
@@ -2090,6 +2108,15 @@ def _in_focus(toks: list[Tok]) -> list[Tok] | None:
             focus = Tok("in focus", "sharper", toks[i].start, toks[i + 2].end, "word")
             return [*toks[:i], focus, *toks[i + 3 :]]
     return None
+
+
+def _only_region(toks: list[Tok]) -> bool:
+    """True when the tokens name a thing and nothing else: no verb, property, degree or colour after the noun."""
+    return not any(
+        verb_at(toks, i) is not None or t.low in vocab.PROPERTY_NOUNS or t.low in vocab.COMPARATIVES
+        for i, t in enumerate(toks)
+        if i > 0
+    )
 
 
 def _is_edges(toks: list[Tok]) -> bool:

@@ -342,7 +342,8 @@ class Context:
         return self.last_target if self.last_target is not None else ALL
 
     def rest(self) -> Region:
-        named = [t for t in dict.fromkeys(self.targets) if t != ALL]
+        # (a complement named before, as in a colour pop's "everything but X", is not a region of its own)
+        named = [t for t in dict.fromkeys(self.targets) if t != ALL and not isinstance(t, NotRegion)]
         if not named:
             return ALL
         return NotRegion(region=named[0] if len(named) == 1 else UnionRegion(regions=tuple(named)))
@@ -565,8 +566,10 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
             return NotRegion(region=inner)
     if joined in REST_WORDS or re.fullmatch(r"(?:the )?rest of (?:the |this |my |our )?[\w -]+", joined):
         return ctx.rest()  # "the rest of the room": what the instruction did not name
-    if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
-        return PhraseRegion(text="people", qualifiers=Qualifiers(count="all"))
+    if words[0] in ("whoever", "whomever", "anyone who", "someone who") and len(toks) > 1:
+        # "whoever is standing in the doorway": the person doing that
+        rest_toks = [t for t in toks[1:] if t.low not in ("is", "are", "was")]
+        return _phrase([Tok("person", "person", toks[0].start, toks[0].end, "word"), *rest_toks], ctx, {}, None)
     if words[0] in ("everyone", "everybody", "anyone", "anybody", "nobody") and len(words) == 1:
         return PhraseRegion(text="people", qualifiers=Qualifiers(count="all"))
     if _is_whole(words):

@@ -184,6 +184,14 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     # A subject with a modal: ", the background should be white", "and the sky needs more contrast"
     if sep == "while":  # "… while the street stays as it is": always a clause of its own
         return True
+    if _absolute_exclusion(toks[k : _chunk_end(toks, k)]) is not None:
+        return True  # "…, the skin tones excepted"
+    if (
+        low in ("the rest", "everything else", "all else")
+        and k + 1 < len(toks)
+        and toks[k + 1].low in ("is", "are", "goes", "go", "becomes", "turns", "should", "stays", "in", "gets")
+    ):
+        return True  # "… and the rest is grey"
     for m in range(k + 1, min(len(toks), k + 10)):
         w = toks[m].low
         if w in (",", "then") or toks[m].kind == "punct" or (w == "and" and m > k + 4):
@@ -196,6 +204,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     return False
 
 
+IDEMPOTENT_OPS = frozenset({"restyle", "recolor", "remove", "replace", "enhance"})
 SHOULD_VERBS = frozenset({"come", "turn", "end", "be", "look", "seem", "appear", "get"})
 WHATEVER = frozenset({"either way", "in any case", "regardless", "in both cases", "no matter what"})
 WANTING = frozenset(
@@ -233,6 +242,18 @@ WANTING = frozenset(
 def _purpose_verb(tok: Tok) -> bool:
     """ "to bring out the details", "to reveal": a purpose verb, also as the first word of a multiword verb."""
     return tok.low in vocab.PURPOSE_VERBS or tok.low.split(" ")[0] in vocab.PURPOSE_VERBS
+
+
+def _coordinated_subject(chunk: Chunk, sentence: list[Tok], j: int, sep: str) -> bool:
+    """ "but his glasses and hair must not be altered": "and" joins two subjects of one modal, not two clauses."""
+    if sep != "and" or not chunk.toks:
+        return False
+    k = _skip_lead(chunk.toks, 0)
+    body = chunk.toks[k:]
+    if not body or any(verb_at(body, i) is not None for i in range(len(body))):
+        return False
+    ahead = [t.low for t in sentence[j : j + 6]]
+    return verb_at(sentence, j) is None and any(w in vocab.MODALS for w in ahead)
 
 
 def _chunk_end(toks: list[Tok], start: int) -> int:
@@ -281,7 +302,11 @@ def _nominal_start(toks: list[Tok], k: int) -> bool:
     ):
         prev = toks[k - 1].low if k > 0 else ""
         return prev in ("more", "less", "extra", "some", "a bit of", "a touch of", "of") or prev in vocab.DEGREE_WORDS
-    if low in vocab.COMPARATIVES and nxt in lex.LOOK_WORDS:  # "and maybe a warmer tone"
+    if low in vocab.COMPARATIVES and (
+        nxt in lex.LOOK_WORDS or (nxt and nxt not in ("and", ",", "than", "then") and nxt not in vocab.COMPARATIVES)
+    ):
+        return True  # "and maybe a warmer tone", "and a bluer sky"
+    if low in ("pure", "plain", "solid") and nxt:  # ", pure white background"
         return True
     return False
 
@@ -301,7 +326,7 @@ def split_clauses(sentence: list[Tok]) -> list[Chunk]:
                 seps.append(sentence[j].low)
                 j += 1
             sep = "but" if "but" in seps else ("," if "," in seps and len(seps) == 1 else seps[-1])
-            if j < n and starts_clause(sentence, j, sep):
+            if j < n and starts_clause(sentence, j, sep) and not _coordinated_subject(chunks[-1], sentence, j, sep):
                 chunks.append(Chunk([], sep))
                 i = j
                 continue
@@ -390,6 +415,7 @@ class SentenceReader:
             self.sentence(sentence)
         self._apply_color_kept()
         self._drop_repeated_complaints()
+        self._drop_repeated_steps()
         if self.ctx.silent and not any(isinstance(c, (EditClause, FallbackClause, IfClause)) for c in self.out):
             # Only statements ("the picture is dull"): not nothing, but what the user wrote, free-form.
             for span, target in self.ctx.silent:
@@ -446,6 +472,20 @@ class SentenceReader:
                     if complaint in seq:
                         seq.remove(complaint)
 
+    def _drop_repeated_steps(self) -> None:
+        """ "Colour pop: the dress stays in colour and everything else goes grey" says one edit twice."""
+        for seq in _sequences(self.out):
+            seen: list[tuple[str, object, str]] = []
+            kept: list[Clause] = []
+            for clause in seq:
+                if isinstance(clause, EditClause) and clause.op in IDEMPOTENT_OPS:  # a second blur blurs more
+                    key = (clause.op, clause.target, repr(sorted(clause.args.items())))
+                    if key in seen:
+                        continue
+                    seen.append(key)
+                kept.append(clause)
+            seq[:] = kept
+
     def _swap(self, old: Clause, new: Clause) -> None:
         for seq in _sequences(self.out):
             for i, c in enumerate(seq):
@@ -455,6 +495,10 @@ class SentenceReader:
     # ---- sentences ------------------------------------------------------------------------------------
     def sentence(self, sentence: list[Tok]) -> None:
         mark = sentence[-1].low if sentence[-1].kind == "punct" else ""
+        if mark in ("?", "？"):
+            sentence = sentence[:-1]  # the mark mattered for questions as conditions only
+            if not sentence:
+                return
         if mark in (":", "："):
             before = len(self.out)
             self._sentence(sentence[:-1])

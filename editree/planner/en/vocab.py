@@ -367,6 +367,9 @@ VERBS: dict[str, Verb] = {
     "conserve": _v("keep"),
     "save": _v("keep"),
     "select": _v("select"),
+    "lasso": _v("select"),
+    "outline": _v("select"),
+    "circle": _v("select"),
     "choose": _v("select"),
     "pick": _v("select"),
     "isolate": _v("select"),
@@ -545,6 +548,7 @@ please|pls|plz|kindly|just|simply|also|then|now|next|finally|lastly|first|firstl
 whatever you do|either way|in any case|regardless|anyway|in both cases|no matter what|could use|could do with
 would benefit from|it could use|it could do with|it needs|this needs|yo|ngl|tbh|honestly|basically|lol|haha|omg
 step one|step two|step three|step four|step 1|step 2|step 3|step 4|ok so|so yeah
+do that thing where|that thing where|the thing where|do the thing where|do that effect where
 additionally|afterwards|after that|and then|and also|and finally|and|but|so|ok|okay|hey|hi|hello|guys|oh|well
 can you|could you|would you|will you|can u|could u|can you please|could you please|would you please
 can someone|could someone|can somebody|could somebody|can anyone|could anyone|would someone|would anyone
