@@ -20,7 +20,7 @@ from editree.planner.en.tokens import Tok
 COLOR_MODIFIERS = frozenset(
     """
 light dark bright pale deep navy sky baby royal hot neon pastel vivid rich soft warm cool muted dusty metallic
-warmer cooler heather
+warmer cooler heather pure plain solid flat
 electric forest lime olive mint emerald ruby cherry blood lemon golden dull matte glossy shiny autumn fall
 burnt sunset ocean sea ice icy fire candy mustard chocolate coffee cream off dusky smoky darker lighter brighter
 deeper paler richer softer

@@ -1468,6 +1468,12 @@ class FrameReader:
                 sign, body = sign * verb.sign, body[:-1]
         if trailing.seen:
             body = [*body, *_amount_tokens(trailing, body)]
+        # "temp warmer", "shadows brighter": a property and the direction it goes
+        if len(body) >= 2 and body[0].low in vocab.PROPERTY_NOUNS:
+            comp = read_complement(body[1:], self.text)
+            if comp is not None and comp.kind == "adjust":
+                prop = vocab.PROPERTY_NOUNS[body[0].low][0]
+                return [self.adjust(None, prop, s, a) for _, s, a in comp.items]
         groups = self.property_groups(body)
         if groups and len(body) <= 12:
             if first not in ("less", "more") and toks[-1].kind == "num" and len(toks) >= 2 and toks[-2].low == "-":

@@ -184,6 +184,13 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     # A subject with a modal: ", the background should be white", "and the sky needs more contrast"
     if sep == "while":  # "… while the street stays as it is": always a clause of its own
         return True
+    if (
+        low in ("it", "this", "they", "that")
+        and k + 2 < len(toks)
+        and toks[k + 1].low in ("is", "are", "looks")
+        and (toks[k + 2].low in vocab.TOO_WORDS or toks[k + 2].low in vocab.DEGREE_WORDS)
+    ):
+        return True  # "fix the white balance, it's way too magenta"
     if _absolute_exclusion(toks[k : _chunk_end(toks, k)]) is not None:
         return True  # "…, the skin tones excepted"
     if (
@@ -343,6 +350,23 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
     low = sentence[i].low
     prev = sentence[i - 1].low if i else ""
     nxt = sentence[i + 1].low if i + 1 < len(sentence) else ""
+    nxt2 = sentence[i + 2].low if i + 2 < len(sentence) else ""
+    if low == "with" and [t.low for t in sentence[i + 1 : i + 3]] in (["a", "vignette"], ["vignette"]):
+        return True  # "darker and cooler with a vignette"
+    if (
+        low in ("it", "this", "they")
+        and nxt in ("is", "are", "looks", "seems")
+        and (nxt2 in vocab.TOO_WORDS or nxt2 in ("so", "way", "really", "kind of", "somewhat", "pretty", "a bit"))
+    ):
+        return prev not in (
+            "if",
+            "when",
+            "unless",
+            "make",
+            "keep",
+            "so",
+            "because",
+        )  # "fix the lighting its too yellow"
     if low in ("can", "could", "would", "will") and nxt in ("you", "u", "someone", "anyone", "somebody", "anybody"):
         return prev not in ("i", "we", "it", "that", "this", "how", "what", "if", "so")  # "… dull can you bring it up"
     if low in ("if", "unless", "when", "whenever", "in case"):
@@ -584,7 +608,8 @@ class SentenceReader:
                 cond_toks = toks[k + 1 :]
                 try:
                     saved = self.ctx.last_target
-                    cond, used = parse_condition(_without_adverbs(cond_toks), self.ctx, previous=saved)
+                    named = self.ctx.targets[-1] if self.ctx.targets else saved
+                    cond, used = parse_condition(_without_adverbs(cond_toks), self.ctx, previous=named)
                     if negate:
                         self.ctx.last_target = saved
                 except NotUnderstood:
