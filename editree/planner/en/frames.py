@@ -1391,6 +1391,46 @@ class FrameReader:
             return None
         return self.complemented(None if subject == ALL else subject, comp)
 
+    def wanted(self, toks: list[Tok]) -> list[Clause]:
+        """What "I want …" / "I'd like …" names: a state ("the sky bluer"), things of a colour ("navy curtains and
+        mustard-yellow cushions": recolour them), a bigger or smaller thing ("a bigger moon": scale it), or a
+        thing somewhere ("a lamp on the desk": add it)."""
+        parts = _split_top(toks)
+        out: list[Clause] = []
+        for part in parts:
+            words = [t.low for t in part]
+            body = part[1:] if words[0] in ("a", "an", "some", "the") else part
+            if len(body) >= 2 and (body[0].low in vocab.SCALE_BIGGER or body[0].low in vocab.SCALE_SMALLER):
+                region = self.region(body[1:])  # "a bigger moon"
+                if region is not None and region != ALL:
+                    out.append(
+                        self.edit("scale", region, {"factor": 2.0 if body[0].low in vocab.SCALE_BIGGER else 0.5})
+                    )
+                    continue
+            color = next(
+                (color_of(body[:k], self.text) for k in (3, 2, 1) if k < len(body) and color_of(body[:k], self.text)),
+                None,
+            )
+            if color is not None and split_complement(part, self.text) is None:
+                size = len(color.split())
+                region = self.region(body[size:])  # "navy curtains"
+                if region is not None and region != ALL:
+                    out.append(self.edit(*sem.recolor_or_fill(region, color)))
+                    continue
+            place = _move_place(part)
+            if out and place[1] is not None and place[0] <= 1 and isinstance(self.ctx.last_target, PhraseRegion):
+                args = place[1]  # "…, up in the top-right corner": the thing just named goes there
+                if "beside_toks" in args:
+                    args["beside"] = self.region(args.pop("beside_toks"))
+                out.append(self.edit("move", self.ctx.last_target, args))
+                continue
+            return (
+                [*out, *self.made(toks[len([t for p in parts[: parts.index(part)] for t in p]) :])]
+                if not out
+                else [*out, *self.made(part)]
+            )
+        return out
+
     def wished(self, toks: list[Tok]) -> list[Clause]:
         """ "fireworks in the night sky", "a croissant on the plate": a thing wished somewhere is an add."""
         pairs = _pairs([t for t in toks if t.low not in (",",)], vocab.PREPOSITIONS, optional=True)

@@ -21,6 +21,7 @@ from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause, KeepRestClause
 from editree.planner.en import vocab
+from editree.planner.en.complements import COLORS
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
 from editree.planner.en.frames import Exclusion, FrameReader, FreeForm, _absolute_keep, _noun_use, verb_at
 from editree.planner.en.nouns import Context, region_of
@@ -728,7 +729,7 @@ class SentenceReader:
         want = _want_frame(body)
         try:
             if want is not None:
-                return self.frames().made(want) if want else []
+                return self.frames().wanted(want) if want else []
             return self.frames().read(body, span)
         except FreeForm as free:
             return self.fallback(toks, free.target)
@@ -968,7 +969,7 @@ def _want_frame(toks: list[Tok]) -> list[Tok] | None:
     if (
         len(words) >= 3
         and words[0] in ("like", "love", "prefer")
-        and words[1] in ("the", "my", "this", "his", "her", "their", "it", "our")
+        and (words[1] in ("the", "my", "this", "his", "her", "their", "it", "our", "a", "an") or words[1] in COLORS)
     ):
         return toks[1:]  # after "I would" was read as a lead
     if len(words) >= 3 and words[0] in ("i", "we") and words[1] in ("want", "need", "would", "wish", "prefer"):
