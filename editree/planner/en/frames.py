@@ -1424,11 +1424,9 @@ class FrameReader:
                     args["beside"] = self.region(args.pop("beside_toks"))
                 out.append(self.edit("move", self.ctx.last_target, args))
                 continue
-            return (
-                [*out, *self.made(toks[len([t for p in parts[: parts.index(part)] for t in p]) :])]
-                if not out
-                else [*out, *self.made(part)]
-            )
+            if not out:
+                return self.made(toks)  # a state: "the sky bluer and the grass greener"
+            out.extend(self.made(part))
         return out
 
     def wished(self, toks: list[Tok]) -> list[Clause]:
