@@ -17,7 +17,7 @@ from editree.ops import plan_from_dict, plan_text
 from editree.planner import parse
 from tests.planner.dev_set import CASES
 
-MIN_EXACT = {"en": 0.98, "zh": 0.48}
+MIN_EXACT = {"en": 0.98, "zh": 0.97}
 """Fraction of each language's cases whose plan must match exactly (rounded down to the whole percent)."""
 
 

@@ -130,3 +130,40 @@ def test_a_keep_inside_a_long_description_is_still_a_keep() -> None:
         ("preserve_identity", "person"),
         ("keep", "background"),
     }
+
+
+def test_a_condition_across_pieces_ends_with_its_sentence_and_spans_its_branches() -> None:
+    text = "如果桌上有杯子，就把杯子去掉，否则加一个杯子。最后加点雾"
+    cond, fog = parse(text).steps
+    assert cond.kind == "if" and [s.op for s in cond.then] == ["remove"] and [s.op for s in cond.else_] == ["add"]
+    assert cond.span == (0, text.index("。"))
+    assert fog.op == "atmosphere" and fog.span == (text.index("加点雾"), len(text))
+
+
+def test_joining_and_request_words_are_no_part_of_a_step() -> None:
+    text = "请把背景虚化，然后顺便调亮人物吧"
+    blur, brighten = parse(text).steps
+    assert text[blur.span[0] : blur.span[1]] == "把背景虚化"
+    assert text[brighten.span[0] : brighten.span[1]] == "调亮人物"
+
+
+@pytest.mark.parametrize(
+    ("instruction", "ops"),
+    [
+        ("花瓶太暗了", [("adjust", "vase", 0.3)]),  # alone, the complaint is its fix
+        ("花瓶太暗了，把它换成台灯", [("replace", "vase", None)]),  # a request says what to do instead
+        ("花瓶太暗了，锐化一下", [("adjust", "vase", 0.3)]),  # and the complaint's region is its topic
+    ],
+)
+def test_a_complaint_names_a_region_and_is_a_step_only_when_no_request_follows(
+    instruction: str, ops: list[tuple[str, str, float | None]]
+) -> None:
+    steps = parse(instruction).steps
+    assert [(s.op, s.target.text, getattr(s.args, "amount", None)) for s in steps] == ops
+
+
+def test_an_exclusion_narrows_the_step_before_it_and_an_exception_the_one_after() -> None:
+    (snow,) = parse("加点雪，但是屋顶上不要加").steps
+    assert snow.target == NotRegion(region=PhraseRegion(text="roof", source="屋顶"))
+    (blur,) = parse("除了招牌以外，把画面虚化").steps
+    assert blur.target == NotRegion(region=PhraseRegion(text="signboard", source="招牌"))
