@@ -122,7 +122,7 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "红": ("warmth", 1),
     "紫": ("tint", 1),
 }
-PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth"}
+PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth", "色调": "warmth"}
 # A colour made deeper or paler ("把天空的颜色调得更深") is more or less saturated, not darker.
 _COLOR_ADJECTIVES: dict[str, tuple[str, int]] = {
     "深": ("saturation", 1),
@@ -441,8 +441,8 @@ class ChineseTransformer(ClauseBuilder):
         english = self._english(source, articles=False)
         if english in lex.WHOLE_IMAGE_NOUNS:
             return ALL
-        if english in ("background", "backdrop", "surroundings", "environment"):
-            return BACKGROUND
+        if english in ("background", "backdrop", "surroundings", "environment") or english.endswith("'s background"):
+            return BACKGROUND  # "人像的背景": the background
         if english.split()[-1] in lex.PERSON_NOUNS:
             self.last_person = english
         elif "'s " in english and english.split("'s ")[0].split()[-1] in lex.PERSON_NOUNS:
@@ -458,6 +458,11 @@ class ChineseTransformer(ClauseBuilder):
     def region_image_part(self, meta: Any, children: list[Any]) -> Region:
         """ "画面右上角", "下半部分": that part of the picture, as a box in fractions."""
         return BoxRegion(box=IMAGE_PARTS[str(_first(children, "IMAGE_PART"))], units="fraction")
+
+    def region_in_image_part(self, meta: Any, children: list[Any]) -> Region:
+        """ "右下角的日期": the date, where the bottom right corner is (the date less what is outside it)."""
+        inner = self.region_phrase(meta, [c for c in children if not isinstance(c, Token)])
+        return MinusRegion(region=inner, exclude=NotRegion(region=self.region_image_part(meta, children)))
 
     def region_behind(self, meta: Any, children: list[Any]) -> Region:
         """ "在他身后": behind the subject is the background."""
@@ -531,7 +536,11 @@ class ChineseTransformer(ClauseBuilder):
         return self._raw(meta)
 
     def prompt(self, meta: Any, children: list[Any]) -> tuple[str, str]:
-        source = self._raw(meta).strip().strip("\"'“”「」")
+        raw = self._raw(meta).strip()
+        quoted = re.search(r"[“\"「'](.+?)[”\"」']", raw)
+        if quoted and re.fullmatch(r"(?:一行|一句|几个|一段)?(?:文字|字样|字|标语|话)?", raw[: quoted.start()]):
+            return f'the text "{quoted.group(1)}"', raw  # "加上一行字“生日快乐”": the words as written
+        source = raw.strip("\"'“”「」")
         return self._english(source, articles=True), source
 
     # ---- clauses -----------------------------------------------------------------------------------
@@ -603,6 +612,14 @@ class ChineseTransformer(ClauseBuilder):
         self.greyed = True
         return clause
 
+    def colorize(self, meta: Any, children: list[Any]) -> Clause:
+        """ "先变成黑白，再给红色的花上色": the flowers keep their colour; on a colour photo it means nothing."""
+        if not self.greyed:
+            raise NotUnderstood(f"{self._raw(meta)!r} colours a region of a picture no clause made black and white")
+        region = _regions(children)[0]
+        self.named.append(region)
+        return ColorKept(region, self._span(meta))
+
     def vignette(self, meta: Any, children: list[Any]) -> Clause:
         """ "加暗角": the vignette op where the IR has it, else a free-form edit that says so."""
         amount = self._scale(children, lex.BASE_ATMOSPHERE)
@@ -639,7 +656,7 @@ class ChineseTransformer(ClauseBuilder):
         sign = -1 if str(_first(children, "UPDOWN")) in lex.ZH_DOWN else 1
         target = self._target(children)
         props = dict.fromkeys(PROPERTIES[str(t)] for t in _tokens(children, "PROPERTY"))
-        return [self._adjust(meta, children, prop, sign, target) for prop in props]
+        return [self._mild_if_counted(self._adjust(meta, children, prop, sign, target), children) for prop in props]
 
     def adjust_added(self, meta: Any, children: list[Any]) -> list[Clause]:
         """ "加一点对比度": more of the property (a little more with 一点)."""
@@ -659,9 +676,11 @@ class ChineseTransformer(ClauseBuilder):
         """ "把阴影提亮一点", "压暗高光": the tonal range the verb brightens or darkens."""
         prop = PROPERTIES[str(_first(children, "PROPERTY"))]
         verb_prop, sign = lex.ZH_ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
+        if verb_prop == prop == "warmth":  # "把整体色调调暖"
+            return self._adjust(meta, children, prop, sign, self._target(children))
         if verb_prop != "brightness" or prop not in _TONAL:
             raise NotUnderstood(f"{self._raw(meta)!r}: {prop} cannot be made brighter or darker")
-        return self._adjust(meta, children, prop, sign, None)
+        return self._adjust(meta, children, prop, sign, self._target(children))
 
     def adjust_prop_adj(self, meta: Any, children: list[Any]) -> list[Clause]:
         """ "把天空的颜色调得更深一点": the region's colour deeper (more saturated)."""
@@ -672,6 +691,8 @@ class ChineseTransformer(ClauseBuilder):
             prop, sign = ADJECTIVES[adj]
             if word in ("颜色", "色彩"):
                 prop, sign = _COLOR_ADJECTIVES.get(adj, (prop, sign))
+            elif PROPERTIES[word] in _TONAL and prop == "brightness":  # "阴影部分再亮一点"
+                prop = PROPERTIES[word]
             elif PROPERTIES[word] != prop:
                 raise NotUnderstood(f"{self._raw(meta)!r} says a {word} {adj}, which is no adjustment")
             out.append(self._adjust(meta, children, prop, sign, target))
@@ -729,6 +750,8 @@ class ChineseTransformer(ClauseBuilder):
         english, source = _prompt(children)
         region = self._target(children)
         verb = str(_first(children, "CHANGE_TO", "REPLACE") or "")
+        if region is None and verb in SWAP_VERBS and self.last_target not in (None, ALL):
+            region = self.last_target  # "把建筑去掉，换成大海": what the clause before named
         bare = re.sub(r"^(?:一种|一个|一片|一点|有点)", "", source).removesuffix("的")
         if bare in TONES:  # "调成暖色调": a warmth adjustment
             return self._adjust(meta, children, "warmth", TONES[bare], region)
@@ -879,12 +902,14 @@ class ChineseTransformer(ClauseBuilder):
     def move_to(self, meta: Any, children: list[Any]) -> EditClause:
         """ "把杯子移到桌子的右边" (beside the table), "把猫移到画面左上角" (a corner of the picture)."""
         _, source = _prompt(children)
+        if not _regions(children) and self.last_target in (None, ALL):
+            raise NotUnderstood(f"{self._raw(meta)!r} names nothing to move")
         dest = re.sub(r"(?:去|来|那里|那儿|这里)$", "", source)
         place = next(((w, p) for w, p in _PLACE_WORDS if dest.endswith(w)), None)
         if place is None:
             raise NotUnderstood(f"{source!r} says no side or place to move to")
         owner = dest[: -len(place[0])].removesuffix("的")
-        target = _regions(children)[0]
+        target = _regions(children)[0] if _regions(children) else self.last_target
         if owner in _PICTURE_WORDS:
             if place[1] not in ("top left", "top right", "bottom left", "bottom right", *_BESIDE):
                 raise NotUnderstood(f"{source!r} is no side of the picture")

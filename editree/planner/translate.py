@@ -50,6 +50,8 @@ _SHADES = {
     "嫩": "light",
 }
 _SHADE = re.compile(r"([浅淡深暗墨亮鲜嫩])([红橙黄绿青蓝紫粉棕褐灰金银])色?")
+# Two colours make one: "粉紫色" is pink-purple, "灰蓝色" gray-blue.
+_BLEND = re.compile(r"([红橙黄绿青蓝紫粉棕褐灰金银白黑])([红橙黄绿青蓝紫粉棕褐灰金银白黑])色")
 # Where a 的-modifier ends in a place word, the thing is there: "桌子上的花瓶" -> "vase on the table".
 _PLACES = {
     "上面": "on",
@@ -122,6 +124,11 @@ def _formed(text: str) -> Entry | None:
         base = lexicon().get(shade.group(2) + "色") or lexicon().get(shade.group(2))
         if base is not None:
             return Entry(f"{_SHADES[shade.group(1)]} {base.english}", "color")
+    blend = _BLEND.fullmatch(text)
+    if blend:
+        first, second = (lexicon().get(c + "色") or lexicon().get(c) for c in blend.groups())
+        if first is not None and second is not None and first.english != second.english:
+            return Entry(f"{first.english}-{second.english}", "color")
     return None
 
 

@@ -201,7 +201,13 @@ class _Reader:
             region = self.excepted[0]
             items = [_narrow(i, region) for i in items]
             self.excepted = None
-        self.container().extend(items)
+        box = self.container()
+        at = _index(box, self.previous[0]) if len(items) == 1 and _replaces_removed(self.previous, items[0]) else None
+        if at is not None:
+            box[at] = items[0]  # "把建筑去掉，换成大海": one replace, not a removal first
+            self.previous = items
+            return
+        box.extend(items)
         for open_ in self.stack:  # a branch piece extends every condition it is inside
             open_.end = max([open_.end, *(_end(i) for i in items)])
         self.previous = items
@@ -509,6 +515,17 @@ class _Reader:
         if grey is not None:
             _replace(self.out, grey, _narrow(grey, item.region))
             _replace(self.out, item, None)
+
+
+def _replaces_removed(previous: list[Any], item: Any) -> bool:
+    return (
+        len(previous) == 1
+        and isinstance(previous[0], EditClause)
+        and previous[0].op == "remove"
+        and isinstance(item, EditClause)
+        and item.op == "replace"
+        and item.target == previous[0].target
+    )
 
 
 def _index(items: list[Any], wanted: Any) -> int | None:
