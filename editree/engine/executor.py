@@ -420,6 +420,8 @@ def _run_edit(
         report.identity = round(best[0], 4)
     state.canvas = best[1]
     np.maximum(state.changed, through, out=state.changed)
+    if through is not effective:  # move and scale change their object's old place and its new one
+        report.effective_area = M.area(through)
     report.seconds = time.perf_counter() - started
     return report
 
