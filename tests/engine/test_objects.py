@@ -162,6 +162,8 @@ def test_move_to_the_left_puts_the_object_there_and_fills_its_place(tmp_path, co
     gap = 0.02 * 400
     assert abs(x - (gap + 42)) < 2 and abs(y - _centroid(before)[1]) < 1  # left edge at the margin, same height
     assert not after[240:320, 290:370].any(), "the old place is filled"
+    report = result.steps[0]
+    assert abs(report.effective_area - 2 * report.target_area) < 0.002, "the report counts the old and the new place"
     # Inside the object the pasted pixels are the object's own bytes.
     core = cv2.erode(before.astype(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
     shift = round(gap) - (330 - 42)
