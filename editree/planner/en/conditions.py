@@ -6,8 +6,8 @@ from __future__ import annotations
 from editree.ops import ALL, PhraseRegion, Region
 from editree.ops.conditions import AndCond, Cond, Exists, ImageIs, NotCond, OrCond
 from editree.planner import lexicon_en as lex
-from editree.planner.en.frames import verb_at
 from editree.planner.en.nouns import Context, region_of
+from editree.planner.en.phrases import verb_at
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 

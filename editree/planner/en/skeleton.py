@@ -23,8 +23,9 @@ from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause
 from editree.planner.en import vocab
 from editree.planner.en.complements import COLORS
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
-from editree.planner.en.frames import Exclusion, FrameReader, FreeForm, _absolute_keep, _noun_use, verb_at
+from editree.planner.en.frames import FrameReader
 from editree.planner.en.nouns import Context, region_of
+from editree.planner.en.phrases import Exclusion, FreeForm, absolute_keep, noun_use, verb_at
 from editree.planner.en.tokens import Tok, tokenize
 from editree.planner.semantics import NotUnderstood
 
@@ -156,7 +157,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
         return True  # "…, should there be a watermark"
     if low == "with" and k + 1 < len(toks):
         end = _chunk_end(toks, k + 1)
-        if _absolute_keep(toks[k + 1 : end]) is not None:
+        if absolute_keep(toks[k + 1 : end]) is not None:
             return True  # "…, with the shop signs kept as they are"
         if toks[k + 1].low in ("more", "less", "extra", "a bit more", "a little more", "a touch of"):
             return True
@@ -175,7 +176,7 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     if low == "to" and k + 1 < len(toks) and _purpose_verb(toks[k + 1]):
         return True
     found = verb_at(toks, k)
-    if found is not None and found[1].form in ("base", "ing") and not _noun_use(toks[k:], found):
+    if found is not None and found[1].form in ("base", "ing") and not noun_use(toks[k:], found):
         if sep == "and" and found[0] in ("give", "have", "get", "set", "use") and k == j:
             return k + 1 < len(toks)
         return True
@@ -1016,4 +1017,4 @@ def is_command(sentence: str) -> bool:
     if low in ("do not", "make sure", "ensure", "be sure", "let", "do"):
         return True
     found = verb_at(toks, k)
-    return found is not None and found[1].form in ("base", "ing") and not _noun_use(toks[k:], found)
+    return found is not None and found[1].form in ("base", "ing") and not noun_use(toks[k:], found)

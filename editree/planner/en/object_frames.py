@@ -1,0 +1,368 @@
+"""Frames that act on things: replace, remove, add (and put, give, apply), recolour, restyle, select, move."""
+
+from __future__ import annotations
+
+import re
+
+from editree.ops import ALL, BACKGROUND, MinusRegion, NotRegion, PhraseRegion, Region
+from editree.planner import lexicon_en as lex
+from editree.planner import semantics as sem
+from editree.planner.clauses import Clause, EditClause
+from editree.planner.en import vocab
+from editree.planner.en.amounts import take_amount
+from editree.planner.en.complements import color_of
+from editree.planner.en.nouns import strip_fillers
+from editree.planner.en.phrases import (
+    FreeForm,
+    and_token,
+    color_tone,
+    defect_kind,
+    effect_noun,
+    find,
+    give_split,
+    in_focus,
+    is_scene,
+    last_top,
+    look_adjustments,
+    looks_like_object,
+    low,
+    split_pairs,
+    split_top,
+    strip_punct,
+    without_trailing_for,
+)
+from editree.planner.en.placement import move_place
+from editree.planner.en.tokens import Tok
+from editree.planner.semantics import NotUnderstood
+
+
+class ObjectFrames:
+    """Frame methods of FrameReader, mixed into it: they use its edit(), region() and context."""
+
+    # ---- replace, remove, add -------------------------------------------------------------------------
+    def frame_replace(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "replace X with Y" (and "and Z with W"), "swap X for Y", "substitute Y for X", "replace X by Y"."""
+        if lemma == "substitute" and find(rest, ("for",)) > 0 and find(rest, ("with",)) < 0:
+            at = find(rest, ("for",))
+            prompt, region = self.raw(rest[:at]), self.region(rest[at + 1 :])
+            return [self.edit("replace", region, {"prompt": prompt})]
+        preps = ("with", "by", "for", "to", "into", "using", "instead of")
+        pairs = split_pairs(rest, preps)
+        if not pairs:
+            raise FreeForm(self.region(rest) if rest else None)
+        out: list[Clause] = []
+        for left, right in pairs:
+            region = self.region(left)
+            prompt_toks = right[1:]
+            if right[0].low == "instead of":  # "replace with a cat instead of the dog" (rare order)
+                region, prompt_toks = self.region(prompt_toks), left
+            prompt = self.raw(strip_punct(prompt_toks))
+            if not prompt or region is None:
+                raise NotUnderstood("replace what with what?")
+            out.append(self.edit("replace", region, {"prompt": prompt}))
+        return out
+
+    def frame_remove(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "remove the car from the street", "remove the noise", "remove the yellow cast", "remove the color"."""
+        rest = strip_fillers(rest)
+        if not rest:
+            raise NotUnderstood("remove what?")
+        defect = defect_kind(rest)
+        if defect is not None:
+            return [self.edit("enhance", ALL, {"kind": defect})]
+        words = [t.low for t in rest]
+        # "remove some of the contrast", "remove the yellow tint", "remove the color from the background"
+        if words[0] in ("some", "part", "a bit", "a little") and len(words) > 2 and words[1] == "of":
+            groups = self.property_groups(rest[2:])
+            if groups:
+                return [self.adjust(region, prop, -polarity, amount) for prop, polarity, region, amount in groups]
+        tone = color_tone(rest)
+        if tone is not None:
+            prop, sign, region_toks = tone
+            amount, region_toks = take_amount(region_toks)
+            return [self.adjust(self.region(region_toks) if region_toks else None, prop, -sign, amount)]
+        head = [w for w in words if w not in ("the", "all", "any")]
+        if head and head[0] in ("color", "colors", "colour", "colours", "coloring", "saturation"):
+            at = find(rest, ("from", "in", "of", "on"))
+            region = self.region(rest[at + 1 :]) if at > 0 else None
+            return [self.edit("restyle", region, {"style": "black and white"})]
+        at = last_top(rest, ("from", "out of", "off"))
+        what_toks, where_toks = (rest[:at], rest[at + 1 :]) if at > 0 else (rest, [])
+        what = self.region(what_toks)
+        if what is None or what == ALL:
+            raise NotUnderstood("remove what?")
+        where = self.region(where_toks) if where_toks else None
+        if where == BACKGROUND:
+            what = MinusRegion(region=what, exclude=NotRegion(region=BACKGROUND))
+        elif isinstance(where, PhraseRegion) and isinstance(what, PhraseRegion):
+            prep = "in" if where.text in ("sky", "water", "sea", "air", "lake", "river", "picture") else "on"
+            what = PhraseRegion(text=f"{what.text} {prep} the {where.text}", qualifiers=what.qualifiers)
+        clause = self.edit("remove", what, {})
+        self.ctx.last_target = ALL  # what was removed is gone: a later "it" means the picture
+        return [clause]
+
+    def frame_add(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "add a hat to the dog", "put a hat on the dog and a scarf on the cat", "add fog to the background",
+        "add more contrast", "add a vintage filter", "add some blur to the background"."""
+        rest = strip_punct(rest)
+        if not rest:
+            raise NotUnderstood(f"{lemma} what?")
+        focused = in_focus(rest)
+        if lemma in ("put", "get", "set", "bring") and focused is not None:
+            return self.made(focused)  # "put the dog in sharp focus and the rest slightly blurred"
+        extra = re.match(r"(\d+) ?(?:px|pixels?)(?: of \w+)? (?:at|on|to) the (left|right|top|bottom)", low(rest))
+        if extra:  # "add 150 pixels of sky at the top": a wider canvas
+            return [self.edit("extend", None, {extra.group(2): float(extra.group(1)), "units": "px"})]
+        at = find(rest, ("instead of", "in place of", "rather than"))
+        if at > 0:  # "put a fountain instead of the car"
+            return [self.edit("replace", self.region(rest[at + 1 :]), {"prompt": self.raw(rest[:at])})]
+        pairs = split_pairs(rest, vocab.PREPOSITIONS, optional=True)
+        out: list[Clause] = []
+        for what, where in pairs:
+            out.extend(self.added(what, where, lemma))
+        return out
+
+    def added(self, what: list[Tok], where: list[Tok], lemma: str = "add") -> list[Clause]:
+        named_before = self.ctx.mentioned
+        while what and what[-1].low in ("everywhere", "all over", "overall", "throughout", "all around", "too"):
+            what = what[:-1]  # "add snow everywhere": the whole picture
+        where_toks = where[1:] if where else []
+        if (
+            where_toks
+            and where_toks[-1].low in ("background", "backdrop")
+            and len(where_toks) > 1
+            and where_toks[0].low in ("a", "an")
+        ):
+            # "put the mug on a plain white background": the background becomes that
+            return [self.edit("replace", BACKGROUND, {"prompt": self.raw(where_toks)})]
+        if where and where[0].low == "behind" and is_scene(what) and where_toks:
+            # "put a snowy landscape behind him": a new background
+            return [self.edit("replace", BACKGROUND, {"prompt": self.raw(what)})]
+        region = self.region(where_toks) if where_toks else None
+        if where and where[0].low in ("on the left", "on the right", "to the left", "to the right"):
+            region = None
+        amount, bare = take_amount(what, adjectives=True)
+        words = [t.low for t in bare if t.low not in ("a", "an", "the", "some", "more", "extra", "additional")]
+        joined = " ".join(words)
+        less = bool(what) and what[0].low == "less"
+        # "add more contrast", "add some brightness", "add a little warmth", "add blue tone to the river"
+        groups = self.property_groups(what)
+        if groups and all(g[2] is None for g in groups) and not looks_like_object(words):
+            return [
+                self.adjust(region, prop, -polarity if less else polarity, amt) for prop, polarity, _, amt in groups
+            ]
+        tone = color_tone(bare)
+        if tone is not None and not tone[2]:
+            return [self.adjust(region, tone[0], tone[1], amount)]
+        colours = [w for w in words if w != "and"]
+        if colours and all(w in vocab.COLOR_TONES for w in colours) and len(words) <= 3:
+            prop, sign = vocab.COLOR_TONES[colours[0]]  # "add blue to the sky"
+            return [self.adjust(region, prop, sign, amount)]
+        if joined in ("color", "colors", "colour", "colours", "more color", "some color", "life", "vibrance"):
+            return [self.adjust(region, "saturation", 1, amount)]
+        if (
+            joined in vocab.BLUR_NOUNS
+            or (words and words[-1] in ("blur", "bokeh"))
+            or joined
+            in (
+                "blur effect",
+                "bokeh effect",
+            )
+        ):
+            return [self.edit("blur", region, {"amount": amount.scale(lex.BASE_BLUR)})]
+        effect = effect_noun(what)
+        if effect is not None:
+            name, strength = effect
+            value = take_amount(what)[0].scale(lex.BASE_ATMOSPHERE) * strength
+            return [self.edit("atmosphere", region, {"effect": name, "amount": round(min(1.0, value), 4)})]
+        if "vignette" in words:  # "add a subtle vignette"
+            return [self.edit("vignette", None, {"amount": amount.scale(0.5)})]
+        prompt = self.raw(strip_punct(what))
+        if not prompt:
+            raise NotUnderstood("add what?")
+        bare_words = " ".join(t.low for t in what if t.low not in ("there", "here"))
+        if words and words[-1] in ("one", "ones") and len(words) > 1 and named_before:
+            # "add a few puffy ones": ones of what was named before
+            head = named_before.split()[0]
+            prompt = re.sub(r"\bones?$", head, prompt)
+        if bare_words in ("one", "some", "a few", "several", "more") and self.ctx.mentioned is not None:
+            joined = "one" if bare_words == "one" else "some"
+        if joined in ("one", "some", "it", "them") and self.ctx.mentioned is not None:
+            prompt = (
+                f"a {self.ctx.mentioned}" if joined == "one" else self.ctx.mentioned
+            )  # "if there is no moon, add one"
+        if joined in lex.BW_WORDS or (words and words[0] in lex.BW_WORDS and words[-1] in lex.LOOK_WORDS):
+            return [self.edit("restyle", region, {"style": lex.style_of(words[0])})]
+        if words and words[-1] in lex.LOOK_WORDS:
+            if set(words) & {"bokeh", "blur"}:
+                return [self.edit("blur", region, {"amount": lex.BASE_BLUR})]
+            return [self.edit(*sem.styled(region, prompt))]
+        if lemma in ("apply", "use"):
+            return [self.edit(*sem.styled(region, prompt))]
+        self.ctx.last_prompt = sem.strip_article(prompt).lower()
+        return [self.edit("add", region, {"prompt": prompt})]
+
+    def frame_apply(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "apply a warm filter", "apply a gaussian blur to the background", "apply a vintage look"."""
+        at = find(rest, ("to", "on", "onto", "over", "across", "throughout"))
+        what, where = (rest[:at], rest[at:]) if at > 0 else (rest, [])
+        try:
+            return self.added(what, where, "apply")
+        except NotUnderstood:
+            raise FreeForm(None) from None
+
+    def frame_give(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "give the dog a party hat", "give it a vintage look", "give him a blue shirt", "give it more contrast"."""
+        split = give_split(rest)
+        if split is None:
+            raise NotUnderstood("give whom what?")
+        who_toks, what = split
+        who = self.region(who_toks) if who_toks else None
+        amount, bare = take_amount(what, adjectives=True)
+        words = [t.low for t in bare if t.low not in ("a", "an", "the", "some")]
+        # "give him a blue shirt": he has a shirt; it becomes blue
+        if len(words) >= 2 and words[-1] in vocab.WORN_NOUNS:
+            color = color_of(bare[:-1], self.text)
+            if color is not None:
+                owner = who.text if isinstance(who, PhraseRegion) else (self.ctx.last_person or "person")
+                region = PhraseRegion(text=f"{owner}'s {words[-1]}")
+                return [self.edit(*sem.recolor_or_fill(region, color))]
+        if words and words[-1] in lex.LOOK_WORDS | {"touch", "makeover", "treatment", "grade", "edit"}:
+            look = [w for w in words[:-1]]
+            items = look_adjustments(bare[:-1])
+            if items:
+                return [self.adjust(who, prop, sign, amt.merged(amount)) for prop, sign, amt in items]
+            tone = color_tone(bare)
+            if tone is not None:
+                return [self.adjust(who, tone[0], tone[1], amount)]
+            if look and " ".join(look) in lex.BW_WORDS:
+                return [self.edit("restyle", who, {"style": lex.style_of(" ".join(look))})]
+        if any(
+            w in ("coat", "makeover", "facelift", "shine", "polish", "sparkle", "glow-up", "haircut", "tan", "smile")
+            for w in words
+        ):
+            raise FreeForm(who)  # "give the old barn a fresh coat of paint", "give it some shine"
+        if find(what, ("turn", "quarter turn", "half turn", "a quarter turn", "a half turn", "rotation", "spin")) >= 0:
+            return self.frame_rotate("rotate", verb, what)  # "give the picture a quarter turn clockwise"
+        effect = effect_noun(what)
+        if effect is not None:
+            value = round(min(1.0, take_amount(what)[0].scale(lex.BASE_ATMOSPHERE) * effect[1]), 4)
+            return [self.edit("atmosphere", None if who == ALL else who, {"effect": effect[0], "amount": value})]
+        if words and words[-1] in lex.LOOK_WORDS:
+            try:
+                return [self.edit(*sem.styled(None if who == ALL else who, self.raw(what)))]
+            except NotUnderstood:
+                raise FreeForm(who) from None  # "give the statue a weathered, mossy look"
+        if who_toks and who_toks[0].low in ("it", "this", "that", "them"):
+            return self._give_to(who, what)
+        return self.added(what, [Tok("to", "to", 0, 0, "word"), *who_toks] if who_toks else [], "give")
+
+    def _give_to(self, who: Region | None, what: list[Tok]) -> list[Clause]:
+        clauses = self.added(what, [], "give")
+        # the recipient is the region the thing goes to (or the region the look applies to)
+        out = []
+        for c in clauses:
+            if isinstance(c, EditClause) and not c.explicit_target:
+                c = EditClause(
+                    c.op, who if who is not None else ALL, c.args, c.span, c.fallback, who not in (None, ALL)
+                )
+                self.ctx.last_target = c.target
+            out.append(c)
+        return out
+
+    # ---- colour and style ---------------------------------------------------------------------------------
+    def frame_recolor(self, lemma: str, verb: vocab.Verb, rest: list[Tok], *, gapped: bool = True) -> list[Clause]:
+        """ "color the sky pink", "paint the wall light blue", "recolor the shirt to navy blue", "tint X blue"."""
+        if verb.kind == "black":
+            return [self.edit(*sem.recolor_or_fill(self.region(rest) if rest else None, "black"))]
+        if not rest:
+            raise NotUnderstood(f"{lemma} what?")
+        rest = without_trailing_for(rest)  # "recolour the hoodie heather grey for the second variant"
+        parts = split_top(rest) if gapped else [rest]
+        if len(parts) > 1:  # "paint the fence white and the shutters dark green"
+            out: list[Clause] = []
+            pending: list[Tok] = []
+            for part in parts:
+                try:
+                    out.extend(self.frame_recolor(lemma, verb, [*pending, *part], gapped=False))
+                    pending = []
+                except (FreeForm, NotUnderstood):
+                    pending = [*pending, *part, *and_token(part)]
+            if out and not pending:
+                return out
+        for k in range(len(rest)):
+            tail = rest[k:]
+            if tail and tail[0].low in ("to", "into", "in", "as", "with"):
+                color = color_of(tail[1:], self.text)
+                if color is not None:
+                    return [self.edit(*sem.recolor_or_fill(self.region(rest[:k]) if k else None, color))]
+            color = color_of(tail, self.text)
+            if color is not None and k > 0:
+                return [self.edit(*sem.recolor_or_fill(self.region(rest[:k]), color))]
+        at = find(rest, ("to", "into", "as"))
+        if at > 0 and lemma in ("recolor", "recolour", "color", "colour", "dye", "tint") and at + 1 < len(rest):
+            # "recolor the sign to a rusty copper patina": a textured colour, for a generative recolour
+            return [self.edit("recolor", self.region(rest[:at]), {"color": self.raw(rest[at + 1 :])})]
+        if lemma in ("paint", "draw") and find(rest, vocab.PREPOSITIONS) > 0:
+            return self.frame_add("add", verb, rest)
+        raise FreeForm(self.region(rest))
+
+    def frame_restyle(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "restyle it as a comic book", "stylize the photo into anime", "grayscale the background"."""
+        if verb.kind:
+            return [self.edit("restyle", self.region(rest) if rest else None, {"style": verb.kind})]
+        at = find(rest, ("as", "into", "in", "to", "like", "in the style of", "with"))
+        region = self.region(rest[:at]) if at > 0 else None
+        style_toks = rest[at + 1 :] if at >= 0 else rest
+        if style_toks and style_toks[0].low == "the" and len(style_toks) > 2 and style_toks[1].low == "style":
+            style_toks = style_toks[3:] if len(style_toks) > 3 and style_toks[2].low == "of" else style_toks
+        style = self.raw(style_toks)
+        if not style:
+            raise FreeForm(region)
+        words = style.lower().split()
+        if words and words[-1] in ("style", "styles") and len(words) > 1:
+            style = " ".join(style.split()[:-1])
+        return [self.edit("restyle", region, {"style": sem.style_text(sem.strip_article(style))})]
+
+    def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "move the lamp to the left", "shift the boat a little to the right", "move the cat closer to the
+        fireplace", "move the cup onto the table", "move the logo 100 px up"."""
+        amount, rest = take_amount(rest)
+        target_end, place = move_place(rest)
+        if place is None:
+            if lemma == "shift":  # "shift the colours towards blue"
+                return self.frame_change(lemma, verb, rest)
+            raise FreeForm(self.region(rest) if rest else None)
+        region = self.region(rest[:target_end])
+        if region is None or region == ALL:
+            raise FreeForm(None)
+        if "beside_toks" in place:
+            beside = self.region(place.pop("beside_toks"))
+            if beside is None or beside == ALL:
+                raise NotUnderstood("move next to what?")
+            place["beside"] = beside
+        elif "to" in place and amount.seen and amount.factor < 1:
+            # "a little to the right": a small shift, not all the way to the edge
+            side = place.pop("to")
+            place["dx"] = {"left": -0.1, "right": 0.1}.get(side, 0.0)
+            place["dy"] = {"top": -0.1, "bottom": 0.1}.get(side, 0.0)
+            place = {k: v for k, v in place.items() if v != 0.0}
+        return [self.edit("move", region, place)]
+
+    def frame_select(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "select the sky and make it bluer": a selection names the next clause's region, not an edit;
+        "extract the dog (from the background)" isolates it: everything else becomes plain white."""
+        if lemma in ("extract", "isolate", "cut out"):
+            at = last_top(rest, ("from", "out of", "against"))
+            region = self.region(rest[:at] if at > 0 else rest)
+            if region is None or region == ALL:
+                raise NotUnderstood(f"{lemma} what?")
+            self.ctx.targets.append(region)
+            return [self.edit("replace", NotRegion(region=region), {"prompt": "plain white background"})]
+        region = self.region(rest)
+        if region is None:
+            raise NotUnderstood("select what?")
+        self.ctx.selection = region
+        self.ctx.last_target = region
+        self.ctx.silent.append((self.span, region))
+        return []

@@ -1,0 +1,212 @@
+"""Where a moved object goes and how big a resized one becomes: "to the left", "closer to the fireplace",
+"100 px up", "to the right side of the table"; "to 1024x768", "by 50%", "4x", "by half", "twice"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from editree.planner.en import vocab
+from editree.planner.en.tokens import Tok
+
+MOVE_SIDES = {
+    "left": "left",
+    "right": "right",
+    "top": "top",
+    "bottom": "bottom",
+    "up": "top",
+    "down": "bottom",
+    "center": "center",
+    "centre": "center",
+    "middle": "center",
+    "upwards": "top",
+    "downwards": "bottom",
+}
+
+
+MOVE_RELATIONS = {
+    "to the left of": "left of",
+    "left of": "left of",
+    "on the left of": "left of",
+    "to the right of": "right of",
+    "right of": "right of",
+    "on the right of": "right of",
+    "above": "above",
+    "over": "above",
+    "below": "below",
+    "under": "below",
+    "beneath": "below",
+    "underneath": "below",
+    "next to": "next to",
+    "beside": "next to",
+    "near": "next to",
+    "close to": "next to",
+    "by": "next to",
+    "in front of": "in front of",
+    "behind": "behind",
+    "onto": "onto",
+    "on top of": "onto",
+    "on": "onto",
+    "into": "onto",
+    "closer to": "next to",
+}
+
+
+MOVE_FILLERS = frozenset({"the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part", "scene"})
+
+
+def move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
+    """(where the object's words end, the move's args) for "the lamp to the left", "the cat closer to the
+    fireplace", "the logo 100 px up", "the vase to the top left corner"."""
+    for i, tok in enumerate(toks):
+        if i == 0:
+            continue
+        low = tok.low
+        rest = [t.low for t in toks[i:]]
+        joined = " ".join(rest)
+        # an offset in pixels or percent: "100 px to the left", "20% up"
+        number = re.fullmatch(
+            r"(?:by )?(\d+(?:\.\d+)?) ?(px|pixels?|%|percent)? ?(?:to the |towards the |to )?"
+            r"(left|right|up|down|upwards|downwards|top|bottom)(?: side)?",
+            joined,
+        )
+        if number:
+            value = float(number.group(1))
+            units = "px" if number.group(2) in ("px", "pixel", "pixels") else "fraction"
+            if units == "fraction":
+                value = value / 100 if number.group(2) in ("%", "percent") or value > 1 else value
+            side = MOVE_SIDES[number.group(3)]
+            key, sign = (
+                ("dx", -1)
+                if side == "left"
+                else ("dx", 1)
+                if side == "right"
+                else (("dy", -1) if side == "top" else ("dy", 1))
+            )
+            return i, {key: sign * value, "units": units}
+        if low in ("closer", "nearer") and len(rest) > 2 and rest[1] in ("to", "towards"):
+            return i, {"beside_toks": toks[i + 2 :], "relation": "next to"}
+        if low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under", "near"):
+            # ("the man on horseback" is the object's own words: only unambiguous relations place it)
+            return i, {"beside_toks": toks[i + 1 :], "relation": MOVE_RELATIONS[low]}
+        if low in POSITION_TOKENS and len(rest) > 2 and (rest[1] == "of" or rest[1:3] == ["side", "of"]):
+            # "to the right side of the table": beside the table
+            side = POSITION_TOKENS[low]
+            relation = {"left": "left of", "right": "right of", "top": "above", "bottom": "below"}.get(side, "next to")
+            return i, {"beside_toks": toks[i + (2 if rest[1] == "of" else 3) :], "relation": relation}
+        if low in ("to", "towards", "toward", "into", "in", "at") or low in POSITION_TOKENS:
+            words = [
+                w
+                for w in (rest[1:] if low in ("to", "towards", "toward", "into", "in", "at") else rest)
+                if w
+                not in ("the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part", "scene")
+            ]
+            if low in POSITION_TOKENS:
+                words = [POSITION_TOKENS[low], *words[1:]]
+            sides = [MOVE_SIDES[w] for w in words if w in MOVE_SIDES]
+            if sides and len(sides) == len(words) and len(sides) <= 2:
+                place = " ".join(sorted(sides, key=lambda s: 0 if s in ("top", "bottom") else 1))
+                if place in (
+                    "left",
+                    "right",
+                    "top",
+                    "bottom",
+                    "center",
+                    "top left",
+                    "top right",
+                    "bottom left",
+                    "bottom right",
+                ):
+                    return i, {"to": place}
+        if low in MOVE_SIDES and i == len(toks) - 1 and low not in ("center", "centre", "middle"):
+            return i, {"to": MOVE_SIDES[low]}  # "move the logo up"
+    return len(toks), None
+
+
+POSITION_TOKENS = {
+    "to the left": "left",
+    "to the right": "right",
+    "on the left": "left",
+    "on the right": "right",
+    "at the top": "top",
+    "at the bottom": "bottom",
+    "in the middle": "center",
+    "in the center": "center",
+    "in the centre": "center",
+    "to the left side": "left",
+}
+
+
+def size_words(toks: list[Tok], sign: int = 0) -> tuple[float | None, dict[str, int] | None, list[Tok]]:
+    """(scale factor, width/height, the words left for a region) of "to 1024x768", "by 50%", "4x", "by half",
+    "twice", "800 pixels wide"."""
+    text = " ".join(t.low for t in toks)
+    factor: float | None = None
+    size: dict[str, int] | None = None
+    patterns = (
+        (r"(\d{2,5}) ?(?:x|×|\*|by) ?(\d{2,5})", "wh"),
+        (r"(\d{2,5}) ?(?:px|pixels?)? ?(wide|width|tall|high|height)", "side"),
+        (r"(\d+(?:\.\d+)?) ?(?:%|percent)", "percent"),
+        (r"(\d+(?:\.\d+)?) ?(?:x|×|times)\b|\bx ?(\d+(?:\.\d+)?)", "times"),
+        (r"\b(?:twice|double|two times)\b", "twice"),
+        (r"\bby (?:a )?half\b|\bhalf\b", "half"),
+    )
+    used: set[str] = set()
+    for pattern, kind in patterns:
+        match = re.search(pattern, text)
+        if not match:
+            continue
+        if kind == "wh":
+            size = {"width": int(match.group(1)), "height": int(match.group(2))}
+        elif kind == "side":
+            size = {"width" if match.group(2) in ("wide", "width") else "height": int(match.group(1))}
+        elif kind == "percent":
+            factor = float(match.group(1)) / 100
+            if sign and re.search(r"\bby " + re.escape(match.group(0)), text):
+                factor = round(1 + sign * factor, 4)  # "shrink it by 20%": to 80%
+        elif kind == "times":
+            factor = float(match.group(1) or match.group(2))
+        elif kind == "twice":
+            factor = 2.0
+        else:
+            factor = 0.5
+        used.update(match.group(0).split())
+        break
+    region = [
+        t
+        for t in toks
+        if t.low not in used
+        and t.kind != "num"
+        and t.low
+        not in (
+            "to",
+            "by",
+            "x",
+            "%",
+            "percent",
+            "times",
+            "size",
+            "the",
+            "its",
+            "original",
+            "scale",
+            "resolution",
+            "a",
+            "factor",
+            "of",
+            "pixels",
+            "px",
+            "up",
+            "down",
+            "in",
+            "it",
+            "as",
+            "big",
+            "large",
+            "larger",
+            "bigger",
+            "smaller",
+        )
+        and t.low not in vocab.DEGREE_WORDS
+    ]
+    return factor, size, region
