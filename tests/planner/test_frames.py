@@ -222,3 +222,12 @@ def test_pronouns_reach_across_sentences_through_statements() -> None:
 def test_no_step_is_never_silently_nothing() -> None:
     plan = parse("the picture is boring")
     assert [s.fallback for s in plan.steps] == [True]
+
+
+def test_a_purpose_gives_a_direction_the_verb_left_out() -> None:
+    plan = parse("adjust the exposure so that it looks darker")
+    assert plan_text(plan) == "adjust(all, property=exposure, amount=-0.3)"
+    assert not [w for w in plan.warnings if "gives no direction" in w]
+    undirected = parse("adjust the contrast")
+    assert plan_text(undirected) == "adjust(all, property=contrast, amount=0.3)"
+    assert any("gives no direction; the contrast is increased" in w for w in undirected.warnings)

@@ -108,20 +108,20 @@ class AdjustFrames:
                 return self.frame_change(lemma, verb, rest)  # "adjust the man's suit to a darker blue"
             # "adjust the position of the mug", "reduce the visibility of the lanterns": free-form, of that region
             raise FreeForm(attribute_owner(self, rest))
-        if sign == 0:
-            sign = self._direction_hint() or 1
-            if lemma in ("adjust", "tweak", "modify", "balance", "fine tune", "fine-tune", "play with"):
-                names = ", ".join(g[0] for g in groups)
-                self.warnings.append(
-                    f"{self.raw_span()!r} gives no direction; the {names} is increased (say 'increase' or 'reduce')"
-                )
-        return [self.adjust(region, prop, sign * polarity, amount) for prop, polarity, region, amount in groups]
+        undirected = sign == 0
+        steps = [self.adjust(region, prop, (sign or 1) * polarity, amount) for prop, polarity, region, amount in groups]
+        if undirected:
+            # "adjust the exposure (so that it looks lighter)": a purpose after the clause may give the direction;
+            # until then the property is increased, and the plan says so
+            names = ", ".join(g[0] for g in groups)
+            warning = f"{self.raw_span()!r} gives no direction; the {names} is increased (say 'increase' or 'reduce')"
+            self.warnings.append(warning)
+            for step in steps:
+                self.ctx.undirected[id(step)] = warning
+        return steps
 
     def raw_span(self) -> str:
         return self.text[self.span[0] - self.offset : self.span[1] - self.offset]
-
-    def _direction_hint(self) -> int | None:
-        return None
 
     def property_groups(self, toks: list[Tok]) -> list[tuple[str, int, Region | None, Amount]]:
         """ "the contrast of the image a lot and the colors a little" -> [(contrast, +1, None, x2), (saturation,

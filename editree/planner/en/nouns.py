@@ -331,6 +331,8 @@ class Context:
     """What the last add step adds, without its article ("a rainbow" -> "rainbow")."""
     mentioned: str | None = None
     """The text of the last phrase named anywhere, even as absent ("if there is no moon, add one")."""
+    undirected: dict[int, str] = field(default_factory=dict)
+    """Adjustments said without a direction (id -> their warning): a purpose clause after them may give it."""
     silent: list[tuple[tuple[int, int], Region | None]] = field(default_factory=list)
     """Clauses read as statements or selections (no step): kept free-form if the instruction asks nothing else."""
     complaints: list[Any] = field(default_factory=list)

@@ -553,8 +553,7 @@ class SentenceReader:
             if toks[0].low == "so" and len(toks) > 1 and (is_command(self.raw(toks[1:])) or toks[1].low == "do not"):
                 toks = toks[1:]  # "…, so don't touch it": a consequence, not a purpose
             elif toks[0].low in ("so", "so that", "in order to", "such that") and (previous or items):
-                purpose = " ".join(t.text for t in toks)
-                self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
+                self._purpose(toks, previous)
                 continue
             k = _skip_lead(toks, 0)
             if k < len(toks) and toks[k].low == "only" and k + 1 < len(toks) and toks[k + 1].low in IF_WORDS:
@@ -652,8 +651,7 @@ class SentenceReader:
                     continue
             if head in PURPOSE_STARTERS or (head == "to" and k + 1 < len(toks) and _purpose_verb(toks[k + 1])):
                 if previous or items:
-                    purpose = " ".join(t.text for t in toks)
-                    self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
+                    self._purpose(toks, previous)
                     continue
                 if head == "to":
                     toks = toks[k + 1 :]
@@ -681,6 +679,35 @@ class SentenceReader:
             self._raise_right_node(previous, clauses, chunk.sep)
             previous = clauses
         self.out.extend(items)
+
+    def _purpose(self, toks: list[Tok], previous: list[Clause]) -> None:
+        """ "… to reveal the details", "… so that it looks lighter": the purpose of the clause before, not an edit.
+        Where that clause said no direction ("adjust the exposure"), the purpose's own gives it."""
+        purpose = " ".join(t.text for t in toks)
+        direction = _purpose_direction(toks, self.text)
+        for i, clause in enumerate(previous):
+            warning = self.ctx.undirected.get(id(clause))
+            if warning is None or direction is None or not isinstance(clause, EditClause):
+                continue
+            prop, sign = direction
+            amount = clause.args["amount"]
+            if clause.args["property"] == prop or (
+                prop in ("brightness", "exposure") and clause.args["property"] in ("brightness", "exposure")
+            ):
+                amount = abs(amount) * sign
+            turned = EditClause(
+                clause.op,
+                clause.target,
+                {**clause.args, "amount": amount},
+                clause.span,
+                clause.fallback,
+                clause.explicit_target,
+            )
+            previous[i] = turned
+            self._replace(clause, turned)
+            if warning in self.warnings:
+                self.warnings.remove(warning)
+        self.warnings.append(f"{purpose!r} is read as the purpose of the step before it, not as an edit")
 
     def _narrow(self, items: list[Clause], previous: list[Clause], excluded: object) -> None:
         """ "add fog, but not on the person": the exception narrows the edits of the clause before it."""
@@ -884,6 +911,18 @@ def _questions_as_conditions(sentences: list[list[Tok]]) -> list[list[Tok]]:
         out.append(sentence)
         i += 1
     return out
+
+
+def _purpose_direction(toks: list[Tok], text: str) -> tuple[str, int] | None:
+    """(property, sign) a purpose states: "so that it looks lighter" -> (brightness, +1)."""
+    from editree.planner.en.complements import read_complement
+
+    for k in range(len(toks)):
+        comp = read_complement(toks[k:], text)
+        if comp is not None and comp.kind == "adjust" and comp.items:
+            prop, sign, _ = comp.items[0]
+            return prop, sign
+    return None
 
 
 def _absolute_exclusion(toks: list[Tok]) -> list[Tok] | None:
