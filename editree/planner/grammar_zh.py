@@ -109,6 +109,10 @@ ZH_IMAGE_ASPECTS = frozenset(
 # Adjectives beyond lexicon_en.ZH_ADJECTIVES: "云白一点" is brighter clouds, "树叶更黄" warmer leaves.
 ADJECTIVES: dict[str, tuple[str, int]] = {
     **lex.ZH_ADJECTIVES,
+    "亮堂": ("brightness", 1),
+    "清澈": ("contrast", 1),
+    "红润": ("saturation", 1),
+    "浓": ("saturation", 1),  # of an effect ("雾再浓一点"), more of it: see adjust_adj
     "清楚": ("sharpness", 1),
     "艳丽": ("saturation", 1),
     "鲜亮": ("saturation", 1),
@@ -122,12 +126,27 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "红": ("warmth", 1),
     "紫": ("tint", 1),
 }
-PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth", "色调": "warmth"}
+PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth", "色调": "warmth", "对比": "contrast"}
+ADJUST_VERBS: dict[str, tuple[str, int]] = {
+    **lex.ZH_ADJUST_VERBS,
+    "往暖调": ("warmth", 1),
+    "往暖": ("warmth", 1),
+    "往冷调": ("warmth", -1),
+    "往冷": ("warmth", -1),
+}
+DOWN = lex.ZH_DOWN | {"往下调", "往下压", "往下降", "往下拉", "往低调"}
+EFFECTS: dict[str, str] = {
+    **lex.ZH_EFFECTS,
+    **dict.fromkeys(("晨雾", "水雾", "山雾", "云雾", "轻雾", "淡雾"), "fog"),
+    **dict.fromkeys(("小雨", "大雨", "细雨", "毛毛雨"), "rain"),
+    **dict.fromkeys(("小雪", "大雪"), "snow"),
+}
 # A colour made deeper or paler ("把天空的颜色调得更深") is more or less saturated, not darker.
 _COLOR_ADJECTIVES: dict[str, tuple[str, int]] = {
-    "深": ("saturation", 1),
-    "浅": ("saturation", -1),
+    "深": ("brightness", -1),  # "头发颜色再深一点": darker
+    "浅": ("brightness", 1),
     "淡": ("saturation", -1),
+    "浓": ("saturation", 1),
 }
 _TONAL = frozenset({"shadows", "highlights", "exposure", "brightness"})
 # Tones: "加点暖光", "整体加暖色调", "调成冷色调" are warmth adjustments, not things to add.
@@ -153,6 +172,13 @@ SWAP_VERBS = frozenset({"替换为", "替换成", "换成", "换为", "改成", 
 # Chinese marks a style in the word itself ("水彩画", "油画风格", "复古色", "卡通效果"); a plain noun is a thing.
 _STYLE_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|化|画|色|感|style|look)$", re.IGNORECASE)
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_THIS_PICTURE = re.compile(
+    r"^(?:这|那|该)(?:一)?(?:张|幅|个)?.{0,4}(?:照片|照|图片|图|相片|画|拍|合影|自拍|写真|截图)$"
+)
+_ACTION = re.compile(r"的?(?:样子|姿势|动作|表情|状态)$")
+_BARE_COUNT = re.compile(r"^(?:一|两|几)?(?:个|只|件|张|辆|座|顶|副|朵|棵|盏|艘|匹|幅|盆|瓶|根|条)$")
+_COMPLEMENT = re.compile(r"(?:上去|进去|上来|下来|出来|过去|进来)$")
+_LOOK_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|感)的?$")
 _STYLE_CATEGORIES = frozenset({"style", "look", "color", "adjective"})
 # Where a moved object goes: sides of the picture, or places beside another object.
 _PLACE_WORDS: tuple[tuple[str, str], ...] = (
@@ -216,7 +242,7 @@ def _keep_lists(text: str) -> str:
 # ---- a free-form edit that still has a target ----------------------------------------------------------
 # "让左边的人笑": no rule says what "笑" does, but the clause names whom it is for. Only a single clause
 # (no separator, no connective) that opens with a causative or disposal verb and a noun the lexicon knows.
-_CAUSE = re.compile(r"^\s*(?:请你?|帮我|麻烦你?)?(?:让|使|令|把|将|给)")
+_CAUSE = re.compile(r"^\s*(?:请你?|帮我|麻烦你?)?(?:让|使|令|把|将|给|帮)")
 _SEPARATED = re.compile(r"[，,。；;！!？?、\n]|然后|并且|同时|接着|否则|如果|要是")
 _TARGET_CATEGORIES = frozenset({"people", "animal", "object", "body", "clothing", "scene", "cedict"})
 
@@ -238,7 +264,7 @@ def targeted_edit(text: str, offset: int, last_target: Region | None = None) -> 
     region: Region | None = None
     source = ""
     if rest[:1] in ("他", "她") and not rest.startswith(("他们", "她们")):
-        region, source = PhraseRegion(text="person", qualifiers=Qualifiers(**quals)), rest[:1]
+        region, source = PhraseRegion(text="person", source=rest[:1], qualifiers=Qualifiers(**quals)), rest[:1]
     elif rest[:1] == "它" and last_target is not None and last_target != ALL:
         source = "它们" if rest.startswith("它们") else "它"
         region = last_target
@@ -275,9 +301,21 @@ class ChineseTransformer(ClauseBuilder):
         self.greyed = False  # an earlier clause made something black and white
         self.identity_owner: Region | None = None  # whose identity an ownerless "五官" means
         self.cond_place: Region | None = None  # "如果天空里没有云，就加几朵白云": where the branch adds
+        self.mentioned: Region | None = None  # the last thing named, even one said to be absent
+        self.added: Region | None = None  # what the last add put in the picture
         self.last_op: str | None = None
 
-    _STATE = ("last_target", "last_person", "selection", "greyed", "identity_owner", "cond_place", "last_op")
+    _STATE = (
+        "last_target",
+        "last_person",
+        "selection",
+        "greyed",
+        "identity_owner",
+        "cond_place",
+        "last_op",
+        "mentioned",
+        "added",
+    )
 
     def state(self) -> tuple:
         """What reading a piece may change, so that a piece that fails leaves no trace."""
@@ -414,7 +452,9 @@ class ChineseTransformer(ClauseBuilder):
 
     def _cond_place(self, meta: Any, children: list[Any]) -> None:
         noun = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        mentioned = self.mentioned  # the thing said to be there, not the place, is what "补一个" means
         place = self.region_phrase(meta, [noun])
+        self.mentioned = mentioned
         self.cond_place = place if place != ALL else None
 
     # ---- amounts and regions -------------------------------------------------------------------------
@@ -435,6 +475,8 @@ class ChineseTransformer(ClauseBuilder):
     def region_phrase(self, meta: Any, children: list[Any]) -> Region:
         source = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
         quals = dict(c for c in children if isinstance(c, tuple))
+        if _THIS_PICTURE.match(source):  # "这张街拍", "这张老照片": the picture itself
+            return ALL
         result = translate(source, articles=False)
         if result.clause:
             raise NotUnderstood(f"{source!r} reads as a clause, not as a region")
@@ -443,6 +485,7 @@ class ChineseTransformer(ClauseBuilder):
             return ALL
         if english in ("background", "backdrop", "surroundings", "environment") or english.endswith("'s background"):
             return BACKGROUND  # "人像的背景": the background
+        self.mentioned = PhraseRegion(text=english)
         if english.split()[-1] in lex.PERSON_NOUNS:
             self.last_person = english
         elif "'s " in english and english.split("'s ")[0].split()[-1] in lex.PERSON_NOUNS:
@@ -464,6 +507,14 @@ class ChineseTransformer(ClauseBuilder):
         inner = self.region_phrase(meta, [c for c in children if not isinstance(c, Token)])
         return MinusRegion(region=inner, exclude=NotRegion(region=self.region_image_part(meta, children)))
 
+    def region_elided(self, meta: Any, children: list[Any]) -> Region:
+        """ "把左边的杯子改成蓝色，右边的改成绿色": the noun left out is the one of the clause before."""
+        before = self.last_target
+        if not isinstance(before, PhraseRegion):
+            raise NotUnderstood(f"{self._raw(meta)!r} leaves out a noun no clause before it named")
+        quals = {**before.qualifiers.model_dump(exclude_none=True), **dict(c for c in children if isinstance(c, tuple))}
+        return PhraseRegion(text=before.text, source=before.source, qualifiers=Qualifiers(**quals))
+
     def region_behind(self, meta: Any, children: list[Any]) -> Region:
         """ "在他身后": behind the subject is the background."""
         return BACKGROUND
@@ -474,12 +525,12 @@ class ChineseTransformer(ClauseBuilder):
         return MinusRegion(region=inner, exclude=NotRegion(region=BACKGROUND))
 
     def region_located(self, meta: Any, children: list[Any]) -> Region:
-        """ "桌子上的杯子": the cup on the table."""
+        """ "桌子上的杯子", "桌上那两个瓶子": the cup on the table."""
         nouns = [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
-        loc = str(_first(children, "LOC_DE"))
+        loc = str(_first(children, "LOC_DE", "LOC_DEM"))
         where = self._english(nouns[0], articles=False)
         what = self._english(nouns[1], articles=False)
-        prep = "in" if loc[0] in "中里内" else "on"
+        prep = "in" if loc[0] in "中里内" else "next to" if "边" in loc else "at" if loc == "门口" else "on"
         return PhraseRegion(text=f"{what} {prep} the {where}", source=self._raw(meta))
 
     def region_pronoun_poss(self, meta: Any, children: list[Any]) -> Region:
@@ -616,6 +667,10 @@ class ChineseTransformer(ClauseBuilder):
         """ "先变成黑白，再给红色的花上色": the flowers keep their colour; on a colour photo it means nothing."""
         if not self.greyed:
             raise NotUnderstood(f"{self._raw(meta)!r} colours a region of a picture no clause made black and white")
+        if not _regions(children):
+            raise NotUnderstood(
+                f"{self._raw(meta)!r}: colouring the whole picture needs an instruction-following model"
+            )
         region = _regions(children)[0]
         self.named.append(region)
         return ColorKept(region, self._span(meta))
@@ -632,6 +687,58 @@ class ChineseTransformer(ClauseBuilder):
                 return self._edit(meta, "vignette", None, {"amount": amount})
         return FallbackClause(self._raw(meta), self._span(meta))
 
+    def new_background(self, source: str, span: tuple[int, int]) -> EditClause:
+        """ "一片薰衣草花田做背景": that as the background."""
+        english = self._english(source, articles=True)
+        args = {"prompt": english, **({"prompt_source": source} if english != source else {})}
+        self.last_target, self.last_op = BACKGROUND, "replace"
+        return EditClause("replace", BACKGROUND, args, span)
+
+    def look(self, source: str, span: tuple[int, int]) -> EditClause:
+        """ "做出暗角的感觉", "营造出雾蒙蒙的氛围", "做出复古感": a vignette, an effect or a style."""
+        source = source.strip().removesuffix("的")
+        if re.search(r"暗角|晕影|暗边", source):
+            return EditClause("vignette", ALL, {"amount": lex.BASE_ATMOSPHERE}, span, explicit_target=False)
+        effect = EFFECTS.get(source)
+        if effect is not None:
+            args = {"effect": effect, "amount": lex.BASE_ATMOSPHERE}
+            return EditClause("atmosphere", ALL, args, span, explicit_target=False)
+        op, target, args = sem.styled(None, self._english(source, articles=False))
+        op, target, args = self._with_source(op, target, args, source)
+        return EditClause(op, target or ALL, args, span, explicit_target=False)
+
+    def keep_it(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "她的发型我很满意，别动": keep what the piece before named."""
+        if self.last_target in (None, ALL):
+            raise NotUnderstood(f"{self._raw(meta)!r} names nothing to keep")
+        return self.keep_region(self.last_target, self._span(meta), self._raw(meta))
+
+    def desaturate(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "别的地方全部去色": black and white."""
+        return self._edit(meta, "restyle", self._target(children), {"style": _BW})
+
+    def scale_adj(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "让我的脸小一点": the region smaller (larger for 大)."""
+        mild = any(str(t) in lex.ZH_MILD for t in _tokens(children, "DEGREE_POST"))
+        small = str(_first(children, "SIZE_ADJ")).startswith("小")
+        factor = (0.8 if mild else 0.67) if small else (1.25 if mild else 1.5)
+        return self._edit(meta, "scale", _regions(children)[0], {"factor": factor})
+
+    def swap_background(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "换一个大理石台面的背景": a new background."""
+        _, source = _prompt(children)
+        match = re.fullmatch(r"(?:一个|一张|个|张)?(?P<what>.+?)的?背景", source)
+        if match is None:
+            raise NotUnderstood(f"{source!r}: what is swapped is not said")
+        what = match.group("what")
+        return self._edit(meta, *self._with_source("replace", BACKGROUND, {"prompt": self._english(what, True)}, what))
+
+    def remove_it(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "…太碍眼了，去掉吧", "有行人的话全部P掉": what was named before."""
+        if self.last_target in (None, ALL):
+            raise NotUnderstood(f"{self._raw(meta)!r} names nothing to remove")
+        return self._edit(meta, "remove", self.last_target, {})
+
     def select(self, meta: Any, children: list[Any]) -> list[Clause]:
         self.selection = _regions(children)[0]
         self.last_target = self.selection
@@ -641,6 +748,8 @@ class ChineseTransformer(ClauseBuilder):
         """ "…，然后在上面放一个花瓶": on the previous target."""
         english, source = _prompt(children)
         where = self.last_target if self.last_target is not None else ALL
+        if self.last_op == "add" and self.added is not None:  # "桌上加个蛋糕，上面再插几根蜡烛": on the cake
+            where = self.added
         op, target, args = sem.added(where, english)
         return self._edit(meta, *self._with_source(op, target, args, source))
 
@@ -648,12 +757,12 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, "blur", self._target(children), {"amount": self._scale(children, lex.BASE_BLUR)})
 
     def adjust_verb(self, meta: Any, children: list[Any]) -> EditClause:
-        prop, sign = lex.ZH_ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
+        prop, sign = ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
         return self._adjust(meta, children, prop, sign, self._target(children))
 
     def adjust_updown(self, meta: Any, children: list[Any]) -> list[Clause]:
         """ "提高亮度和对比度": one adjust per property named."""
-        sign = -1 if str(_first(children, "UPDOWN")) in lex.ZH_DOWN else 1
+        sign = -1 if str(_first(children, "UPDOWN") or "") in DOWN else 1
         target = self._target(children)
         props = dict.fromkeys(PROPERTIES[str(t)] for t in _tokens(children, "PROPERTY"))
         return [self._mild_if_counted(self._adjust(meta, children, prop, sign, target), children) for prop in props]
@@ -669,13 +778,17 @@ class ChineseTransformer(ClauseBuilder):
     def adjust_adj(self, meta: Any, children: list[Any], target: Region | None = None) -> list[Clause]:
         """ "让画面更亮更暖": one adjust per adjective."""
         target = target if target is not None else self._target(children)
+        effect = self._effect_of(target)
+        if effect is not None and any(str(t) in ("浓", "深") for t in _tokens(children, "ADJ")):
+            amount = min(1.0, lex.BASE_ATMOSPHERE * 1.6)  # "远处的雾再浓一点": more of that fog
+            return [self._edit(meta, "atmosphere", None, {"effect": effect, "amount": amount})]
         meanings = dict.fromkeys(ADJECTIVES[str(t)] for t in _tokens(children, "ADJ"))
         return [self._adjust(meta, children, prop, sign, target) for prop, sign in meanings]
 
     def adjust_tonal(self, meta: Any, children: list[Any]) -> EditClause:
         """ "把阴影提亮一点", "压暗高光": the tonal range the verb brightens or darkens."""
         prop = PROPERTIES[str(_first(children, "PROPERTY"))]
-        verb_prop, sign = lex.ZH_ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
+        verb_prop, sign = ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
         if verb_prop == prop == "warmth":  # "把整体色调调暖"
             return self._adjust(meta, children, prop, sign, self._target(children))
         if verb_prop != "brightness" or prop not in _TONAL:
@@ -702,9 +815,23 @@ class ChineseTransformer(ClauseBuilder):
         """ "降低噪点", "减少雾霾": less of a flaw is an enhancement."""
         region = _regions(children)[0]
         kind = lex.ENHANCE_KINDS.get(region.text) if isinstance(region, PhraseRegion) else None
-        if kind is None or str(_first(children, "UPDOWN")) not in lex.ZH_DOWN:
+        if kind is None or str(_first(children, "UPDOWN")) not in DOWN:
             raise NotUnderstood(f"{self._raw(meta)!r} raises or lowers no property")
         return self._edit(meta, "enhance", None, {"kind": kind})
+
+    def _effect_of(self, region: Region | None) -> str | None:
+        """The weather a region names ("远处的雾" is fog), if it names one."""
+        if not isinstance(region, PhraseRegion):
+            return None
+        written = (region.source or region.text).split("的")[-1]
+        return EFFECTS.get(written) or sem.effect_of(region.text.split(" in ")[0])
+
+    def vignette_edges(self, meta: Any, children: list[Any]) -> Clause:
+        """ "四周压暗一点", "边缘再压暗一圈": a vignette."""
+        prop, sign = ADJUST_VERBS[str(_first(children, "ADJ_VERB"))]
+        if (prop, sign) != ("brightness", -1):
+            raise NotUnderstood(f"{self._raw(meta)!r}: only darker edges are a vignette")
+        return self.vignette(meta, children)
 
     def adjust_bare(self, meta: Any, children: list[Any]) -> list[Clause]:
         """ "…调亮一点，再暖一点": an adjective with no subject goes on with what the adjust before it changed."""
@@ -719,7 +846,7 @@ class ChineseTransformer(ClauseBuilder):
     def adjust_tone(self, meta: Any, children: list[Any]) -> EditClause:
         """ "加点暖光", "整体加暖色调", "降低冷色调": warmth."""
         sign = TONES[str(_first(children, "TONE"))]
-        if str(_first(children, "UPDOWN") or "") in lex.ZH_DOWN:
+        if str(_first(children, "UPDOWN") or "") in DOWN:
             sign = -sign
         return self._mild_if_counted(self._adjust(meta, children, "warmth", sign, self._target(children)), children)
 
@@ -737,7 +864,7 @@ class ChineseTransformer(ClauseBuilder):
         elif word in lex.ZH_EFFECT_MILD:
             amount *= 0.6
         return self._edit(
-            meta, "atmosphere", self._target(children), {"effect": lex.ZH_EFFECTS[word], "amount": round(amount, 4)}
+            meta, "atmosphere", self._target(children), {"effect": EFFECTS[word], "amount": round(amount, 4)}
         )
 
     def _with_source(self, op: str, target: Region | None, args: dict[str, Any], source: str) -> tuple:
@@ -755,7 +882,13 @@ class ChineseTransformer(ClauseBuilder):
         bare = re.sub(r"^(?:一种|一个|一片|一点|有点)", "", source).removesuffix("的")
         if bare in TONES:  # "调成暖色调": a warmth adjustment
             return self._adjust(meta, children, "warmth", TONES[bare], region)
+        if region not in (None, ALL) and _ACTION.search(source) and not translate(source, articles=True).complete:
+            # "右边那个人能不能改成看镜头的样子": what it becomes is an action, a free-form edit of that region
+            return self._edit(meta, "edit", region, {"instruction": self.text.strip()})
         op, target, args = sem.change_into(region, english)
+        words = [w for w in segment(source.split("的")[-1]) if w.category != "article"]
+        if op == "replace" and words and words[-1].category == "color":  # "换成酒红色": a colour the lexicon knows
+            op, target, args = sem.recolor_or_fill(region, english)
         named = region is not None and region != ALL
         if named and op == "atmosphere" and verb in SWAP_VERBS and _CJK_CHAR.search(source):
             op, args = "replace", {"prompt": english}  # "把天空换成晚霞": a sky of sunset glow
@@ -793,14 +926,28 @@ class ChineseTransformer(ClauseBuilder):
     def add(self, meta: Any, children: list[Any]) -> EditClause:
         english, source = _prompt(children)
         target = self._target(children)
+        if _COMPLEMENT.search(source) and len(source) > 2:  # "放只猫上去": the direction says nothing more
+            source = _COMPLEMENT.sub("", source)
+            english = self._english(source, articles=True)
+        if _BARE_COUNT.match(source) and isinstance(self.mentioned, PhraseRegion):
+            english = self.mentioned.text  # "天上没太阳的话，在左上角补一个": one of what was named
         if target is None and self.cond_place is not None:
             target = self.cond_place  # "如果天空里没有云，就加几朵白云": in the sky
-        effect = lex.ZH_EFFECTS.get(re.sub(r"^(?:一点点|一点儿|一点|一些|些许|少许|少量|些|点儿|点)", "", source))
+        effect = EFFECTS.get(re.sub(r"^(?:一点点|一点儿|一点|一些|些许|少许|少量|些|点儿|点)", "", source))
         if effect is not None:  # "加些雨" where the lexer saw a prompt: an atmosphere all the same
             return self._edit(meta, "atmosphere", target, {"effect": effect, "amount": lex.BASE_ATMOSPHERE})
         if target == BACKGROUND and source.endswith("景"):  # "在他身后放一片雪景": a new background
             return self._edit(meta, *self._with_source("replace", target, {"prompt": english}, source))
+        if _LOOK_MARK.search(source) and not english.startswith("the text"):  # "套个胶片色调": a look
+            try:
+                op, target, args = sem.styled(target, english)
+            except NotUnderstood:
+                pass
+            else:
+                return self._edit(meta, *self._with_source(op, target, args, source))
         op, target, args = sem.added(target, english)
+        if op == "add" and translate(source, articles=False).complete:
+            self.added = PhraseRegion(text=sem.strip_article(english), source=source)
         return self._edit(meta, *self._with_source(op, target, args, source))
 
     def give_swap(self, meta: Any, children: list[Any]) -> EditClause:
@@ -881,6 +1028,12 @@ class ChineseTransformer(ClauseBuilder):
         value = chinese_number(re.sub(r"[%％\s]|百分之", "", str(_first(children, "PERCENT"))))
         return self._resized(meta, children, value / 100)
 
+    def _target(self, children: list[Any]) -> Region | None:
+        found = super()._target(children)
+        if found is None and _first(children, "RESIZE") is not None and self.last_op in ("move", "scale"):
+            return self.last_target  # "把月亮往右上角挪一挪，再缩小一点": the moon again
+        return found
+
     def resize_amount(self, meta: Any, children: list[Any]) -> EditClause:
         """ "把杯子缩小一点", "让月亮变大": an object; of the picture, a resize."""
         mild = any(str(t) in lex.ZH_MILD for t in _tokens(children, "DEGREE_POST"))
@@ -916,7 +1069,7 @@ class ChineseTransformer(ClauseBuilder):
             return self._edit(meta, "move", target, {"to": place[1]})
         english = self._english(owner, articles=False)
         beside = BACKGROUND if english == "background" else PhraseRegion(text=english, source=owner)
-        relation = _BESIDE.get(place[1], place[1])
+        relation = "onto" if place[1] == "center" else _BESIDE.get(place[1], place[1])  # "挪到桌子中间"
         return self._edit(meta, "move", target, {"beside": beside, "relation": relation})
 
     def upscale(self, meta: Any, children: list[Any]) -> EditClause:
@@ -930,11 +1083,27 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, "resize", None, {"width": numbers[0], "height": numbers[1]})
 
     def extend(self, meta: Any, children: list[Any]) -> EditClause:
-        side = str(_first(children, "SIDE", "DIR_ZH") or "四周")
+        side = str(_first(children, "SIDE", "DIR_ZH", "EDGES") or "四周")
         sides = {"左": ("left",), "右": ("right",), "上": ("top",), "下": ("bottom",)}
         chosen = next((v for k, v in sides.items() if k in side), None)
         if chosen is None:
             chosen = ("left", "right") if side in ("两侧", "两边") else ("left", "right", "top", "bottom")
+        box = next((r for r in _regions(children) if isinstance(r, BoxRegion)), None)
+        if box is not None and _first(children, "SIDE", "DIR_ZH", "EDGES") is None:  # "底部再往外扩"
+            x0, y0, x1, y1 = box.box
+            chosen = (
+                tuple(
+                    side
+                    for side, edge in (
+                        ("left", x0 == 0 and x1 < 1),
+                        ("right", x1 == 1 and x0 > 0),
+                        ("top", y0 == 0 and y1 < 1),
+                        ("bottom", y1 == 1 and y0 > 0),
+                    )
+                    if edge
+                )
+                or chosen
+            )
         pixels = _first(children, "NUMBER")
         if pixels is not None:  # "向左扩展200像素"
             return self._edit(meta, "extend", None, {**dict.fromkeys(chosen, float(pixels)), "units": "px"})

@@ -28,8 +28,8 @@ _CEDICT_COST = 1.05  # a curated word beats a dictionary word of the same length
 
 _NUMBERS = {"一": "a", "两": "two", "二": "two", "三": "three", "四": "four", "五": "five", "几": "some"}
 _COUNTER = re.compile(
-    r"([一两二三四五几])(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
-    r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团|盆|瓶|碗|盘|篮|袋|箱|尊|口|圈)"
+    r"([一两二三四五几]?)(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
+    r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团|盆|瓶|碗|盘|篮|袋|箱|尊|口|圈|版)"
 )
 # Counters that are containers say what holds the thing: "一盆花" is a pot of flowers, not a flower.
 _CONTAINERS = {"盆": "pot", "瓶": "bottle", "碗": "bowl", "盘": "plate", "篮": "basket", "袋": "bag", "箱": "box"}
@@ -69,6 +69,16 @@ _PLACES = {
     "下面": "under",
     "下方": "below",
 }
+_STATE_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}着")
+_POSTURES = {
+    "坐": "sitting at",
+    "站": "standing at",
+    "躺": "lying on",
+    "趴": "lying on",
+    "靠": "leaning on",
+    "蹲": "crouching at",
+}
+_POSTURE = re.compile(r"(?P<verb>[坐站躺趴靠蹲])在(?P<where>.+?)(?:前面|前|上面|上|旁边|旁|边|里|中)?")
 _SEASONS = frozenset({"winter", "spring", "summer", "autumn", "the evening", "the morning", "the rain", "daytime"})
 
 
@@ -110,12 +120,12 @@ class Word:
     category: str
 
 
-def _formed(text: str) -> Entry | None:
+def _formed(text: str, first: bool = True) -> Entry | None:
     """A word no list holds but a pattern forms: a count ("一盆"), a demonstrative ("那只"), a shade ("浅灰色")."""
     match = _COUNTER.fullmatch(text)
-    if match:
+    if match and (match.group(1) or first):  # a counter with no number only opens a phrase: "只猫", not "齿轮"
         container = _CONTAINERS.get(text[-1])
-        number = _NUMBERS[match.group(1)]
+        number = _NUMBERS[match.group(1)] if match.group(1) else "a"  # "放只猫": a cat
         return Entry(f"{number} {container}{'s' if number != 'a' else ''} of" if container else number, "article")
     if _DEMONSTRATIVE.fullmatch(text):
         return Entry("the", "article")
@@ -145,7 +155,7 @@ def _best(run: str, dictionary: dict[str, str | None] | None) -> list[Word]:
         options: list[tuple[float, Word]] = [(_UNKNOWN_COST, Word(run[i], None, "unknown"))]
         for size in range(1, min(MAX_WORD, n - i) + 1):
             piece = run[i : i + size]
-            entry = table.get(piece) or _formed(piece)
+            entry = table.get(piece) or _formed(piece, first=i == 0)
             if entry is not None:
                 # A single curated character inside a longer run is the weakest reading ("牛" in "牛奶").
                 weight = 1.0 if size > 1 or n == 1 else 1.5
@@ -203,6 +213,8 @@ def _phrase(words: list[Word], articles: bool) -> str:
         following = kept[index + 1] if index + 1 < len(kept) else None
         if word.category in _OWNERS and following is not None and following.category in _OWNED:
             english += "'s"  # "人物面部特征": the person's facial features
+        elif word.category == "people" and following is not None and following.category == "people":
+            english += " and"  # "新郎新娘": the groom and the bride
         parts.append(english)
     return re.sub(r"\ba (?=[aeiou])", "an ", " ".join(p for p in parts if p))
 
@@ -226,6 +238,15 @@ def translate(text: str, *, articles: bool = True) -> Translation:
     head = ""
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
+        if not last and _STATE_VERB.fullmatch(part):
+            continue  # "挂着的画框": the frame; how it hangs says nothing a segmenter needs
+        posture = None if last else _POSTURE.fullmatch(part)
+        if posture:  # "坐在桌前的那个人": the person sitting at the desk
+            where = translate(posture.group("where"), articles=False)
+            if where.complete:
+                missing.extend([])
+                after.insert(0, f"{_POSTURES[posture.group('verb')]} the {where.text}")
+                continue
         words = segment(part)
         place = None if last else _place(part)
         if place is not None and any(w.english is None for w in words):

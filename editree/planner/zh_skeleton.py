@@ -20,13 +20,14 @@ still fails becomes a free-form fallback, with the region it names where it name
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lark.exceptions import UnexpectedInput, VisitError
 
-from editree.ops import ALL, MinusRegion, NotRegion, Region, UnionRegion
+from editree.ops import ALL, MinusRegion, NotRegion, PhraseRegion, Region, UnionRegion
 from editree.ops.conditions import Cond, NotCond
 from editree.planner import lexicon_en as lex
 from editree.planner import long_prompts
@@ -35,48 +36,93 @@ from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause
 from editree.planner.grammar_zh import ChineseTransformer, ColorKept, chinese_parser, targeted_edit
 from editree.planner.segment import is_filler
 from editree.planner.semantics import NotUnderstood
+from editree.planner.translate import translate
 
 _SENTENCE = re.compile(r"[。！!？?；;\n]+|[.](?=\s|$)")
 _PIECE = re.compile(r"[，,]")
 # Words that join a piece to the others or make it a request; they say nothing about the edit.
 _LEAD = re.compile(
-    r"(?:\s|然后|接着|并且|而且|同时|顺便|顺带|最后|最终|首先|其次|再者|另外|此外|以及|随后|之后|还要|也要|还得|再|"
-    r"先(?!生)|并(?!不)|也|还(?=[要把将让给在加])|那么|那就|就|"
+    r"(?:\s|然后再|然后|接着|接下来|完了|并且|而且|同时|顺便|顺带|最后|最终|首先|其次|再者|另外|此外|以及|随后|之后|还有|"
+    r"还要|也要|还得|再来|再|先(?!生)|并(?!不)|也|还(?=[要把将让给在加])|那么|那就|就|直接|单独|分别|"
     r"但是|但|不过|可是|只是|"
     r"请你|请(?!勿)|麻烦你|麻烦|帮忙|帮我|给我(?=[把将])|能不能|能否|可不可以|可否|可以|你能|您能|你可以|能(?=[帮把将让给])|"
-    r"我想要|我想|我需要|我希望|希望|我要|需要|要(?=[把将让给在])|"
-    r"注意|记得|务必|一定要|千万(?=[别不]))+"
+    r"我想要|我想|我需要|我希望|希望|我要|需要|要(?=[把将让给在])|能(?=\s|[帮把将让给])|"
+    r"注意|记得|务必|一定要|千万(?=[别不])|帮(?:她|他|它)(?=[把将给])|"
+    r"(?:这|那)(?:张|幅)[\u4e00-\u9fff]{0,4}?(?:照片|图片|相片|街拍|自拍|合影|图)(?=\s|[能可帮请把将去删给调加让换]|$)|"
+    r"(?:加|用|套|上)一?个滤镜(?=[让使]))+"
 )
-_TAIL = re.compile(r"(?:\s|吗|吧|呢|啊|呀|哦|嘛|好吗|好不好|可以吗|行吗|行不行|谢谢你?|谢了|多谢|麻烦了)+$")
+_TAIL = re.compile(
+    r"(?:\s|吗|吧|呢|啊|呀|哦|嘛|呗|哈|啦|哟|喔|好吗|好不好|可以吗|行吗|行不行|就行了?|就好了?|就可以了?|即可|谢谢你?|谢了|多谢|"
+    r"麻烦了)+$"
+)
+# Words inside a piece that carry nothing the grammar needs, blanked out (same length, so spans stay true):
+# help ("衬衫帮她换成白色的"), modals ("海水要再蓝一些"), adverbs ("清晰度也加一些", "桌面顺便调亮"); and the
+# second half of a doubled verb ("挪一挪", "去一去").
+_VERBISH = (
+    r"(?=[再更稍很加提调把将变换改去删让给放压降增减锐虚模保留弄染涂刷替移挪缩裁旋翻扩抠选Pp"
+    r"亮暗白蓝红绿黄暖冷深浅淡清])"
+)
+_AFTER_NOUN = r"(?<=[\u4e00-\u9fff])(?<![还也再就都并而那要需可能请以我你您想不别没])"
+_BLANKS = (
+    re.compile(
+        r"(?<=[\u4e00-\u9fff])(?:能不能|能否|可不可以|可以|能)?(?:帮我|帮忙)|"
+        + _AFTER_NOUN
+        + r"(?:能不能|能否|可不可以|帮(?:她们|他们|她|他|它)|麻烦你?|顺便|顺带|单独|直接)"
+        + _VERBISH
+    ),
+    re.compile(r"多(?=[加补放])"),
+    re.compile(_AFTER_NOUN + r"(?:需要|应该|要|也|还)" + _VERBISH),
+)
+_DOUBLED = re.compile(r"([\u4e00-\u9fff])一\1")
+# "右边往外扩200像素": the side of the canvas, said as a direction ("向右") the grammar reads for extend.
+_SIDE_BEFORE_EXTEND = re.compile(r"([左右上下])(?:边|侧|面|方)(?=\s*再?(?:往外|向外)?(?:扩|延伸))")
+_SOFT_THEN = re.compile(r"(?<=[\u4e00-\u9fff])就" + _VERBISH)
 _IF = re.compile(r"^(?:如果说|如果|假如|假设|要是|若是|倘若|如若|万一|只要|当|若)")
+_IF_AFTER_PLACE = re.compile(r"(?<=[上里中下边旁])(?:如果|假如|要是|若是|倘若|万一)")
 _UNLESS = re.compile(r"^除非")
-_THEN = re.compile(r"(?:的话|的时候|时)?\s*(?:那么就|那么|那就|就|则)")
+_THEN = re.compile(
+    r"(?:的话|的时候)\s*(?:那么就|那么|那就|就|则)?|时\s*(?:那么就|那么|那就|就|则)|(?:那么就|那么|那就|就|则)"
+)
 _COND_END = re.compile(r"(?:的话|的时候|时候|时)$")
 _ELSE_LEAD = re.compile(
     r"^(?:否则的话|否则|不然的话|不然|要不然|要不|反之|(?:如果|要是|假如|若)?(?:没有|不是)的话)\s*(?:那么|那就|就|则)?"
 )
-_ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不)$")
+_ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不|空着|是空的)$")
 _KEEP_FRAME = re.compile(
     r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
 )
 _EXCEPT = re.compile(
-    r"^除了?(?P<x>.+?)(?:以外|之外)\s*[，,]?\s*(?:的)?(?:其他|其余|其它|别的|剩下)?(?:的)?(?:部分|地方|区域)?(?:都|全部|全都|一律)?"
+    r"^除了?(?P<x>.+?)(?:(?:以外|之外)\s*[，,]?\s*的?(?:其他|其余|其它|别的|剩下)?|(?:其他|其余|其它|别的|剩下))"
+    r"的?(?:部分|地方|区域)?(?:都|全部|全都|一律)?"
 )
 _EXCEPT_BARE = re.compile(r"^除了(?P<x>.+?)外?$")
 # "…，但是汽车上不要加": the step before it, but not on the car.
 _NOT_HERE = (
     re.compile(
-        r"^(?P<x>.+?)(?:身上|上面|上|里面|里|中|部分|那里|那边)?(?:就|也|都)?(?:不要|别|不用|不需要|不必|不能)再?"
-        r"(?:加|添加|放|弄|处理|虚化|模糊|变|调|下|有|上|涂|画)?(?:了|上)?$"
+        r"^(?P<x>.+?)(?:那块|这块|那一块|那片|那部分|这部分)?(?:身上|上面|上|里面|里|中|部分|那里|那边)?(?:就|也|都)?"
+        r"(?:不要|别|不用|不需要|不必|不能)再?(?:加|添加|放|弄|处理|虚化|模糊|调|下|有|上|涂|画|套)?(?:了|上)?$"
     ),
     re.compile(
         r"^(?:不要|别|不用|不需要|不必)(?:在|给|对)(?P<x>.+?)(?:上面|上|里面|里|中)?(?:加|添加|放|弄|处理|涂|画|做).*$"
     ),
     re.compile(r"^(?:不要|别)(?:加|放|添加)(?:在|到)(?P<x>.+?)(?:上面|上|里面|里|中)?$"),
-    re.compile(r"^(?P<x>.+?)除外$"),
+    re.compile(r"^(?P<x>.+?)(?:下面|下方|上面|上方|里面|旁边|周围|附近|上|里|中)?除外$"),
     re.compile(r"^(?:不包括|不含|排除)(?P<x>.+)$"),
 )
 _MANNER = re.compile(r"^(?:像|好像|仿佛|如同|宛如|有如|就像)(?P<x>.+?)(?:一样|似的|那样|一般|的感觉|的样子)?$")
+# "我想要一片薰衣草花田做背景": that as the background.
+_AS_BACKGROUND = re.compile(r"^(?:用|拿|以)?(?P<x>.+?)来?(?:做|作为|当作|当)背景$")
+# "做出暗角的感觉", "营造出复古感": the look, the vignette or the weather it names.
+_LOOK = re.compile(
+    r"^(?:做出|做成|营造出?|打造出?|弄出|整出|带点|带有|带一点)(?P<x>.+?)的?(?:感觉|感|效果|氛围|风格|样子|味道|调调)$"
+)
+# Statements that name what the next piece is about: "她的发型我很满意", "看到窗边那只花瓶了吗".
+_LIKED = re.compile(r"^(?P<np>.+?)(?:我|我们)(?:很|挺|比较|非常|都|还)?(?:满意|喜欢|觉得不错|觉得挺好|觉得很好)的?$")
+_SEEN = re.compile(r"^你?(?:看到|看见|注意到|发现)了?(?P<np>.+?)了?(?:吗|没有|没)?$")
+# Pieces that say what the picture is for or whom the request is to: no step.
+_ADDRESS = re.compile(r"^(?:亲爱的|亲|您好|你好|老师|师傅|老板|大神|宝子?|hi|hello)$", re.IGNORECASE)
+_PURPOSE = re.compile(r"(?:朋友圈|小红书|微博|抖音|公众号|淘宝|店铺|网店|电商|主页)")
+# "调一下色，偏绿了": a request whose direction the complaint next to it gives.
 _POP_ANNOUNCE = re.compile(
     r"^(?:做|加|添加|弄|来|制作|使用|用)?(?:一个|一下|个)?(?:色彩保留|颜色保留|保留色彩|局部彩色|局部上色|局部留色|色彩点缀|"
     r"色彩突出|留色)的?(?:效果|特效)?$"
@@ -92,7 +138,9 @@ _KEEPISH = re.compile(r"保持|保留|维持|不变|原样|不要改变|不要�
 _CAUSE = re.compile(r"[让使令把将给用]")
 _CONJ = re.compile(r"、|并且|然后|同时|接着|之后|随后|还要|另外|并(?!不)|再(?=[把将让给在加调提降])")
 # "照片偏黄，调整一下白平衡": a request with no direction takes the one the complaint before it implies.
-_UNDIRECTED = re.compile(r"^(?:调整|调节|调|修正|校正|纠正|改善|处理|修)(?:一下)?(?:白平衡|色温|颜色|色彩|亮度|曝光)?$")
+_UNDIRECTED = re.compile(
+    r"^(?:调整|调节|调|修正|校正|纠正|改善|处理|修)(?:一下|个)?(?:白平衡|色温|颜色|色彩|色|亮度|曝光)?$|^调色$"
+)
 _EFFECT_NOUN = re.compile(r"的?(?:效果|感觉|样子)$")
 # What a complaint implies: "太暗了" asks for brighter.
 _FIXES: dict[str, tuple[str, int] | None] = {
@@ -145,6 +193,14 @@ class _Said:
 
 
 @dataclass(frozen=True)
+class _Undirected:
+    """ "调一下色": a request whose direction a complaint next to it gives; alone, a free-form edit."""
+
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True)
 class _Announced:
     """ "做一个色彩保留效果": the colour pop a later piece names."""
 
@@ -160,6 +216,7 @@ def parse_chinese_instruction(text: str, warnings: list[str], offset: int = 0) -
 class _Reader:
     def __init__(self, text: str, offset: int, warnings: list[str]) -> None:
         self.text = text
+        self.norm = _blanked(text)  # what the grammar reads
         self.offset = offset
         self.warnings = warnings
         self.parser = chinese_parser()
@@ -179,7 +236,7 @@ class _Reader:
         for start, end in sentences:
             self.sentence_start = len(self.out)
             for index, (s, e) in enumerate(_spans(_PIECE, self.text, start, end)):
-                if not descriptive or _KEEPISH.search(self.text, s, e):
+                if not descriptive or _KEEPISH.search(self.norm, s, e):
                     self.piece(s, e, first=index == 0)
             self.end_sentence()
         if descriptive:
@@ -207,6 +264,11 @@ class _Reader:
             box[at] = items[0]  # "把建筑去掉，换成大海": one replace, not a removal first
             self.previous = items
             return
+        grown = _filled_extension(self.previous, items)
+        if grown is not None and (at := _index(box, self.previous[0])) is not None:
+            box[at] = grown  # "底部往外扩300像素，多补一点草地出来": what the new margin shows
+            self.previous = [grown]
+            return
         box.extend(items)
         for open_ in self.stack:  # a branch piece extends every condition it is inside
             open_.end = max([open_.end, *(_end(i) for i in items)])
@@ -226,7 +288,7 @@ class _Reader:
 
     def piece(self, start: int, end: int, first: bool) -> None:
         start, end = self.strip(start, end)
-        piece = self.text[start:end]
+        piece = self.norm[start:end]
         if not piece or is_filler(piece):
             return
         otherwise = _ELSE_LEAD.match(piece) or _ELSE_WHOLE.match(piece)
@@ -241,35 +303,49 @@ class _Reader:
             start, end = self.strip(start + match.end(), end)
             if start >= end:
                 return
-            piece = self.text[start:end]
+            piece = self.norm[start:end]
+        if _ADDRESS.match(piece.strip()):
+            return  # "亲，…": whom the request is to
+        inside = _IF_AFTER_PLACE.search(piece)
+        if inside:  # "沙发上要是趴着猫": the place belongs to the condition
+            self.norm = (
+                self.norm[: start + inside.start()] + " " * len(inside.group()) + self.norm[start + inside.end() :]
+            )
+            if self.condition(start, end):
+                return
         if _IF.match(piece) or _UNLESS.match(piece) or _COND_END.search(piece) or "的话" in piece:
             if self.condition(start, end):
                 return
+        elif _THEN.search(piece, 1) and self.condition(start, end, bare=True):
+            return  # "偏暗就提曝光": a condition with no 如果
         self.body(start, end)
 
     def strip(self, start: int, end: int) -> tuple[int, int]:
-        lead = _LEAD.match(self.text, start, end)
+        lead = _LEAD.match(self.norm, start, end)
         if lead:
             start = lead.end()
-        tail = _TAIL.search(self.text[start:end])
+        tail = _TAIL.search(self.norm[start:end])
         if tail and tail.start() > 0:
             end = start + tail.start()
-        while end > start and self.text[end - 1] in " 　":
+        while end > start and self.norm[end - 1] in " 　":
             end -= 1
         return start, end
 
     # ---- conditions ------------------------------------------------------------------------------
-    def condition(self, start: int, end: int) -> bool:
-        """A piece that opens a condition: its condition, and what follows 就 in it, if anything."""
-        piece = self.text[start:end]
+    def condition(self, start: int, end: int, bare: bool = False) -> bool:
+        """A piece that opens a condition: its condition, and what follows 就 in it, if anything. `bare`: no word
+        says it is one ("偏暗就提曝光"), so it is one only if what comes before 就 reads as a condition."""
+        piece = self.norm[start:end]
         opener = _IF.match(piece) or _UNLESS.match(piece)
         unless = bool(_UNLESS.match(piece))
         body = start + (opener.end() if opener else 0)
-        then = _THEN.search(self.text, body + 1, end)
+        then = _THEN.search(self.norm, body + 1, end)
         cond_end = then.start() if then else end
-        cond_text = self.text[body:cond_end]
+        cond_text = self.norm[body:cond_end]
         trimmed = _COND_END.search(cond_text)
         cond = self.grammar(body, body + (trimmed.start() if trimmed else len(cond_text)), "condition")
+        if bare and cond is None:
+            return False
         if cond is None and then is None:
             parsed = self.grammar(start, end)  # "如果有人把背景虚化": the grammar's own conditional
             if parsed and len(parsed) == 1 and isinstance(parsed[0], IfClause):
@@ -289,6 +365,13 @@ class _Reader:
         return True
 
     def open(self, item: _Open) -> None:
+        before = self.stack[0] if self.stack else self.out[-1] if self.out else None
+        if isinstance(before, _Open) and not before.else_ and _opposite(before.cond, item.cond):
+            before.in_else = True  # "偏暗就提曝光，不偏暗就加点对比": the second condition is the else
+            before.end = max(before.end, item.end)
+            self.stack = [before]
+            self.previous = []
+            return
         if self.stack and self.stack[-1].in_else:
             self.stack[-1].else_.append(item)  # "否则如果…": a condition inside the else
             self.stack.append(item)
@@ -300,29 +383,32 @@ class _Reader:
 
     # ---- one clause ------------------------------------------------------------------------------
     def body(self, start: int, end: int) -> None:
-        piece = self.text[start:end]
+        piece = self.norm[start:end]
         side = self.side_clause(start, end)
         if side is not None:
             return
         said = self.complaint(start, end)
+        before = self.previous[-1] if len(self.previous) == 1 else None
         if said is not None:
+            if isinstance(before, _Undirected) and said.fix is not None:  # "调一下色，偏绿了"
+                self.swap(before, dataclasses.replace(said.fix, span=(before.span[0], said.span[1])))
+                return
             self.place([said])
             return
-        before = self.previous[-1] if len(self.previous) == 1 else None
-        if isinstance(before, _Said) and before.fix is not None and _UNDIRECTED.match(piece):
-            box = self.container()
-            at = _index(box, before)
-            if at is not None:
-                box[at] = before.fix
-                self.previous = [before.fix]
-                return
+        if _UNDIRECTED.match(piece.strip()):
+            if isinstance(before, _Said) and before.fix is not None:  # "照片偏黄，调整一下白平衡"
+                self.swap(before, before.fix)
+            else:
+                self.place([_Undirected(self._span(start, end), self.text[start:end])])
+            return
         parsed = self.clause_or_parts(start, end)
+        if parsed is None and _SOFT_THEN.search(piece):  # "沙发就换成蓝色": a 就 inside a branch
+            self.norm = self.norm[:start] + _SOFT_THEN.sub(" ", piece) + self.norm[end:]
+            parsed = self.clause_or_parts(start, end)
+        if parsed is None:
+            parsed = self.phrase_clause(start, end)
         if parsed is not None:
             self.place(parsed)
-            return
-        said = self.existence(start, end)
-        if said is not None:
-            self.place([said])
             return
         for pattern in _NOT_HERE:
             match = pattern.match(piece)
@@ -332,10 +418,48 @@ class _Reader:
         if manner and any(isinstance(i, EditClause) for i in self.previous):
             self.warnings.append(f"{piece!r} is read as how the step before it should look; it adds no step")
             return
+        said = self.existence(start, end)
+        if said is not None:
+            self.place([said])
+            return
+        if _PURPOSE.search(piece):
+            self.warnings.append(f"{self.text[start:end]!r} says what the picture is for; it adds no step")
+            return
         self.place([self.fallback(start, end)])
 
+    def swap(self, old: Any, new: Any) -> None:
+        box = self.container()
+        at = _index(box, old)
+        if at is not None:
+            box[at] = new
+        self.previous = [new]
+
+    def phrase_clause(self, start: int, end: int) -> list[Any] | None:
+        """Clauses built around a phrase rather than a verb: "一片花田做背景", "做出暗角的感觉"."""
+        piece = self.norm[start:end]
+        background = _AS_BACKGROUND.match(piece)
+        if background:
+            x = (start + background.start("x"), start + background.end("x"))
+            return [self.tf.new_background(self.norm[x[0] : x[1]].strip(), self._span(start, end))]
+        look = _LOOK.match(piece)
+        if (
+            look
+            and look.group().startswith(("做出", "营造", "打造", "弄出", "整出"))
+            and any(isinstance(i, EditClause) for i in self.previous)
+        ):
+            self.warnings.append(f"{self.text[start:end]!r} is read as what the step before it is for; it adds no step")
+            return []
+        if look:
+            try:
+                return [
+                    self.tf.look(self.norm[start + look.start("x") : start + look.end("x")], self._span(start, end))
+                ]
+            except NotUnderstood:
+                return None
+        return None
+
     def side_clause(self, start: int, end: int) -> bool | None:
-        piece = self.text[start:end]
+        piece = self.norm[start:end]
         keep = _KEEP_FRAME.match(piece)
         if keep:
             region = self.grammar(start + keep.start("x"), start + keep.end("x"), "np")
@@ -363,7 +487,7 @@ class _Reader:
 
     def complaint(self, start: int, end: int) -> _Said | None:
         """ "那只狗太暗了": the topic of what follows, and the fix it implies if nothing follows."""
-        piece = self.text[start:end]
+        piece = self.norm[start:end]
         complaint = _COMPLAINT.match(piece)
         if complaint and (complaint.group("le") or complaint.group("deg") not in _WEAK_DEGREES):
             # "太暗了" says it of the whole picture
@@ -382,8 +506,22 @@ class _Reader:
         return None
 
     def existence(self, start: int, end: int) -> _Said | None:
-        """ "门口有一辆自行车": what "它" means next; no step."""
-        piece = self.text[start:end]
+        """ "门口有一辆自行车", "她的发型我很满意", "看到窗边那只花瓶了吗": what "它" means next; no step."""
+        piece = self.norm[start:end]
+        for pattern in (_LIKED, _SEEN):
+            match = pattern.match(piece)
+            region = self.grammar(start + match.start("np"), start + match.end("np"), "np") if match else None
+            if region is not None and region != ALL:
+                self.tf.last_target = region
+                return _Said(region, self._span(start, end), self.text[start:end])
+        if re.search(r"[A-Za-z]", piece):
+            return None
+        region = self.grammar(start, end, "np")  # "照片里的新郎，…": a topic for the pieces after it
+        if isinstance(region, PhraseRegion) and translate(region.source or region.text, articles=False).complete:
+            self.tf.last_target = region
+            if region.text.split()[-1] in lex.PERSON_NOUNS:
+                self.tf.last_person = region.text
+            return _Said(region, self._span(start, end), self.text[start:end])
         there = _THERE_IS.match(piece)
         if there and not piece.startswith(("没", "有点", "有些")) and not _CAUSE.search(there.group("place")):
             region = self.grammar(start + there.start("np"), start + there.end("np"), "np")
@@ -411,19 +549,19 @@ class _Reader:
     def clause_or_parts(self, start: int, end: int) -> list[Any] | None:
         """The grammar on the piece; then with 、 as 和; then without a trailing 效果; then its parts."""
         parsed = self.grammar(start, end)
-        if parsed is None and "、" in self.text[start:end]:
+        if parsed is None and "、" in self.norm[start:end]:
             parsed = self.grammar(start, end, listed=True)
-        if parsed is None and (effect := _EFFECT_NOUN.search(self.text, start, end)) and effect.start() > start:
+        if parsed is None and (effect := _EFFECT_NOUN.search(self.norm, start, end)) and effect.start() > start:
             parsed = self.grammar(start, effect.start())
         if parsed is not None:
             return parsed
-        parts = list(_spans(_CONJ, self.text, start, end))
+        parts = list(_spans(_CONJ, self.norm, start, end))
         if len(parts) > 1:
             out: list[Any] = []
             pending: tuple[int, int] | None = None
             for s, e in parts:
                 s, e = self.strip(s, e)
-                got = [] if s >= e or is_filler(self.text[s:e]) else self.grammar(s, e)
+                got = [] if s >= e or is_filler(self.norm[s:e]) else self.grammar(s, e)
                 if got is None:
                     pending = (pending[0], e) if pending else (s, e)
                     continue
@@ -440,12 +578,15 @@ class _Reader:
 
     def grammar(self, start: int, end: int, symbol: str = "instruction", listed: bool = False) -> Any:
         """One parse of text[start:end] from `symbol`, or None; a failed parse leaves the context as it was."""
-        piece = self.text[start:end]
+        piece = self.norm[start:end]
         if listed:
             piece = piece.replace("、", "和")
         state = self.tf.state()
         try:
-            return self.tf.read(self.parser, piece, self.offset + start, symbol)
+            read = self.tf.read(self.parser, piece, self.offset + start, symbol)
+            if isinstance(read, list):  # a free-form edit holds the words as written, not the grammar's copy
+                read = [self._as_written(c) for c in read]
+            return read
         except UnexpectedInput:
             self.tf.restore(state)
             return None
@@ -455,11 +596,18 @@ class _Reader:
             self.tf.restore(state)
             return None
 
+    def _as_written(self, clause: Any) -> Any:
+        if isinstance(clause, EditClause) and clause.op == "edit":
+            start, end = (clause.span[0] - self.offset, clause.span[1] - self.offset)
+            return dataclasses.replace(clause, args={**clause.args, "instruction": self.text[start:end]})
+        return clause
+
     def fallback(self, start: int, end: int) -> FallbackClause:
         targeted = targeted_edit(self.text[start:end], self.offset + start, self.tf.last_target)
         if targeted:
             return targeted[0]
-        return FallbackClause(self.text[start:end], self._span(start, end))
+        # "这辆车太脏了，帮它洗干净": the topic of a complaint is what the free-form edit is for
+        return FallbackClause(self.text[start:end], self._span(start, end), target=self.tf.selection)
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         return (self.offset + start, self.offset + end)
@@ -491,6 +639,8 @@ class _Reader:
             if item.fix is not None:
                 return item.fix
             return FallbackClause(item.text, item.span, target=item.region)
+        if isinstance(item, _Undirected):
+            return FallbackClause(item.text, item.span)
         if isinstance(item, _Announced):
             popped = any(
                 isinstance(i, EditClause) and i.op == "restyle" and isinstance(i.target, NotRegion) for i in flat
@@ -517,6 +667,19 @@ class _Reader:
             _replace(self.out, item, None)
 
 
+def _filled_extension(previous: list[Any], items: list[Any]) -> EditClause | None:
+    """An extend and then an add on the whole picture: the add says what the new margin shows."""
+    if len(previous) != 1 or len(items) != 1:
+        return None
+    extend, add = previous[0], items[0]
+    if not (isinstance(extend, EditClause) and extend.op == "extend" and isinstance(add, EditClause)):
+        return None
+    if add.op != "add" or add.target != ALL or extend.args.get("prompt"):
+        return None
+    prompt = sem.strip_article(str(add.args["prompt"]))
+    return EditClause("extend", ALL, {**extend.args, "prompt": prompt}, (extend.span[0], add.span[1]))
+
+
 def _replaces_removed(previous: list[Any], item: Any) -> bool:
     return (
         len(previous) == 1
@@ -526,6 +689,10 @@ def _replaces_removed(previous: list[Any], item: Any) -> bool:
         and item.op == "replace"
         and item.target == previous[0].target
     )
+
+
+def _opposite(a: Cond, b: Cond) -> bool:
+    return (isinstance(b, NotCond) and b.cond == a) or (isinstance(a, NotCond) and a.cond == b)
 
 
 def _index(items: list[Any], wanted: Any) -> int | None:
@@ -538,6 +705,15 @@ def _end(item: Any) -> int:
 
 def _start(item: Any) -> int:
     return item.start if isinstance(item, _Open) else item.span[0]
+
+
+def _blanked(text: str) -> str:
+    """The text the grammar reads: words that carry nothing for it blanked out, at the same positions."""
+    out = _DOUBLED.sub(lambda m: m.group(1) + "  ", text)
+    out = _SIDE_BEFORE_EXTEND.sub(lambda m: "向" + m.group(1), out)
+    for pattern in _BLANKS:
+        out = pattern.sub(lambda m: " " * len(m.group()), out)
+    return out
 
 
 def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from tests.planner.dev_set_b import CASES as CASES_B
 
 MIN_EXACT = {"en": 0.99, "zh": 0.97}
 """Fraction of each language's cases whose plan must match exactly (rounded down to the whole percent)."""
-MIN_EXACT_B = {"en": 0.93, "zh": 0.30}
+MIN_EXACT_B = {"en": 0.93, "zh": 0.93}
 """The same for the second, independently labelled set (tests/planner/dev_set_b.py)."""
 
 

@@ -32,7 +32,7 @@ def test_a_free_form_edit_keeps_the_region_it_names(instruction: str, target: st
 
 def test_a_free_form_edit_of_a_pronoun_is_an_edit_of_the_person() -> None:
     [step] = parse("让她微笑").steps
-    assert step.op == "edit" and step.fallback and step.target == PhraseRegion(text="person")
+    assert step.op == "edit" and step.fallback and step.target == PhraseRegion(text="person", source="她")
 
 
 @pytest.mark.parametrize("instruction", ["让画面更有故事感", "把照片修得更高级"])
