@@ -13,8 +13,11 @@ with a request (an English verb, "keep", "don't", "if"…), or most of it could 
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
+from editree.errors import InstructionError
 from editree.planner.clauses import Clause, FallbackClause, KeepClause
 
 _SENTENCES = re.compile(r"[.!?。！？;；\n]+")
@@ -52,6 +55,39 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
     from editree.planner.en.skeleton import is_command
 
     return not all(is_command(s) for s in sentences)
+
+
+VERY_LONG = 90
+"""Words from which a text is a descriptive prompt whatever its sentences look like."""
+_KEEP_MARKERS = re.compile(
+    r"\b(?:keep|keeping|preserve|preserving|retain|maintain|unchanged|untouched|intact|as it is|as is|the same|"
+    r"do not|don't|dont|never|identity|recogni[sz]able)\b|保持|保留|不变|不要|别动|不改变|身份|原样",
+    re.IGNORECASE,
+)
+
+
+def is_very_long(text: str) -> bool:
+    return _size(text) >= VERY_LONG
+
+
+def keeps_of(text: str, parse: Callable[[str, list[str]], list[Clause]], warnings: list[str]) -> list[Clause]:
+    """The keep constraints of a very long prompt, from the sentences that mention keeping something."""
+    out: list[Clause] = []
+    for match in re.finditer(r"[^.!?。！？;；\n]+", text):
+        sentence = match.group(0)
+        if not _KEEP_MARKERS.search(sentence) or not sentence.strip():
+            continue
+        try:
+            clauses = parse(sentence, warnings)
+        except InstructionError:
+            continue
+        shift = match.start()
+        out.extend(
+            dataclasses.replace(c, span=(c.span[0] + shift, c.span[1] + shift))
+            for c in clauses
+            if isinstance(c, KeepClause)
+        )
+    return out
 
 
 def collapse(text: str, clauses: list[Clause], warnings: list[str]) -> list[Clause]:

@@ -95,29 +95,53 @@ def parse(
 
     # 2. Parse: the whole instruction, else piece by piece.
     warnings: list[str] = []
-    if detected == "en":
-        clauses = _english(text, 0, warnings)
-    elif detected == "zh":
-        clauses = _chinese(text, warnings)
-    else:  # mixed: whichever grammar structures more of it ("把 background 换成 forest", "blur the 背景")
-        zh_warnings: list[str] = []
-        zh = _chinese(text, zh_warnings)
-        en_warnings: list[str] = []
-        en = _english(text, 0, en_warnings)
-        if _fallback_count(zh) <= _fallback_count(en):
-            clauses, extra = zh, zh_warnings
-        else:
-            clauses, extra = en, en_warnings
-        warnings.extend(extra)
-
-    # 3. A long descriptive prompt is one free-form edit (plus the constraints it states), not fragments.
     from editree.planner import long_prompts
 
+    if long_prompts.is_very_long(text):
+        # A prompt of 90+ words is one free-form edit whatever its clauses say: read only the sentences that
+        # say what to keep (planning every clause of a 3,000-character prompt took 100 ms for nothing)
+        clauses = long_prompts.keeps_of(text, lambda piece, out: _parse_any(piece, detected, out), warnings)
+        warnings = [w for w in warnings if w.startswith("no English for")]
+        plan = _assemble(text, detected, long_prompts.collapse(text, clauses, warnings), warnings)
+        return _finish(plan, text, strict, planner, llm, backend)
+    clauses = _parse_any(text, detected, warnings)
+
+    # 3. A long descriptive prompt is one free-form edit (plus the constraints it states), not fragments.
     if long_prompts.is_descriptive(text, clauses):
         warnings = [w for w in warnings if w.startswith("no English for")]
         clauses = long_prompts.collapse(text, clauses, warnings)
     # 4. Assemble; in auto mode, the LLM plans what the grammar could not structure.
     plan = _assemble(text, detected, clauses, warnings)
+    return _finish(plan, text, strict, planner, llm, backend)
+
+
+def _parse_any(text: str, lang: str, warnings: list[str]) -> list[Clause]:
+    """Clauses of `text` in its language; mixed text goes to whichever planner structures more of it
+    ("把 background 换成 forest" reads as Chinese, "blur the 背景" as English)."""
+    if lang == "en":
+        return _english(text, 0, warnings)
+    if lang == "zh":
+        return _chinese(text, warnings)
+    zh_warnings: list[str] = []
+    zh = _chinese(text, zh_warnings)
+    en_warnings: list[str] = []
+    en = _english(text, 0, en_warnings)
+    if _fallback_count(zh) <= _fallback_count(en):
+        warnings.extend(zh_warnings)
+        return zh
+    warnings.extend(en_warnings)
+    return en
+
+
+def _finish(
+    plan: Plan,
+    text: str,
+    strict: bool,
+    planner: str,
+    llm: LLMConfig | None,
+    backend: ChatBackend | None,
+) -> Plan:
+    """What every plan gets at the end: the LLM for the grammar's fallbacks (auto), and --strict."""
     if planner == "auto" and llm is not None and llm.configured and any(s.fallback for s in plan.steps):
         plan = _fill_fallbacks_by_llm(plan, llm, backend)
     fallbacks = [s for s in plan.edits() if s.fallback]
