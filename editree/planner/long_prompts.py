@@ -67,7 +67,17 @@ _KEEP_MARKERS = re.compile(
 
 
 def is_very_long(text: str) -> bool:
-    return _size(text) >= VERY_LONG
+    """90+ words in several sentences, most of them not commands (a list of commands stays structured)."""
+    if _size(text) < VERY_LONG:
+        return False
+    sentences = _sentences(text)
+    if _CJK.search(text):
+        return len(sentences) >= 2
+    if len(sentences) < 3:
+        return False
+    from editree.planner.en.skeleton import is_command
+
+    return sum(is_command(s) for s in sentences) < len(sentences) / 2
 
 
 def keeps_of(text: str, parse: Callable[[str, list[str]], list[Clause]], warnings: list[str]) -> list[Clause]:
