@@ -171,7 +171,7 @@ TONES: dict[str, int] = {
 SWAP_VERBS = frozenset({"替换为", "替换成", "换成", "换为", "改成", "改为", "替换", "更换", "代替", "取代", "替代"})
 # Chinese marks a style in the word itself ("水彩画", "油画风格", "复古色", "卡通效果"); a plain noun is a thing.
 _STYLE_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|化|画|色|感|style|look)$", re.IGNORECASE)
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_CHAR = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a Chinese character, by category (compiles fast)
 _THIS_PICTURE = re.compile(
     r"^(?:这|那|该)(?:一)?(?:张|幅|个)?.{0,4}(?:照片|照|图片|图|相片|画|拍|合影|自拍|写真|截图)$"
 )
@@ -228,6 +228,19 @@ IMAGE_PARTS: dict[str, tuple[float, float, float, float]] = {
     "下半部": (0.0, 0.5, 1.0, 1.0),
     "顶部": (0.0, 0.0, 1.0, 0.25),
     "底部": (0.0, 0.75, 1.0, 1.0),
+}
+_LOC_PREPS = {
+    "后面": "behind",
+    "后方": "behind",
+    "前面": "in front of",
+    "前方": "in front of",
+    "对面": "opposite",
+    "周围": "around",
+    "旁边": "next to",
+    "边": "next to",
+    "附近": "near",
+    "下面": "under",
+    "门口": "at",
 }
 MOVE_STEP = 0.2
 """How far "往左移" moves an object, as a fraction of the picture; "一点" halves it."""
@@ -345,7 +358,7 @@ class ChineseTransformer(ClauseBuilder):
         self.last_op = op
         if clause.explicit_target and clause.target != ALL and not any(clause.target is r for r in self.rest_regions):
             self.named.append(clause.target)
-        if op == "restyle" and args.get("style") == _BW:
+        if op == "restyle":  # a style over a region: "…，人物保留彩色" then spares the person from it
             self.greyed = True
         return clause
 
@@ -527,10 +540,13 @@ class ChineseTransformer(ClauseBuilder):
     def region_located(self, meta: Any, children: list[Any]) -> Region:
         """ "桌子上的杯子", "桌上那两个瓶子": the cup on the table."""
         nouns = [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
-        loc = str(_first(children, "LOC_DE", "LOC_DEM"))
+        whole = translate(self._raw(meta), articles=False)
+        if whole.complete:  # "室内的灯光": the lexicon reads the place word with its noun ("lights indoors")
+            return PhraseRegion(text=whole.text, source=self._raw(meta))
+        loc = str(_first(children, "LOC_DE", "LOC_DEM")).removesuffix("的")
         where = self._english(nouns[0], articles=False)
         what = self._english(nouns[1], articles=False)
-        prep = "in" if loc[0] in "中里内" else "next to" if "边" in loc else "at" if loc == "门口" else "on"
+        prep = _LOC_PREPS.get(loc, "in" if loc[:1] in "中里内" else "on")
         return PhraseRegion(text=f"{what} {prep} the {where}", source=self._raw(meta))
 
     def region_pronoun_poss(self, meta: Any, children: list[Any]) -> Region:

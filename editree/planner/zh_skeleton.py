@@ -38,6 +38,9 @@ from editree.planner.segment import is_filler
 from editree.planner.semantics import NotUnderstood
 from editree.planner.translate import translate
 
+# A Chinese character: a letter that is no Latin letter. Written with categories, since a class with the
+# 27,000-character range of the ideographs takes milliseconds to compile, every time.
+_HAN = r"[^\W\d_a-zA-Z\u00c0-\u024f]"
 _SENTENCE = re.compile(r"[。！!？?；;\n]+|[.](?=\s|$)")
 _PIECE = re.compile(r"[，,]")
 # Words that join a piece to the others or make it a request; they say nothing about the edit.
@@ -48,7 +51,8 @@ _LEAD = re.compile(
     r"请你|请(?!勿)|麻烦你|麻烦|帮忙|帮我|给我(?=[把将])|能不能|能否|可不可以|可否|可以|你能|您能|你可以|能(?=[帮把将让给])|"
     r"我想要|我想|我需要|我希望|希望|我要|需要|要(?=[把将让给在])|能(?=\s|[帮把将让给])|"
     r"注意|记得|务必|一定要|千万(?=[别不])|帮(?:她|他|它)(?=[把将给])|"
-    r"(?:这|那)(?:张|幅)[\u4e00-\u9fff]{0,4}?(?:照片|图片|相片|街拍|自拍|合影|图)(?=\s|[能可帮请把将去删给调加让换]|$)|"
+    r"(?:给|为)(?:整张图片?|整个画面|画面|照片|图片|图像|这张图片?|这张照片)(?=添加|加上|增加|加|做|来|上|套|弄)|"
+    r"(?:这|那)(?:张|幅)" + _HAN + r"{0,4}?(?:照片|图片|相片|街拍|自拍|合影|图)(?=\s|[能可帮请把将去删给调加让换]|$)|"
     r"(?:加|用|套|上)一?个滤镜(?=[让使]))+"
 )
 _TAIL = re.compile(
@@ -60,12 +64,14 @@ _TAIL = re.compile(
 # second half of a doubled verb ("挪一挪", "去一去").
 _VERBISH = (
     r"(?=[再更稍很加提调把将变换改去删让给放压降增减锐虚模保留弄染涂刷替移挪缩裁旋翻扩抠选Pp"
-    r"亮暗白蓝红绿黄暖冷深浅淡清])"
+    r"亮暗白蓝红绿黄暖冷深浅淡清大小])"
 )
-_AFTER_NOUN = r"(?<=[\u4e00-\u9fff])(?<![还也再就都并而那要需可能请以我你您想不别没])"
+_AFTER_NOUN = r"(?<=" + _HAN + r")(?<![还也再就都并而那要需可能请以我你您想不别没])"
 _BLANKS = (
     re.compile(
-        r"(?<=[\u4e00-\u9fff])(?:能不能|能否|可不可以|可以|能)?(?:帮我|帮忙)|"
+        r"(?<="
+        + _HAN
+        + r")(?:能不能|能否|可不可以|可以|能)?(?:帮我|帮忙)|"
         + _AFTER_NOUN
         + r"(?:能不能|能否|可不可以|帮(?:她们|他们|她|他|它)|麻烦你?|顺便|顺带|单独|直接)"
         + _VERBISH
@@ -73,10 +79,12 @@ _BLANKS = (
     re.compile(r"多(?=[加补放])"),
     re.compile(_AFTER_NOUN + r"(?:需要|应该|要|也|还)" + _VERBISH),
 )
-_DOUBLED = re.compile(r"([\u4e00-\u9fff])一\1")
+_DOUBLED = re.compile(r"(" + _HAN + r")一\1")
+# "从红色改成黑色": what it was says nothing the edit needs.
+_FROM = re.compile(r"从" + _HAN + r"{1,6}?(?=改成|换成|变成|调成|改为|换为|变为)")
 # "右边往外扩200像素": the side of the canvas, said as a direction ("向右") the grammar reads for extend.
 _SIDE_BEFORE_EXTEND = re.compile(r"([左右上下])(?:边|侧|面|方)(?=\s*再?(?:往外|向外)?(?:扩|延伸))")
-_SOFT_THEN = re.compile(r"(?<=[\u4e00-\u9fff])就" + _VERBISH)
+_SOFT_THEN = re.compile(r"(?<=" + _HAN + r")就" + _VERBISH)
 _IF = re.compile(r"^(?:如果说|如果|假如|假设|要是|若是|倘若|如若|万一|只要|当|若)")
 _IF_AFTER_PLACE = re.compile(r"(?<=[上里中下边旁])(?:如果|假如|要是|若是|倘若|万一)")
 _UNLESS = re.compile(r"^除非")
@@ -109,7 +117,10 @@ _NOT_HERE = (
     re.compile(r"^(?P<x>.+?)(?:下面|下方|上面|上方|里面|旁边|周围|附近|上|里|中)?除外$"),
     re.compile(r"^(?:不包括|不含|排除)(?P<x>.+)$"),
 )
-_MANNER = re.compile(r"^(?:像|好像|仿佛|如同|宛如|有如|就像)(?P<x>.+?)(?:一样|似的|那样|一般|的感觉|的样子)?$")
+_MANNER = re.compile(
+    r"^(?:让(?:它|画面|照片|整体|图片)?)?(?:看起来|看上去)?(?:像|好像|仿佛|如同|宛如|有如|就像)(?P<x>.+?)"
+    r"(?:一样|似的|那样|一般|的感觉|的样子)?$"
+)
 # "我想要一片薰衣草花田做背景": that as the background.
 _AS_BACKGROUND = re.compile(r"^(?:用|拿|以)?(?P<x>.+?)来?(?:做|作为|当作|当)背景$")
 # "做出暗角的感觉", "营造出复古感": the look, the vignette or the weather it names.
@@ -129,13 +140,12 @@ _POP_ANNOUNCE = re.compile(
 )
 _COMPLAINT = re.compile(
     r"^(?P<np>.*?)(?:看起来|看上去|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
-    r"(?P<adj>[\u4e00-\u9fff]{1,3}?)(?P<le>了|啦|啊|呀)?$"
+    r"(?P<adj>" + _HAN + r"{1,3}?)(?P<le>了|啦|啊|呀)?$"
 )
 _THERE_IS = re.compile(
-    r"^(?P<place>[^有]*?)(?<!没)(?:有|站着|坐着|躺着|停着|放着|挂着|摆着)(?P<np>(?!点|些|一点|一些)[^有]+?)了?$"
+    r"^(?P<place>[^有]*?)(?<![没所])(?:有|站着|坐着|躺着|停着|放着|挂着|摆着)(?P<np>(?!点|些|一点|一些)[^有]+?)了?$"
 )
 _KEEPISH = re.compile(r"保持|保留|维持|不变|原样|不要改变|不要修改|别动|不要动|不改变|别改")
-_CAUSE = re.compile(r"[让使令把将给用]")
 _CONJ = re.compile(r"、|并且|然后|同时|接着|之后|随后|还要|另外|并(?!不)|再(?=[把将让给在加调提降])")
 # "照片偏黄，调整一下白平衡": a request with no direction takes the one the complaint before it implies.
 _UNDIRECTED = re.compile(
@@ -166,6 +176,12 @@ _FIXES: dict[str, tuple[str, int] | None] = {
     "平": ("contrast", 1),
     "平淡": ("contrast", 1),
 }
+# Complaints whose fix is no adjustment: "有点歪" asks to level the picture.
+_CANVAS_FIXES: dict[str, tuple[str, dict[str, Any]]] = {
+    "歪": ("rotate", {"auto": True}),
+    "斜": ("rotate", {"auto": True}),
+}
+_KEPT_ONLY = re.compile(r"^只(?:留下|保留|留|剩下)(?P<x>.+)$")
 _WEAK_DEGREES = frozenset({"很", "非常", "特别", "比较"})
 
 
@@ -414,6 +430,10 @@ class _Reader:
             match = pattern.match(piece)
             if match and self.exclude(start + match.start("x"), start + match.end("x")):
                 return
+        kept = _KEPT_ONLY.match(piece)  # "把杂物都去掉，只留下杯子": the removal spares the cup
+        if kept and any(isinstance(i, EditClause) and i.op == "remove" for i in self.previous):
+            if self.exclude(start + kept.start("x"), start + kept.end("x")):
+                return
         manner = _MANNER.match(piece)
         if manner and any(isinstance(i, EditClause) for i in self.previous):
             self.warnings.append(f"{piece!r} is read as how the step before it should look; it adds no step")
@@ -493,12 +513,15 @@ class _Reader:
             # "太暗了" says it of the whole picture
             region = self.grammar(start, start + complaint.end("np"), "np") if complaint.group("np") else ALL
             adj = complaint.group("adj")
-            if region is not None and (adj in _FIXES or complaint.group("le")):
+            if region is not None and (adj in _FIXES or adj in _CANVAS_FIXES or complaint.group("le")):
                 fix = _FIXES.get(adj)
                 step = None
                 if fix is not None:
                     args = {"property": fix[0], "amount": round(lex.BASE_ADJUST * fix[1], 4)}
                     step = EditClause("adjust", region, args, self._span(start, end))
+                elif adj in _CANVAS_FIXES:  # "图片有点歪": level it
+                    op, canvas_args = _CANVAS_FIXES[adj]
+                    step = EditClause(op, ALL, canvas_args, self._span(start, end), explicit_target=False)
                 self.tf.last_target = region
                 if region != ALL:
                     self.tf.selection = region
@@ -523,12 +546,18 @@ class _Reader:
                 self.tf.last_person = region.text
             return _Said(region, self._span(start, end), self.text[start:end])
         there = _THERE_IS.match(piece)
-        if there and not piece.startswith(("没", "有点", "有些")) and not _CAUSE.search(there.group("place")):
+        if there and not piece.startswith(("没", "有点", "有些")) and self._a_place(start, start + there.end("place")):
             region = self.grammar(start + there.start("np"), start + there.end("np"), "np")
             if region is not None and region != ALL:
                 self.tf.last_target = region
                 return _Said(region, self._span(start, end), piece)
         return None
+
+    def _a_place(self, start: int, end: int) -> bool:
+        """Whether text[start:end] says where (nothing, "门口", "桌子上"), not a verb: "去掉所有的…" is no statement."""
+        while end > start and self.norm[end - 1] in "里上中下边旁前后内外":
+            end -= 1
+        return start >= end or self.grammar(start, end, "np") is not None
 
     def exclude(self, start: int, end: int) -> bool:
         """ "但是汽车上不要加": the clauses of the piece before, but not on the car."""
@@ -654,14 +683,7 @@ class _Reader:
         """ "把照片调成黑白，人物保留彩色": the greying before it spares the person; no keep."""
         flat = _flatten(self.out)
         before = flat[: _index(flat, item)]
-        grey = next(
-            (
-                i
-                for i in reversed(before)
-                if isinstance(i, EditClause) and i.op == "restyle" and i.args.get("style") == "black and white"
-            ),
-            None,
-        )
+        grey = next((i for i in reversed(before) if isinstance(i, EditClause) and i.op == "restyle"), None)
         if grey is not None:
             _replace(self.out, grey, _narrow(grey, item.region))
             _replace(self.out, item, None)
@@ -711,6 +733,7 @@ def _blanked(text: str) -> str:
     """The text the grammar reads: words that carry nothing for it blanked out, at the same positions."""
     out = _DOUBLED.sub(lambda m: m.group(1) + "  ", text)
     out = _SIDE_BEFORE_EXTEND.sub(lambda m: "向" + m.group(1), out)
+    out = _FROM.sub(lambda m: " " * len(m.group()), out)
     for pattern in _BLANKS:
         out = pattern.sub(lambda m: " " * len(m.group()), out)
     return out
