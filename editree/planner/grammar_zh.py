@@ -58,6 +58,10 @@ def parse_chinese(text: str, offset: int = 0, warnings: list[str] | None = None)
     return clauses
 
 
+class OnlyQualities(NotUnderstood):
+    """ "保留细节": what is to be kept are qualities of the picture, no region; nothing is kept."""
+
+
 @dataclasses.dataclass(frozen=True)
 class ColorKept:
     """ "人物保留彩色" after a clause that made something black and white: that clause spares the region."""
@@ -176,6 +180,8 @@ _THIS_PICTURE = re.compile(
     r"^(?:这|那|该)(?:一)?(?:张|幅|个)?.{0,4}(?:照片|照|图片|图|相片|画|拍|合影|自拍|写真|截图)$"
 )
 _ACTION = re.compile(r"的?(?:样子|姿势|动作|表情|状态)$")
+# What a quoted text is said to be: "加上一行字“生日快乐”", "添加中文标题「春日物语」".
+_TEXT_NOUN = r"(?:一行|一句|几个|一段|一个|中文|英文|大|小)*(?:文字|字样|字|标题|标语|文案|话|口号|签名|题字|名字)?的?"
 _BARE_COUNT = re.compile(r"^(?:一|两|几)?(?:个|只|件|张|辆|座|顶|副|朵|棵|盏|艘|匹|幅|盆|瓶|根|条)$")
 _COMPLEMENT = re.compile(r"(?:上去|进去|上来|下来|出来|过去|进来)$")
 _LOOK_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|感)的?$")
@@ -496,7 +502,7 @@ class ChineseTransformer(ClauseBuilder):
         english = self._english(source, articles=False)
         if english in lex.WHOLE_IMAGE_NOUNS:
             return ALL
-        if english in ("background", "backdrop", "surroundings", "environment") or english.endswith("'s background"):
+        if english in ("background", "backdrop", "surroundings", "environment") or source.endswith("背景"):
             return BACKGROUND  # "人像的背景": the background
         self.mentioned = PhraseRegion(text=english)
         if english.split()[-1] in lex.PERSON_NOUNS:
@@ -605,7 +611,7 @@ class ChineseTransformer(ClauseBuilder):
     def prompt(self, meta: Any, children: list[Any]) -> tuple[str, str]:
         raw = self._raw(meta).strip()
         quoted = re.search(r"[“\"「'](.+?)[”\"」']", raw)
-        if quoted and re.fullmatch(r"(?:一行|一句|几个|一段)?(?:文字|字样|字|标语|话)?", raw[: quoted.start()]):
+        if quoted and re.fullmatch(_TEXT_NOUN, raw[: quoted.start()]):
             return f'the text "{quoted.group(1)}"', raw  # "加上一行字“生日快乐”": the words as written
         source = raw.strip("\"'“”「」")
         return self._english(source, articles=True), source
@@ -630,7 +636,7 @@ class ChineseTransformer(ClauseBuilder):
             if kept is not None and all((k.kind, k.region) != (kept.kind, kept.region) for k in out):
                 out.append(kept)
         if not out:
-            raise NotUnderstood(f"{raw!r} names qualities of the picture, not regions to keep")
+            raise OnlyQualities(f"{raw!r} names qualities of the picture, not regions to keep")
         self.named.extend(k.region for k in out if isinstance(k, KeepClause) and k.kind == "keep")
         return out
 
@@ -901,7 +907,15 @@ class ChineseTransformer(ClauseBuilder):
         if region not in (None, ALL) and _ACTION.search(source) and not translate(source, articles=True).complete:
             # "右边那个人能不能改成看镜头的样子": what it becomes is an action, a free-form edit of that region
             return self._edit(meta, "edit", region, {"instruction": self.text.strip()})
-        op, target, args = sem.change_into(region, english)
+        if region is None and re.search(r"白底|白色背景|纯白背景", source):  # "换成白底商品主图": a white backdrop
+            return self._edit(meta, *self._with_source("replace", BACKGROUND, {"prompt": "white"}, source))
+        try:
+            op, target, args = sem.change_into(region, english)
+        except NotUnderstood:
+            if not _LOOK_MARK.search(source):
+                raise
+            # "背景换成樱花色调": the words say it is a look, though no English style word names it
+            op, target, args = "restyle", region, {"style": english}
         words = [w for w in segment(source.split("的")[-1]) if w.category != "article"]
         if op == "replace" and words and words[-1].category == "color":  # "换成酒红色": a colour the lexicon knows
             op, target, args = sem.recolor_or_fill(region, english)

@@ -33,7 +33,7 @@ from editree.planner import lexicon_en as lex
 from editree.planner import long_prompts
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause
-from editree.planner.grammar_zh import ChineseTransformer, ColorKept, chinese_parser, targeted_edit
+from editree.planner.grammar_zh import ChineseTransformer, ColorKept, OnlyQualities, chinese_parser, targeted_edit
 from editree.planner.segment import is_filler
 from editree.planner.semantics import NotUnderstood
 from editree.planner.translate import translate
@@ -217,6 +217,14 @@ class _Undirected:
 
 
 @dataclass(frozen=True)
+class _Quality:
+    """ "保留细节" beside other requests: asks the edits to be careful, keeps no pixels; alone, a free-form edit."""
+
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True)
 class _Announced:
     """ "做一个色彩保留效果": the colour pop a later piece names."""
 
@@ -243,6 +251,7 @@ class _Reader:
         self.previous: list[Any] = []  # what the piece before this one added (for "但是X上不要加")
         self.excepted: tuple[Region, int, int] | None = None  # "除了X以外，" waiting for its clause
         self.sentence_start = 0  # where the current sentence's items begin in self.out
+        self.failure: Exception | None = None  # why the last grammar reading failed
 
     # ---- reading ---------------------------------------------------------------------------------
     def read(self) -> list[Clause]:
@@ -417,7 +426,11 @@ class _Reader:
             else:
                 self.place([_Undirected(self._span(start, end), self.text[start:end])])
             return
+        self.failure = None
         parsed = self.clause_or_parts(start, end)
+        if parsed is None and isinstance(self.failure, OnlyQualities):
+            self.place([_Quality(self._span(start, end), self.text[start:end])])
+            return
         if parsed is None and _SOFT_THEN.search(piece):  # "沙发就换成蓝色": a 就 inside a branch
             self.norm = self.norm[:start] + _SOFT_THEN.sub(" ", piece) + self.norm[end:]
             parsed = self.clause_or_parts(start, end)
@@ -590,7 +603,11 @@ class _Reader:
             pending: tuple[int, int] | None = None
             for s, e in parts:
                 s, e = self.strip(s, e)
+                self.failure = None
                 got = [] if s >= e or is_filler(self.norm[s:e]) else self.grammar(s, e)
+                if got is None and isinstance(self.failure, OnlyQualities):  # "高清放大并保留细节"
+                    self.warnings.append(f"{self.text[s:e]!r} names qualities of the picture; it keeps no region")
+                    got = []
                 if got is None:
                     pending = (pending[0], e) if pending else (s, e)
                     continue
@@ -623,6 +640,7 @@ class _Reader:
             if not isinstance(exc.orig_exc, NotUnderstood):
                 raise
             self.tf.restore(state)
+            self.failure = exc.orig_exc
             return None
 
     def _as_written(self, clause: Any) -> Any:
@@ -668,6 +686,11 @@ class _Reader:
             if item.fix is not None:
                 return item.fix
             return FallbackClause(item.text, item.span, target=item.region)
+        if isinstance(item, _Quality):
+            if any(isinstance(i, (EditClause, FallbackClause, _Open, KeepClause)) for i in flat):
+                self.warnings.append(f"{item.text!r} names qualities of the picture; it keeps no region")
+                return None
+            return FallbackClause(item.text, item.span)
         if isinstance(item, _Undirected):
             return FallbackClause(item.text, item.span)
         if isinstance(item, _Announced):
