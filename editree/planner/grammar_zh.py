@@ -63,6 +63,14 @@ class OnlyQualities(NotUnderstood):
 
 
 @dataclasses.dataclass(frozen=True)
+class OnlyKept:
+    """ "只保留X": X kept, unless the rest is then greyed ("…，其他都变成黑白"), which makes it a colour pop."""
+
+    region: Region
+    span: tuple[int, int]
+
+
+@dataclasses.dataclass(frozen=True)
 class ColorKept:
     """ "人物保留彩色" after a clause that made something black and white: that clause spares the region."""
 
@@ -71,7 +79,7 @@ class ColorKept:
 
 
 _CONDS = (Exists, ImageIs, NotCond, AndCond, OrCond)
-_CLAUSE_TYPES = (KeepClause, EditClause, IfClause, KeepRestClause, FallbackClause, ColorKept)
+_CLAUSE_TYPES = (KeepClause, EditClause, IfClause, KeepRestClause, FallbackClause, ColorKept, OnlyKept)
 _CANVAS_OPS = frozenset({"crop", "rotate", "flip", "resize", "extend", "upscale"})
 _BW = "black and white"
 _REST_MARK = "\x00rest"  # a "其余" met before any edit named a region; resolved once the clauses are known
@@ -437,8 +445,13 @@ class ChineseTransformer(ClauseBuilder):
             return dataclasses.replace(clause, then=then, else_=[self._resolve_rest(c, rest) for c in clause.else_])
         return clause
 
-    def clause(self, meta: Any, children: list[Any]) -> list[Clause]:
-        return _clauses(children)
+    def clause(self, meta: Any, children: list[Any]) -> list[Any]:
+        clauses = _clauses(children)
+        if _first(children, "ONLY") is not None:  # "只保留蓝色的伞": a keep that a colour pop may turn out to mean
+            return [
+                OnlyKept(c.region, c.span) if isinstance(c, KeepClause) and c.kind == "keep" else c for c in clauses
+            ]
+        return clauses
 
     def if_then(self, meta: Any, children: list[Any]) -> IfClause:
         cond = next(c for c in children if isinstance(c, _CONDS))

@@ -33,7 +33,14 @@ from editree.planner import lexicon_en as lex
 from editree.planner import long_prompts
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause, EditClause, FallbackClause, IfClause, KeepClause
-from editree.planner.grammar_zh import ChineseTransformer, ColorKept, OnlyQualities, chinese_parser, targeted_edit
+from editree.planner.grammar_zh import (
+    ChineseTransformer,
+    ColorKept,
+    OnlyKept,
+    OnlyQualities,
+    chinese_parser,
+    targeted_edit,
+)
 from editree.planner.segment import is_filler
 from editree.planner.semantics import NotUnderstood
 from editree.planner.translate import translate
@@ -700,6 +707,16 @@ class _Reader:
             return None if popped else FallbackClause(item.text, item.span)
         if isinstance(item, ColorKept):  # nothing greyed before it: the region is kept as it is
             return KeepClause(item.region, item.span)
+        if isinstance(item, OnlyKept):
+            later = flat[(_index(flat, item) or 0) + 1 :]
+            popped = any(
+                isinstance(i, EditClause)
+                and i.op == "restyle"
+                and isinstance(i.target, NotRegion)
+                and item.region in _members(i.target.region)
+                for i in later
+            )
+            return None if popped else KeepClause(item.region, item.span)  # "只保留X，其他都变成黑白": a colour pop
         return item
 
     def color_kept(self, item: ColorKept) -> None:
@@ -738,6 +755,10 @@ def _replaces_removed(previous: list[Any], item: Any) -> bool:
 
 def _opposite(a: Cond, b: Cond) -> bool:
     return (isinstance(b, NotCond) and b.cond == a) or (isinstance(a, NotCond) and a.cond == b)
+
+
+def _members(region: Region) -> tuple[Region, ...]:
+    return region.regions if isinstance(region, UnionRegion) else (region,)
 
 
 def _index(items: list[Any], wanted: Any) -> int | None:
