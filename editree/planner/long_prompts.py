@@ -46,8 +46,9 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
         return False
     sentences = _sentences(text)
     share = _fallback_share(text, clauses)
-    if share >= 0.5 or (size >= 60 and share >= 0.25):
-        return True
+    pieces = sum(isinstance(c, FallbackClause) for c in clauses)
+    if share >= 0.5 or (size >= 60 and share >= 0.25) or (pieces >= 3 and share >= 0.35):
+        return True  # much of it could only be kept free-form anyway
     if _CJK.search(text):
         return len(sentences) >= 3 or (size >= 60 and len(sentences) >= 2)
     if len(sentences) < 2 and size < 60:
