@@ -315,6 +315,14 @@ EFFECT_WORDS: dict[str, str] = {
     "night": "night",
     "nighttime": "night",
     "dusk": "night",
+    "twilight": "night",
+    "moonlit": "night",
+    "moonlight": "night",
+    "sunrise": "sunset",
+    "dawn": "sunset",
+    "drizzle": "rain",
+    "downpour": "rain",
+    "blizzard": "snow",
     "sunset": "sunset",
     "golden": "sunset",
 }
@@ -326,6 +334,9 @@ illustration style render rendering vintage retro film noir pop impressionist im
 surreal surrealist gogh monet picasso ghibli disney pixar lego clay claymation ukiyo-e woodcut engraving
 mosaic stained glass poster graffiti neon cyberpunk steampunk fantasy low-poly 3d polaroid lomo kodachrome
 cinematic dreamy moody matte hdr old
+pastel pastels gouache crayon crayons ink chalk acrylic fresco sumi-e origami papercut linocut etching lithograph
+baroque renaissance deco nouveau bauhaus vaporwave synthwave lo-fi lofi vector minimalist doodle storybook
+embroidery cross-stitch tapestry mural airbrushed risograph halftone duotone silhouette silhouetted
 """.split()
 )
 

@@ -104,6 +104,12 @@ class AdjustFrames:
             if sign > 0 and lemma in ("boost", "enhance", "intensify", "amplify", "heighten", "deepen", "enrich"):
                 amount, region_toks = take_amount(rest)
                 return [self.adjust(self.region(region_toks), "saturation", 1, amount)]
+            if sign < 0 and lemma in ("tone down", "tone", "mute", "dull", "tame", "knock down", "subdue") and rest:
+                # "tone down everything around the lamp": the region gets less colourful, not removed
+                amount, region_toks = take_amount(rest)
+                region = self.region(region_toks)
+                if region is not None:
+                    return [self.adjust(region, "saturation", -1, amount)]
             if sign == 0 and find(rest, ("to", "into", "to resemble", "to look like", "to match")) > 0:
                 return self.frame_change(lemma, verb, rest)  # "adjust the man's suit to a darker blue"
             # "adjust the position of the mug", "reduce the visibility of the lanterns": free-form, of that region

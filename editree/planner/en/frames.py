@@ -360,6 +360,18 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return self.predicate(rest, required=True)
         if not rest:
             raise NotUnderstood("make what?")
+        if lemma == "set" and rest[0].low in ("a", "an", "some", "two", "three", "a few", "a couple of"):
+            return self.frame_add("add", vocab.VERBS["add"], rest)  # "set a vase on the table"
+        at = find(rest, ("to",))
+        value = re.fullmatch(r"([+-]?) ?(\d+(?:\.\d+)?) ?(%?)", low(rest[at + 1 :])) if at > 0 else None
+        if lemma == "set" and value is not None and has_property(rest[:at]):
+            if not value.group(1):  # "set the saturation to 50": an absolute value, which adjust cannot say
+                raise FreeForm(None)
+            # "set the exposure to +1": a signed value is a change by that much
+            by = Tok("by", "by", rest[at].start, rest[at].end, "word")
+            number = [t for t in rest[at + 1 :] if t.low not in ("+", "-")]
+            verb = vocab.VERBS["increase" if value.group(1) == "+" else "decrease"]
+            return self.frame_amount("increase", verb, [*rest[:at], by, *number])
         return self.made(rest)
 
     def made(self, rest: list[Tok], *, subject: Region | None = None) -> list[Clause]:
@@ -669,6 +681,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 or tok.low in WISH_PHRASES
                 or tok.low in ("needs", "need", "requires", "require", "lacks")
                 or (tok.low in vocab.COPULAS and tok.low not in ("look", "get", "go", "turn", "feel", "be"))
+                or (
+                    # "the curtains look too yellow", "the walls feel a bit flat": a plural subject's state
+                    tok.low in ("look", "feel")
+                    and i + 1 < len(toks)
+                    and (toks[i + 1].low in vocab.TOO_WORDS or toks[i + 1].low in vocab.DEGREE_WORDS)
+                )
             ):
                 marker = i
                 break
@@ -708,12 +726,18 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return None
         if negative:
             # "the face should not change", "the sky must not be touched"
-            return [KeepClause(subject, self.span)] if subject != ALL else None
+            if subject == ALL:
+                return None
+            self.ctx.targets.append(subject)
+            return [KeepClause(subject, self.span)]
         if not pred:
             return [KeepClause(subject, self.span)] if subject != ALL and required else None
         pwords = " ".join(t.low for t in pred)
         if re.fullmatch(r"as (?:he|she|it|they|i|we) (?:is|are|was|were|am)", pwords):
-            return [KeepClause(subject, self.span)] if subject != ALL else None
+            if subject == ALL:
+                return None
+            self.ctx.targets.append(subject)
+            return [KeepClause(subject, self.span)]
         # "the colours need boosting", "the image needs denoising": the gerund is the verb
         if toks[marker].low in ("needs", "need", "requires", "require") and pred:
             found = verb_at(pred, 0)
@@ -732,6 +756,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             pred = pred[1:]  # "way too magenta"
         if pred and pred[0].low in vocab.TOO_WORDS and len(pred) > 1 and pred[-1].low in vocab.COLOR_TONES:
             prop, sign = vocab.COLOR_TONES[pred[-1].low]  # "it's way too magenta": less of it
+            step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
+            if statement:
+                self.complaints.append(step)
+            return [step]
+        if pred and pred[0].low in vocab.TOO_WORDS and low(pred[1:]) in vocab.COMPLAINTS:
+            prop, sign = vocab.COMPLAINTS[low(pred[1:])]  # "the sky looks too grey": more of what it lacks
             step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
             if statement:
                 self.complaints.append(step)
@@ -759,7 +789,10 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             self.ctx.targets.append(subject)
             return []
         if pwords in vocab.KEEP_WORDS or pwords in ("unchanged", "the same", "untouched", "as is", "as it is"):
-            return [KeepClause(subject, self.span)] if subject != ALL else None
+            if subject == ALL:
+                return None
+            self.ctx.targets.append(subject)  # "the door stays untouched; the rest gets a snowy look"
+            return [KeepClause(subject, self.span)]
         if (
             pred[0].low in ("become", "turn into", "turned into", "turn", "change into", "changed into")
             and len(pred) > 1
@@ -769,6 +802,9 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 return [self.edit(*sem.change_into(None if subject == ALL else subject, self.raw(target)))]
             except NotUnderstood:
                 raise FreeForm(subject) from None
+        if toks[marker].low in ("gets", "get", "receives", "receive") and pred and pred[0].low in ("a", "an", "some"):
+            # "the rest of the house gets a night-time look": the subject is given it
+            return self.frame_give("give", vocab.VERBS["give"], [*subject_toks, *pred])
         if isinstance(subject, NotRegion) or (
             (toks[marker].low in vocab.MODALS or toks[marker].low in ("needs", "need", "requires")) and not statement
         ):

@@ -138,6 +138,9 @@ class ObjectFrames:
         if where and where[0].low == "behind" and is_scene(what) and where_toks:
             # "put a snowy landscape behind him": a new background
             return [self.edit("replace", BACKGROUND, {"prompt": self.raw(what)})]
+        shrouded = self._shrouded(what, where)
+        if shrouded is not None:
+            return shrouded
         region = self.region(where_toks) if where_toks else None
         if where and where[0].low in ("on the left", "on the right", "to the left", "to the right"):
             region = None
@@ -151,6 +154,8 @@ class ObjectFrames:
             return [
                 self.adjust(region, prop, -polarity if less else polarity, amt) for prop, polarity, _, amt in groups
             ]
+        if joined in vocab.ENHANCE_NOMINALS:  # "apply strong noise reduction"
+            return [self.edit("enhance", region or ALL, {"kind": vocab.ENHANCE_NOMINALS[joined]})]
         tone = color_tone(bare)
         if tone is not None and not tone[2]:
             return [self.adjust(region, tone[0], tone[1], amount)]
@@ -202,6 +207,38 @@ class ObjectFrames:
         self.ctx.last_prompt = sem.strip_article(prompt).lower()
         return [self.edit("add", region, {"prompt": prompt})]
 
+    def _shrouded(self, what: list[Tok], where: list[Tok]) -> list[Clause] | None:
+        """ "put the valley in a thick mist", "cover the field in snow": the weather goes over a named region.
+        Only a definite region is shrouded; "put a cat in the snow" adds a cat."""
+        if len(where) < 2 or where[0].low not in ("in", "into", "under", "with", "beneath"):
+            return None
+        if not what or what[0].low not in (
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "them",
+            "everything",
+            "his",
+            "her",
+            "their",
+            "our",
+            "my",
+            "all",
+        ):
+            return None
+        effect = effect_noun(where[1:])
+        if effect is None:
+            return None
+        region = self.region(what)
+        if region is None:
+            return None
+        value = take_amount(where[1:])[0].scale(lex.BASE_ATMOSPHERE) * effect[1]
+        target = None if region == ALL else region
+        return [self.edit("atmosphere", target, {"effect": effect[0], "amount": round(min(1.0, value), 4)})]
+
     def frame_apply(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "apply a warm filter", "apply a gaussian blur to the background", "apply a vintage look"."""
         at = find(rest, ("to", "on", "onto", "over", "across", "throughout"))
@@ -213,6 +250,9 @@ class ObjectFrames:
 
     def frame_give(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "give the dog a party hat", "give it a vintage look", "give him a blue shirt", "give it more contrast"."""
+        gapped = self._gapped_gives(rest)
+        if gapped is not None:  # "give the door a pastel look and the fence a pencil one"
+            return [step for who_what in gapped for step in self.frame_give(lemma, verb, who_what)]
         split = give_split(rest)
         if split is None:
             raise NotUnderstood("give whom what?")
@@ -256,6 +296,28 @@ class ObjectFrames:
         if who_toks and who_toks[0].low in ("it", "this", "that", "them"):
             return self._give_to(who, what)
         return self.added(what, [Tok("to", "to", 0, 0, "word"), *who_toks] if who_toks else [], "give")
+
+    @staticmethod
+    def _gapped_gives(rest: list[Tok]) -> list[list[Tok]] | None:
+        """Each "recipient + thing" pair of a gapped give, with "one" standing for the first thing's noun, or None
+        when the list is one recipient's things ("give her a hat and a scarf")."""
+        parts = split_top(rest)
+        if len(parts) < 2:
+            return None
+        splits = [give_split(part) for part in parts]
+        if any(s is None or not s[0] or not s[1] for s in splits):
+            return None
+        owners = ("the", "his", "her", "their", "its", "my", "our", "this", "that")
+        if not all(part[0].low in owners for part in parts[1:]):
+            return None
+        head = splits[0][1][-1]  # type: ignore[index]
+        out = [parts[0]]
+        for who, what in splits[1:]:  # type: ignore[misc]
+            one = what[-1]
+            if one.low == "one":  # the first thing's noun, read in place of "one" but never written into a prompt
+                what = [*what[:-1], Tok(head.text, head.low, one.start, one.start, head.kind)]
+            out.append([*who, *what])
+        return out
 
     def _give_to(self, who: Region | None, what: list[Tok]) -> list[Clause]:
         clauses = self.added(what, [], "give")

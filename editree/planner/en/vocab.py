@@ -78,6 +78,28 @@ VERBS: dict[str, Verb] = {
     "recover": _v("amount", sign=-1),
     "knock": _v("amount", sign=-1, particles=("off", "down"), needs_particle=True),
     "nudge": _v("move"),
+    "lay": _v("add"),
+    "lay out": _v("add"),
+    "pop": _v("add"),
+    "plonk": _v("add"),
+    "perch": _v("add"),
+    "prop": _v("add"),
+    "dot": _v("add"),
+    "bin": _v("remove"),
+    "scrub": _v("remove", particles=("out", "away", "off")),
+    "scrub out": _v("remove"),
+    "rub out": _v("remove"),
+    "nix": _v("remove"),
+    "zap": _v("remove"),
+    "axe": _v("remove"),
+    "chuck out": _v("remove"),
+    "wrap": _v("add"),
+    "cover": _v("add"),
+    "blanket": _v("add"),
+    "shroud": _v("add"),
+    "bathe": _v("add"),
+    "drench": _v("add"),
+    "envelop": _v("add"),
     "bring": _v("move"),
     "hang": _v("add"),
     "string": _v("add"),
@@ -385,7 +407,8 @@ VERBS: dict[str, Verb] = {
 # not "increase the contrast and color"; "warm the photo", not "make it bright and warm").
 AMBIGUOUS_VERBS = frozenset(
     """
-light color colour paint tint dye crop mirror flip cut set clear fix level tone blur warm cool dim smooth save
+light color colour paint tint dye crop mirror flip pop dot cover blanket prop bin lay
+cut set clear fix level tone blur warm cool dim smooth save
 mask use drop lift strip hide lose find spin tilt shift trade stick plant position scale up detect select place
 draw plant edit have get expose perfect polish balance frame bump push lower
 """.split()
@@ -415,6 +438,13 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "find": ("found", "finding", "finds"),
     "dye": ("dyed", "dyeing", "dyes"),
     "up": ("upped", "upping", "ups"),
+    "lay": ("laid", "laying", "lays"),
+    "bin": ("binned", "binning", "bins"),
+    "pop": ("popped", "popping", "pops"),
+    "zap": ("zapped", "zapping", "zaps"),
+    "nix": ("nixed", "nixing", "nixes"),
+    "prop": ("propped", "propping", "props"),
+    "dot": ("dotted", "dotting", "dots"),
 }
 _DOUBLE_FINAL = frozenset({"blur", "blurr", "crop", "dim", "flip", "swap", "drop", "strip", "trim", "plan"})
 
@@ -470,6 +500,7 @@ warm up|warmen up|cool down|cool off|tone down|turn up|turn down|bump up|crank u
 bring up|bring out|bring down|bring in|pull down|pull back|dial up|dial down|dial back|take down|knock down
 brighten up|lighten up|light up|bright up|sharpen up|crisp up|punch up|scale up|scale down|throw in|put in|play with
 back off|fine tune
+scrub out|rub out|chuck out|lay out
 auto enhance|auto-enhance
 black and white|black & white|black n white|black-and-white|b & w|b&w|b/w|b and w=black and white
 sepia tone|sepia toned|sepia-toned=sepia
@@ -811,6 +842,10 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "more lively": ("vibrance", 1),
     "livelier": ("vibrance", 1),
     "more muted": ("saturation", -1),
+    "more neutral": ("saturation", -1),
+    "less neutral": ("saturation", 1),
+    "more subdued": ("saturation", -1),
+    "more toned down": ("saturation", -1),
     "more faded": ("saturation", -1),
     "more washed out": ("saturation", -1),
     "less vivid": ("vibrance", -1),
@@ -883,6 +918,8 @@ PROPERTY_ADJECTIVES: dict[str, tuple[str, int]] = {
     "vibrant": ("vibrance", 1),
     "lively": ("vibrance", 1),
     "muted": ("saturation", -1),
+    "neutral": ("saturation", -1),
+    "subdued": ("saturation", -1),
     "dull": ("saturation", -1),
     "faded": ("saturation", -1),
     "washed out": ("saturation", -1),
@@ -989,6 +1026,14 @@ unchanged untouched intact unmodified unedited unaltered alone same original ide
     "clear",
     "as original",
     "the original",
+    "off limits",
+    "off-limits",
+    "out of bounds",
+    "sacrosanct",
+    "not to be touched",
+    "as it stands",
+    "how it is",
+    "how they are",
 }
 NOT_CHANGE_VERBS = frozenset(
     """
@@ -1255,6 +1300,22 @@ COMPLAINTS: dict[str, tuple[str, int]] = {
     "grey": ("saturation", -1),
     "gray": ("saturation", -1),
     "cold": ("warmth", -1),
+}
+# Enhancements said as nouns: "apply some noise reduction", "add a little dehazing".
+ENHANCE_NOMINALS: dict[str, str] = {
+    "noise reduction": "denoise",
+    "noise removal": "denoise",
+    "denoising": "denoise",
+    "grain reduction": "denoise",
+    "dehazing": "dehaze",
+    "haze removal": "dehaze",
+    "haze reduction": "dehaze",
+    "deblurring": "deblur",
+    "blur removal": "deblur",
+    "blur reduction": "deblur",
+    "auto enhancement": "auto",
+    "auto-enhancement": "auto",
+    "enhancement": "auto",
 }
 # "removal of the wires", "addition of a moon": a verb said as a noun.
 NOMINALS: dict[str, str] = {
