@@ -10,7 +10,11 @@ cache cannot be written, the planner works from the curated lexicon alone.
 A word's English is its first short sense, with notes, classifiers and variant pointers dropped
 ("oriental cherry (Prunus serrulata)" -> "oriental cherry"). A word whose first usable sense is a verb
 ("to fit; to suit") is stored with no English: it still marks a word boundary, and a phrase containing it
-is not a noun phrase, so it is not translated word by word.
+is not a noun phrase, so it is not translated word by word. A region word is a thing, so the choice leans to
+concrete nouns: a common noun's entry beats a proper name's ("hamburger" before the city "Hamburg"), a
+loanword sense beats an adjective before it ("cola", not "amusing", for 可乐), a definition ("father's
+father") or an adjective yields to a plain noun after it, and a long sense is cut to its head ("a building
+of two or more stories" -> "building", "surface of a river" -> "river surface") rather than lost.
 """
 
 from __future__ import annotations
@@ -27,13 +31,13 @@ from pathlib import Path
 
 from editree.cache_dirs import cache_root
 
-FORMAT = 4  # bump when the way a sense is chosen changes: the table is rebuilt
+FORMAT = 5  # bump when the way a sense is chosen changes: the table is rebuilt
 MAX_WORD = 6
 _DATA = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _HAN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]+")  # a Chinese headword (by category: compiles fast)
 _SKIP = re.compile(
     r"^(?:CL:|variant of|old variant|see |surname |abbr\.|also written|also pr\.|erhua variant|used in|"
-    r"Japanese variant|\(.*?\)\s*$|(?:\([^)]*\)\s*)?(?:old|archaic|ancient) (?:variant|name))",
+    r"Japanese variant|\([^()]*\)\s*$|(?:\([^)]*\)\s*)?(?:old|archaic|ancient) (?:variant|name))",
     re.IGNORECASE,
 )
 _NOTES = re.compile(r"\s*[(\[（][^()\[\]（）]*[)\]）]\s*")
@@ -51,29 +55,55 @@ _VERB = re.compile(r"^(?:to |sb |sth )|\bsth\b|\bsb\b|\bsb's\b")
 # Senses that are no noun or modifier: prepositions, adverbs, conjunctions ("in order to", "seemingly").
 _FUNCTION = re.compile(
     r"^(?:in|out|on|at|to|from|by|for|of|with|without|according|as|so|very|more|most|not|also|just|already|still|"
-    r"even|only|then|than|if|because|although|while|whether|or|and|but|via|per)\b|ly$",
+    r"even|only|then|than|if|because|although|while|whether|or|and|but|via|per|behind|under|above|below|near|inside|"
+    r"outside|around|before|after)\b|ly$",
     re.IGNORECASE,
 )
 _ASCII = re.compile(r"^[\x20-\x7e]+$")
+_LOANWORD = re.compile(r"\(loanword\)", re.IGNORECASE)
+# Senses that describe rather than name: a definition by relation ("father's father", "one's background") or an
+# adjective ("posthumous", "amusing" — by suffix, so "building" and "painting" stay nouns).
+_DESCRIPTIVE = re.compile(r"'s\b|^(?:\w+(?:ous|ful|ive|able|ible|ish|less)|amusing|entertaining|interesting)$")
+# "surface of a river": the thing and what it is of, said the English way round.
+_OF = re.compile(r"^(?P<head>\w+(?: \w+)?) of (?:a |an |the )?(?P<whole>\w+(?: \w+)?)(?: .*)?$")
 
 
 def short_sense(definitions: str) -> str | None:
-    """The first short English sense of a CEDICT entry, or None for a verb or no usable sense."""
-    for sense in definitions.split("/"):
-        sense = sense.strip()
-        if not sense or _SKIP.match(sense) or _MARKED.search(sense):
-            continue
-        while _NOTES.search(sense):  # inner brackets first: "leaf (CL:片[pian4])"
-            sense = _NOTES.sub(" ", sense).strip()
-        head = re.sub(r"^(?:a|an|the) ", "", sense.split(";")[0].split(",")[0].strip())
-        if not head or not _ASCII.match(head):
-            continue
-        if _VERB.search(head) or _FUNCTION.search(head):
-            return None
-        if len(head.split()) > 3:
+    """The English noun an entry names (see the module's docstring), or None for a verb or no usable sense."""
+    senses = [sense for sense in (_sense(part) for part in definitions.split("/")) if sense is not None]
+    loanword = next((head for head, borrowed in senses if head and borrowed), None)
+    if loanword is not None:  # 可乐: "amusing/entertaining/(loanword) cola"
+        return loanword
+    fallback: str | None = None  # a descriptive sense, used when no plain noun follows it
+    for head, _ in senses:
+        if head is None:  # a verb or a function word
+            return fallback
+        if _DESCRIPTIVE.search(head):
+            fallback = fallback or head
             continue
         return head
-    return None
+    return fallback
+
+
+def _sense(sense: str) -> tuple[str | None, bool] | None:
+    """One sense's head and whether it is a loanword; (None, _) for a verb or a function word; None if unusable."""
+    sense = sense.strip()
+    borrowed = bool(_LOANWORD.search(sense))
+    if not sense or _SKIP.match(sense) or (_MARKED.search(sense) and not borrowed):
+        return None
+    while _NOTES.search(sense):  # inner brackets first: "leaf (CL:片[pian4])"
+        sense = _NOTES.sub(" ", sense).strip()
+    head = re.sub(r"^(?:a|an|the) ", "", sense.split(";")[0].split(",")[0].strip())
+    if not head or not _ASCII.match(head):
+        return None
+    if _VERB.search(head) or _FUNCTION.search(head):
+        return None, borrowed
+    if len(head.split()) > 3:
+        of = _OF.match(head)
+        if of is None:
+            return None
+        head = f"{of.group('whole')} {of.group('head')}" if len(of.group("whole").split()) == 1 else of["head"]
+    return head, borrowed
 
 
 def _source() -> Path | None:
@@ -85,7 +115,8 @@ def _source() -> Path | None:
 
 
 def _rows(source: Path) -> Iterable[tuple[str, str | None]]:
-    seen: set[str] = set()
+    """One row per headword; where a word has several entries, a common noun's (lower-case pinyin) comes first."""
+    entries: dict[str, list[tuple[bool, str]]] = {}
     with gzip.open(source, "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -95,10 +126,12 @@ def _rows(source: Path) -> Iterable[tuple[str, str | None]]:
             if len(parts) < 3:
                 continue
             word = parts[1]
-            if not 2 <= len(word) <= MAX_WORD or word in seen or not _HAN.fullmatch(word):
+            if not 2 <= len(word) <= MAX_WORD or not _HAN.fullmatch(word):
                 continue
-            seen.add(word)
-            yield word, short_sense(definitions.rstrip().rstrip("/"))
+            proper = parts[2].lstrip("[")[:1].isupper()
+            entries.setdefault(word, []).append((proper, definitions.rstrip().rstrip("/")))
+    for word, found in entries.items():
+        yield word, short_sense(min(found, key=lambda entry: entry[0])[1])
 
 
 def _table_path() -> Path:

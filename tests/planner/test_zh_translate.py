@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import sqlite3
 
@@ -90,10 +91,27 @@ def test_never_a_mix_of_english_and_untranslated_chinese(pieces: list[str]) -> N
         ("CL:個|个[ge4]/environment/surroundings", "environment"),
         ("variant of 樱[ying1]/cherry", "cherry"),
         ("(machine) gear/pinion", "gear"),
+        # a region word is a thing: loanwords, plain nouns after definitions and adjectives, heads of long senses
+        ("funny/droll/(loanword) soda pop", "soda pop"),
+        ("(coll.) mother's mother/maternal grandmother", "maternal grandmother"),
+        ("beautiful-sounding/(old) harp", "beautiful-sounding"),
+        ("the edge of a cliff", "cliff edge"),
+        ("a tower of three or more floors/CL:座[zuo4]", "tower"),
+        ("(bird species of China) black kite (Milvus migrans)", "black kite"),
     ],
 )
 def test_the_first_short_sense_of_an_entry(definitions: str, sense: str | None) -> None:
     assert cedict.short_sense(definitions) == sense
+
+
+def test_a_common_noun_entry_beats_a_proper_name(tmp_path) -> None:
+    source = tmp_path / "mini.txt.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as out:
+        out.write("# a header\n")
+        out.write("漢堡 汉堡 [Han4 bao3] /Hamburg (German city)/\n")
+        out.write("漢堡 汉堡 [han4 bao3] /hamburger (loanword)/\n")
+        out.write("土星 土星 [Tu3 xing1] /Saturn (planet)/\n")
+    assert dict(cedict._rows(source)) == {"汉堡": "hamburger", "土星": "Saturn"}
 
 
 def test_the_dictionary_table_is_built_once_under_the_cache_root(fresh_cache) -> None:
