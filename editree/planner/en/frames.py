@@ -645,6 +645,17 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 self.ctx.last_target = region
                 self.ctx.silent.append((self.span, region))
                 return []
+        stance = next((i for i, t in enumerate(toks) if i > 1 and t.low in vocab.STANCE_VERBS), -1)
+        if (
+            stance > 0
+            and toks[0].low in ("a", "an", "the", "our", "my", "his", "her", "their", "this", "that", "some", "two")
+            and verb_at(toks[:stance], 0) is None
+        ):
+            region = self.region(toks[:stance])  # "A lamp post stands in the middle of the path."
+            if region is not None and region != ALL:
+                self.ctx.last_target = region
+                self.ctx.silent.append((self.span, region))
+                return []
         if toks[0].low in ("that", "this", "the", "those", "these", "my", "our") and only_region(toks):
             region = self.region(toks)  # "That yellow kayak by the rocks, could you bring it closer?"
             if region is not None and region != ALL:

@@ -27,6 +27,7 @@ from editree.ops import (
     UnionRegion,
 )
 from editree.planner import lexicon_en as lex
+from editree.planner.en import vocab
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
@@ -327,6 +328,8 @@ class Context:
     """The last phrase region read, wherever it stood (the antecedent of "which" and "who")."""
     last_property: str | None = None
     """The property of the last adjustment ("increase sharpness on X and decrease it on Y")."""
+    removed: Region | None = None
+    """What the last remove step removed ("remove the post and put a bench where it was")."""
     last_prompt: str | None = None
     """What the last add step adds, without its article ("a rainbow" -> "rainbow")."""
     mentioned: str | None = None
@@ -774,10 +777,12 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         text = f"{possessor}'s {text}"
     if "count" not in quals and is_plural(head):
         quals["count"] = "all"
-    owner = words[0][:-2] if words[0].endswith("'s") else None
-    if head in lex.PERSON_NOUNS:
+    # "the old man's beard": the owner is every word up to the possessive
+    owned_at = next((i for i, w in enumerate(words[:-1]) if w.endswith("'s")), None)
+    owner = " ".join([*words[:owned_at], words[owned_at][:-2]]) if owned_at is not None else None
+    if vocab.is_animate(head):
         ctx.note_person(" ".join(words))
-    elif owner and owner in lex.PERSON_NOUNS:
+    elif owner and vocab.is_animate(owner.split()[-1]):
         ctx.note_person(owner)
     ctx.mentioned = text
     try:

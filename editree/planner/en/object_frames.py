@@ -99,6 +99,7 @@ class ObjectFrames:
             what = PhraseRegion(text=f"{what.text} {prep} the {where.text}", qualifiers=what.qualifiers)
         clause = self.edit("remove", what, {})
         self.ctx.last_target = ALL  # what was removed is gone: a later "it" means the picture
+        self.ctx.removed = what
         return [clause]
 
     def frame_add(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
@@ -124,6 +125,13 @@ class ObjectFrames:
 
     def added(self, what: list[Tok], where: list[Tok], lemma: str = "add") -> list[Clause]:
         named_before = self.ctx.mentioned
+        removed = self.ctx.removed
+        if low(where) in ("in its place", "in their place") and isinstance(removed, PhraseRegion):
+            where = [Tok("at", "at", 0, 0, "word"), Tok(removed.text, removed.text, 0, 0, "quote")]
+        if not where:
+            what, where_was = self._in_its_place(what)
+            if where_was is not None:  # "put a bench where it was": the removed thing's place
+                where = [Tok("at", "at", 0, 0, "word"), *where_was]
         while what and what[-1].low in ("everywhere", "all over", "overall", "throughout", "all around", "too"):
             what = what[:-1]  # "add snow everywhere": the whole picture
         where_toks = where[1:] if where else []
@@ -206,6 +214,31 @@ class ObjectFrames:
             return [self.edit(*sem.styled(region, prompt))]
         self.ctx.last_prompt = sem.strip_article(prompt).lower()
         return [self.edit("add", region, {"prompt": prompt})]
+
+    def _in_its_place(self, what: list[Tok]) -> tuple[list[Tok], list[Tok] | None]:
+        """ "a bench where it was" -> (a bench, the removed thing's words); "a pot where the vase stood" -> (a pot,
+        the vase). The place is said as words so that it reads like any other region."""
+        words = low(what)
+        match = re.search(
+            r" (?:where (?:it|they|he|she) (?:was|were|used to be|stood|sat)|in (?:its|their) place|"
+            r"where the (.+?) (?:was|were|used to be|stood|sat))$",
+            words,
+        )
+        if match is None:
+            return what, None
+        cut, seen = 0, 0
+        while cut < len(what) and seen < match.start():  # the token the place starts at
+            seen += len(what[cut].low) + 1
+            cut += 1
+        named = match.group(1)
+        if named:
+            return what[:cut], [
+                t for t in what[cut:] if t.low not in ("where", "was", "were", "used", "to", "be", "stood", "sat")
+            ]
+        removed = self.ctx.removed
+        if isinstance(removed, PhraseRegion):
+            return what[:cut], [Tok(removed.text, removed.text, 0, 0, "quote")]
+        return what, None
 
     def _shrouded(self, what: list[Tok], where: list[Tok]) -> list[Clause] | None:
         """ "put the valley in a thick mist", "cover the field in snow": the weather goes over a named region.

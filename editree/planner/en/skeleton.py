@@ -541,7 +541,7 @@ class SentenceReader:
         self._sentence(sentence)
 
     def _sentence(self, sentence: list[Tok]) -> None:
-        chunks = split_clauses(_strip_numbering(sentence))
+        chunks = _in_time_order(split_clauses(_strip_numbering(sentence)))
         items: list[Clause] = []
         self.items = items
         cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
@@ -1020,6 +1020,54 @@ def _want_frame(toks: list[Tok]) -> list[Tok] | None:
             return None
         return toks[start:]
     return None
+
+
+TIME_SUBJECTS = frozenset({"you", "we", "i", "you have", "you've", "we have", "you are", "you're"})
+
+
+def _temporal_command(toks: list[Tok]) -> list[Tok] | None:
+    """The command of an "after"/"before" clause ("you crop it to 16:9", "cropping it") without its subject."""
+    k = 0
+    while k < len(toks) and toks[k].low in TIME_SUBJECTS | {"have", "are", "'ve"}:
+        k += 1
+    rest = toks[k:]
+    found = verb_at(rest, 0) if rest else None
+    if found is None or noun_use(rest, found):
+        return None
+    if k == 0 and found[1].form != "ing":  # "after sunset" is a time, "after cropping it" an order
+        return None
+    return rest
+
+
+def _in_time_order(chunks: list[Chunk]) -> list[Chunk]:
+    """Clauses in the order they are to run: "add a vignette after you crop it" crops first; "before you
+    sharpen it, denoise the photo" denoises first."""
+    out: list[Chunk] = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        toks = chunk.toks
+        head = toks[0].low
+        if head in ("before", "after") and len(toks) > 1:
+            command = _temporal_command(toks[1:])
+            if command is not None:
+                if head == "before" and i + 1 < len(chunks):  # "before X, Y": Y, then X
+                    out.extend([Chunk(chunks[i + 1].toks, chunk.sep), Chunk(command, "then")])
+                    i += 2
+                    continue
+                out.append(Chunk(command, chunk.sep))  # "after X, Y": X, then Y
+                i += 1
+                continue
+        at = next((j for j, t in enumerate(toks) if j > 0 and t.low in ("after", "before")), -1)
+        command = _temporal_command(toks[at + 1 :]) if at > 0 else None
+        if command is not None:
+            main = toks[:at]
+            first, second = (command, main) if toks[at].low == "after" else (main, command)
+            out.extend([Chunk(first, chunk.sep), Chunk(second, "then")])
+        else:
+            out.append(chunk)
+        i += 1
+    return out
 
 
 def _strip_numbering(toks: list[Tok]) -> list[Tok]:

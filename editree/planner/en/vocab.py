@@ -1048,6 +1048,31 @@ IDENTITY_NOUNS = frozenset(
     {"identity", "likeness", "looks", "features", "facial features", "face identity", "identities", "appearance"}
 )
 
+# Antecedents of "he/she/him/her/his": people (lexicon_en.PERSON_NOUNS), people named by role, and pets and
+# animals, which owners call he or she ("our cat … sharpen her whiskers"). Nouns in -ist are roles too.
+ANIMATE_NOUNS = lex.PERSON_NOUNS | frozenset(
+    """
+grandma grandpa granny nana grandad granddad grandparent grandparents aunt uncle niece nephew cousin son daughter
+brother sister sibling husband wife fiance fiancee partner boyfriend girlfriend bridesmaid groomsman chef cook waiter
+waitress nurse teacher pilot driver farmer fisherman policeman policewoman officer firefighter lifeguard guard
+referee goalkeeper runner cyclist swimmer climber hiker skateboarder snowboarder boxer golfer pitcher batter
+musician drummer guitarist violinist pianist conductor actor actress performer clown magician priest monk nun king
+queen prince princess knight warrior baker barista butcher tailor painter photographer tourist traveller traveler
+passenger customer shopper vendor seller salesman owner host hostess speaker presenter graduate toddler infant
+newborn teenager youngster elder grandchild grandson granddaughter mum mommy daddy papa mama lad lass bloke fellow
+dog dogs puppy puppies pup cat cats kitten kittens kitty horse pony foal donkey cow calf bull sheep lamb goat pig
+piglet rabbit bunny hamster parrot budgie bird owl eagle duck goose swan chicken hen rooster lion lioness tiger
+bear cub wolf fox deer elephant giraffe zebra monkey gorilla panda koala kangaroo dolphin whale seal otter squirrel
+mouse rat hedgehog turtle tortoise frog lizard snake pug poodle labrador retriever terrier spaniel bulldog
+collie husky beagle dachshund corgi chihuahua tabby
+""".split()
+)
+
+
+def is_animate(word: str) -> bool:
+    return word in ANIMATE_NOUNS or (word.endswith("ist") and len(word) > 5)
+
+
 # Nouns of clothes and body parts a person already has: "give him a blue shirt" recolours the shirt.
 WORN_NOUNS = frozenset(
     """
@@ -1137,6 +1162,14 @@ COPULAS = frozenset(
         "stayed",
         "remained",
     }
+)
+# Verbs of a description ("a lamp post stands in the middle of the path"): a sentence that only says where
+# something is names what "it" means next.
+STANCE_VERBS = frozenset(
+    """
+stands sits lies hangs leans rests grows floats flies sleeps waits perches runs stretches towers looms dangles
+stand sit lie hang lean rest grow float fly sleep wait perch
+""".split()
 )
 LOOK_VERBS = frozenset(
     {"look", "looks", "appear", "appears", "seem", "seems", "feel", "feels", "looked", "seemed", "appeared", "felt"}
