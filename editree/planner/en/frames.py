@@ -732,6 +732,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             pred = pred[1:]
             if pred and pred[0].low in vocab.COPULAS and copula in ("be", "is", "are"):
                 pred = pred[1:]
+            if copula in ("stay", "remain") and subject_region is None and color_of(pred, self.text) is not None:
+                subject = self.region(subject_toks)  # "the sky should stay blue": its colour is kept
+                if subject is not None and subject != ALL:
+                    self.ctx.color_stayed.append((subject, self.span))
+                    self.ctx.targets.append(subject)
+                    return []
         subject = subject_region or self.region(subject_toks)
         if subject is None:
             return None
@@ -827,6 +833,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                     raise
                 return None
         comp = read_complement(pred, self.text)
+        if comp is not None and comp.kind == "color" and toks[marker].low in ("stay", "stays", "remain", "remains"):
+            # "the lemons stay yellow": their colour is kept (a colour pop), not painted
+            if subject != ALL:
+                self.ctx.color_stayed.append((subject, self.span))
+                self.ctx.targets.append(subject)
+            return []
         if statement and not required:
             # "the dog looks dull", "the sky is boring": a statement about the picture, not a request; a complaint
             # asks for the opposite, anything else names what "it" will mean next

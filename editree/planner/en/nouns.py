@@ -341,6 +341,9 @@ class Context:
     complaints: list[Any] = field(default_factory=list)
     """Steps read from complaints ("the kids are too dark"): dropped when an explicit step does the same."""
     color_kept: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
+    color_stayed: list[tuple[Region, tuple[int, int]]] = field(default_factory=list)
+    """Regions whose colour "stays" ("the lemons stay yellow"): kept in colour beside a black and white edit,
+    otherwise simply kept."""
     """Regions "kept in colour": the black-and-white edits of the instruction leave them out."""
 
     def pronoun(self) -> Region:

@@ -98,7 +98,10 @@ class ObjectFrames:
             prep = "in" if where.text in ("sky", "water", "sea", "air", "lake", "river", "picture") else "on"
             what = PhraseRegion(text=f"{what.text} {prep} the {where.text}", qualifiers=what.qualifiers)
         clause = self.edit("remove", what, {})
-        self.ctx.last_target = ALL  # what was removed is gone: a later "it" means the picture
+        # what was removed is gone: a later "it" means where it was ("the birds on the wire" -> the wire), or the
+        # picture
+        place = _place_of(what.text) if isinstance(what, PhraseRegion) else None
+        self.ctx.last_target = PhraseRegion(text=place) if place else ALL
         self.ctx.removed = what
         return [clause]
 
@@ -198,12 +201,19 @@ class ObjectFrames:
             # "add a few puffy ones": ones of what was named before
             head = named_before.split()[0]
             prompt = re.sub(r"\bones?$", head, prompt)
-        if bare_words in ("one", "some", "a few", "several", "more") and self.ctx.mentioned is not None:
+        if bare_words in ("one", "some", "a few", "several", "more") and named_before is not None:
             joined = "one" if bare_words == "one" else "some"
-        if joined in ("one", "some", "it", "them") and self.ctx.mentioned is not None:
-            prompt = (
-                f"a {self.ctx.mentioned}" if joined == "one" else self.ctx.mentioned
-            )  # "if there is no moon, add one"
+        of_what = re.fullmatch(r"one (of .+)", bare_words)
+        if (joined in ("one", "some", "it", "them") or of_what) and named_before is not None:
+            # "if there is no moon, add one": one of what was named; "unless there's a reflection in the lake, add
+            # one of the hills": a reflection of the hills, in the lake
+            thing, place = named_before, _place_of(named_before)
+            if place and region is None:
+                thing = thing[: thing.rfind(f" {place}")].rsplit(" ", 2)[0]
+                region = PhraseRegion(text=place)
+            prompt = f"a {thing}" if joined == "one" or of_what else thing
+            if of_what:
+                prompt = f"{prompt} {self.raw(strip_punct(what))[4:]}"
         if joined in lex.BW_WORDS or (words and words[0] in lex.BW_WORDS and words[-1] in lex.LOOK_WORDS):
             return [self.edit("restyle", region, {"style": lex.style_of(words[0])})]
         if words and words[-1] in lex.LOOK_WORDS:
@@ -461,3 +471,14 @@ class ObjectFrames:
         self.ctx.last_target = region
         self.ctx.silent.append((self.span, region))
         return []
+
+
+_PLACE = re.compile(r" (?:on|in|at|inside|across|along|over|under) (?:the |a |an )?([\w' -]+)$")
+
+
+def _place_of(text: str) -> str | None:
+    """ "birds on the wire" -> "wire", "reflection in the lake" -> "lake"; None for a thing said without a place."""
+    match = _PLACE.search(text)
+    if match is None or match.group(1) in ("background", "foreground", "picture", "image", "photo", "distance"):
+        return None
+    return match.group(1)

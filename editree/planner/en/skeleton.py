@@ -25,7 +25,7 @@ from editree.planner.en.complements import COLORS
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
 from editree.planner.en.frames import FrameReader
 from editree.planner.en.nouns import Context, region_of
-from editree.planner.en.phrases import Exclusion, FreeForm, absolute_keep, noun_use, verb_at
+from editree.planner.en.phrases import Exclusion, FreeForm, absolute_keep, base_form, noun_use, verb_at
 from editree.planner.en.tokens import Tok, tokenize
 from editree.planner.semantics import NotUnderstood
 
@@ -376,6 +376,8 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
         before = sentence[i - 2].low if i > 1 else ""
         if prev == "it" and before in ("love", "like", "appreciate", "prefer", "hate"):
             return False
+        if prev in ("wondering", "wonder", "wondered", "asking", "ask", "see", "know", "check", "curious"):
+            return False  # "I was wondering if you could …": whether, the request itself
         return prev not in ("even", "as", "only", "great", "nice", "good", "grateful", "appreciate", "awesome")
     if low in ("without", "keeping", "leaving", "preserving", "maintaining", "so that", "in order to", "while"):
         return True
@@ -454,6 +456,17 @@ class SentenceReader:
         the regions kept in colour; with no such edit, the rest of the picture becomes black and white; after an
         edit that greys a region of its own ("make the background black and white but keep the person in
         colour"), the region is simply kept."""
+        if self.ctx.color_stayed:
+            grey = any(
+                isinstance(c, EditClause) and c.op == "restyle" and c.args.get("style") == "black and white"
+                for c in _walk(self.out)
+            )
+            if grey or self.ctx.color_kept:
+                self.ctx.color_kept.extend(self.ctx.color_stayed)
+            else:
+                for region, span in self.ctx.color_stayed:
+                    at = next((i for i, c in enumerate(self.out) if c.span[0] > span[0]), len(self.out))
+                    self.out.insert(at, KeepClause(region, span))
         if not self.ctx.color_kept:
             return
         kept = list(dict.fromkeys(r for r, _ in self.ctx.color_kept))
@@ -473,9 +486,16 @@ class SentenceReader:
                     clause,
                     EditClause(clause.op, NotRegion(region=region), clause.args, clause.span, clause.fallback, True),
                 )
-        if not bw:
+        styled_rest = [
+            c for c in _walk(self.out) if isinstance(c, EditClause) and c.op == "restyle" and c.target in colour_pops
+        ]
+        if not bw and not styled_rest:  # ("leave the violinist in colour, the rest sepia" is its own colour pop)
+            said = min(span[0] for _, span in self.ctx.color_kept)
             span = (min(c.span[0] for c in self.out) if self.out else 0, len(self.text) + self.offset)
-            self.out.append(EditClause("restyle", NotRegion(region=region), {"style": "black and white"}, span))
+            step = EditClause("restyle", NotRegion(region=region), {"style": "black and white"}, span)
+            # in the order it was asked: "keep only the flamingos in colour and add a vignette" greys first
+            at = next((i for i, c in enumerate(self.out) if c.span[0] > said), len(self.out))
+            self.out.insert(at, step)
 
     def _drop_repeated_complaints(self) -> None:
         """ "The kids are too dark. Lighten them up": a complaint is the reason for the requests that follow; it
@@ -644,6 +664,16 @@ class SentenceReader:
                     clause.then.extend(self.clause(remainder))
                 continue
             # side clauses that shape the clause before them
+            if (
+                head in ("not", "but not")
+                and k + 1 < len(toks)
+                and base_form(toks[k + 1].low) in vocab.NOT_CHANGE_VERBS
+                and previous
+            ):
+                # "…, but not touch the dog": a keep, said as an exception
+                negation = Tok("do not", "do not", toks[k].start, toks[k].end, "word")
+                items.extend(self.clause([negation, *toks[k + 1 :]]))
+                continue
             if head in EXCLUSION_STARTERS and chunk.sep in (",", "but", "and", "") and previous:
                 excluded = region_of(_exclusion_object(toks[k:]), self.ctx)
                 if excluded is not None and excluded != ALL:

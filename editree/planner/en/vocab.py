@@ -604,6 +604,11 @@ i would love it if|i would like it if|it would be great if|it would be nice if|w
 i would appreciate it if|i would be grateful if|would it be possible for you to|would love it if
 help|help to|please could you|please can you|please would you|could you also|can you also|also could you
 i would|i would also like to|we would like to|we want to|we would love to|i really want to|i just want to
+is there any chance you could|is there any chance you can|is there a chance you could|any chance you can
+is there any chance someone could|do you think you could|do you think you can|do you think someone could
+could you possibly|can you possibly|would you possibly|could someone possibly|can someone possibly
+i was wondering if you could|i was wondering if someone could|wondering if you could|i wonder if you could
+i was hoping you could|i was hoping someone could|hoping you could|hoping someone could|if possible
 """.replace("\n", "|").split("|"),
         key=lambda p: -len(p.split()),
     )
