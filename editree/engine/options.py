@@ -30,7 +30,13 @@ class EngineOptions:
     cpu_offload: bool = False
     """Low-memory mode: components move to the GPU only while they run, and the VAE decodes in tiles."""
     identity_model: str | None = None
-    """Image embedder that measures preserve_identity (a CLIP vision model); see editree.engine.identity."""
+    """What measures preserve_identity: None (faces with dlib, other subjects with CLIP when present), "face", or a
+    CLIP vision model (preset, folder, hub id); see editree.engine.identity_measure."""
+    face_threshold: float = 0.6
+    """Descriptor distance from which a face measured by dlib (editree.engine.face_identity) counts as another
+    person; dlib's own threshold."""
+    identity_strict: bool = False
+    """A preserved subject that fails its identity check fails the run (no output) instead of a warning."""
     ip_adapter: str | None = None
     """IP-Adapter that conditions generative ops on the preserved subject (a preset or a folder)."""
     segmenter: str | None = None
