@@ -48,6 +48,7 @@ from editree.planner.en.phrases import (
     find,
     has_property,
     is_comparative,
+    is_edges,
     low,
     negation_end,
     noun_use,
@@ -66,6 +67,15 @@ from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
 Span = tuple[int, int]
+
+
+HEDGES = frozenset(
+    {"so", "kind of", "sort of", "somewhat", "really", "quite", "very", "just", "way", "super", "a bit", "a little"}
+    | {"pretty", "rather", "fairly", "slightly", "a tad", "a touch", "bit", "kinda", "extremely"}
+)
+
+
+LET_VERBS = frozenset({"go", "become", "turn", "get", "stay", "remain", "fade", "fall", "be", "look"})
 
 
 class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
@@ -294,6 +304,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         words = [t.low for t in rest]
         if not words:
             raise NotUnderstood("keep what?")
+        purpose = next((i for i, w in enumerate(words) if i > 0 and w in ("so", "so that", "because", "since")), -1)
+        if purpose > 0:
+            # "keep grandma's face the same so she is still recognisable": the reason is no part of the region (the
+            # pixels kept keep her identity too)
+            self.warnings.append(f"{self.raw(rest[purpose:])!r} is read as the purpose of the keep, not as an edit")
+            return self.frame_keep(lemma, verb, rest[:purpose])
         if len(words) > 2 and words[0] in ("it", "them", "this", "that") and words[1] in ("off", "away from", "out of"):
             region = self.region(rest[2:])  # "…, but keep it off the cabin roof"
             if region is not None and region != ALL:
@@ -374,6 +390,37 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return self.frame_amount("increase", verb, [*rest[:at], by, *number])
         return self.made(rest)
 
+    def frame_let(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "let the rest of the board go soft", "let the background fade to black": what it is to become."""
+        at = next((i for i, t in enumerate(rest) if i > 0 and t.low in LET_VERBS), -1)
+        if at < 0:
+            raise FreeForm(None)
+        after = rest[at + 1 :]
+        if rest[at].low in ("fade", "fall") and after and after[0].low in ("to", "into"):
+            after = after[1:]  # "let the edges fade to black"
+        if not after:
+            raise FreeForm(self.region(rest[:at]))
+        return self.made([*rest[:at], *after])
+
+    def frame_fade(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "fade the edges to black" is a vignette; "fade the sky to white" what it becomes; "fade the colours" less
+        saturation."""
+        rest = [t for t in rest if t.low not in ("out", "away")]  # "fade out the background"
+        at = next((i for i, t in enumerate(rest) if i > 0 and t.low in ("to", "into")), -1)
+        if at < 0:
+            amount, body = trailing_amount(rest)
+            words = [t.low for t in body]
+            if len(body) > 3 and words[1] in ("colors", "colours", "tones") and words[2] == "of":
+                body = [*body[3:], body[1]]  # "the colours of the sofa" -> "the sofa colours"
+            if body and body[-1].low in ("colors", "colours", "color", "colour", "tones"):
+                owner = [t for t in body[:-1] if t.low not in ("the", "all", "its")]
+                return [self.adjust(self.region(owner) if owner else None, "saturation", -1, amount)]
+            raise FreeForm(self.region(rest) if rest else None)
+        target, after = rest[:at], rest[at + 1 :]
+        if is_edges(target) and after and after[-1].low in ("black", "dark", "darkness"):
+            return [self.edit("vignette", None, {"amount": 0.5})]
+        return self.made([*target, *after])
+
     def made(self, rest: list[Tok], *, subject: Region | None = None) -> list[Clause]:
         """Pairs of (region, complement) with the region carried over when a part names none."""
         rest = without_trailing_for(rest)
@@ -434,6 +481,11 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             amount = comp.amount.scale(lex.BASE_ATMOSPHERE)
             return [self.edit("atmosphere", region, {"effect": comp.effect, "amount": amount})]
         if comp.kind == "color":
+            edges = isinstance(region, PhraseRegion) and is_edges(
+                [Tok(w, w, 0, 0, "word") for w in region.text.split()]
+            )
+            if edges and comp.text in ("black", "dark", "darker"):
+                return [self.edit("vignette", None, {"amount": comp.amount.scale(0.5)})]  # "edges fade to black"
             if isinstance(region, NotRegion) and comp.text in ("gray", "grey"):
                 # "everything else goes grey": the rest loses its colour (a colour pop), not a grey paint
                 return [self.edit("restyle", region, {"style": "black and white"})]
@@ -842,10 +894,15 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         if statement and not required:
             # "the dog looks dull", "the sky is boring": a statement about the picture, not a request; a complaint
             # asks for the opposite, anything else names what "it" will mean next
-            complaint = vocab.COMPLAINTS.get(pwords.removeprefix("a bit ").removeprefix("kind of ").removeprefix("so "))
+            hedged = pwords
+            while (first := next((h for h in HEDGES if hedged.startswith(h + " ")), None)) is not None:
+                hedged = hedged[len(first) + 1 :]  # "kinda flat", "a bit dull", "really washed out"
+            complaint = vocab.COMPLAINTS.get(hedged)
             self.ctx.last_target = subject
             if complaint is not None and toks[marker].low not in ("stays", "stay", "remains", "remain"):
                 prop, sign = complaint
+                if prop == "contrast" and low(subject_toks).split()[-1] in ("colors", "color", "tones", "colouring"):
+                    prop = "saturation"  # flat or muddy colours lack saturation; a flat picture lacks contrast
                 step = self.adjust(None if subject == ALL else subject, prop, -sign, Amount())
                 self.complaints.append(step)
                 return [step]

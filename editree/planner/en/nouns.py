@@ -561,15 +561,8 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
     )
     if around and len(toks) > 2:  # "everything around him": the complement of him
         inner = _atom(toks[2:], ctx)
-        if inner is not None and inner != ALL:
-            return NotRegion(region=inner)
-    around = re.fullmatch(
-        r"(?:everything|everywhere|the area|the areas|the space|the region|all) (?:around|surrounding|behind|beside)"
-        r" .+",
-        joined,
-    )
-    if around and len(toks) > 2:  # "everything around him": the complement of him
-        inner = _atom(toks[2:], ctx)
+        if inner == ALL and words[2:] in (["it"], ["them"]) and isinstance(ctx.last_region, PhraseRegion):
+            inner = ctx.last_region  # "keep the dog sharp and blur everything behind it": the thing just named
         if inner is not None and inner != ALL:
             return NotRegion(region=inner)
     if joined in REST_WORDS or re.fullmatch(r"(?:the )?rest of (?:the |this |my |our )?[\w -]+", joined):

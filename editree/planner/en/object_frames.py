@@ -35,6 +35,12 @@ from editree.planner.en.placement import move_place
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our"})
+
+
+# What a give-frame changes in its recipient rather than adds to it.
+SUBJECT_CHANGES = frozenset({"expression", "grin", "frown", "wink", "pose", "posture", "hairstyle", "hairdo"})
+
 
 class ObjectFrames:
     """Frame methods of FrameReader, mixed into it: they use its edit(), region() and context."""
@@ -120,11 +126,31 @@ class ObjectFrames:
         at = find(rest, ("instead of", "in place of", "rather than"))
         if at > 0:  # "put a fountain instead of the car"
             return [self.edit("replace", self.region(rest[at + 1 :]), {"prompt": self.raw(rest[:at])})]
+        if lemma in ("put", "place", "position", "set", "stand") and rest[0].low in DEFINITE:
+            _, place = move_place(rest)
+            if place is not None and ("to" in place or place.get("relation") in ("left of", "right of")):
+                # "put the fern on the right side of the shelf", "place the lamp in the left corner": it is there
+                return self.frame_move("move", vocab.VERBS["move"], rest)
         pairs = split_pairs(rest, vocab.PREPOSITIONS, optional=True)
         out: list[Clause] = []
         for what, where in pairs:
             out.extend(self.added(what, where, lemma))
         return out
+
+    def frame_multiply(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "double its size", "double the size of the moon", "halve the lamp": a scale by that factor."""
+        factor = float(verb.sign) if verb.sign > 0 else 1 / -verb.sign
+        words = low(rest)
+        if words in ("it", "its size", "it in size", "them", "their size"):
+            region = self.ctx.pronoun()
+        else:
+            rest = [t for t in rest if t.low not in ("size", "of", "in size")] if "size" in words else rest
+            region = self.region(rest) if rest else None
+        if region is None or region == ALL:
+            if "size" in words or words in ("it", "the image", "the photo"):
+                return [self.edit("resize", None, {"scale": factor})]
+            raise FreeForm(None)
+        return [self.edit("scale", region, {"factor": round(factor, 4)})]
 
     def added(self, what: list[Tok], where: list[Tok], lemma: str = "add") -> list[Clause]:
         named_before = self.ctx.mentioned
@@ -323,8 +349,9 @@ class ObjectFrames:
         if any(
             w in ("coat", "makeover", "facelift", "shine", "polish", "sparkle", "glow-up", "haircut", "tan", "smile")
             for w in words
-        ):
-            raise FreeForm(who)  # "give the old barn a fresh coat of paint", "give it some shine"
+        ) or (words and words[-1] in SUBJECT_CHANGES):
+            # "give the old barn a fresh coat of paint", "give it some shine", "give the boy a surprised expression"
+            raise FreeForm(who)
         if find(what, ("turn", "quarter turn", "half turn", "a quarter turn", "a half turn", "rotation", "spin")) >= 0:
             return self.frame_rotate("rotate", verb, what)  # "give the picture a quarter turn clockwise"
         effect = effect_noun(what)
@@ -432,6 +459,9 @@ class ObjectFrames:
     def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "move the lamp to the left", "shift the boat a little to the right", "move the cat closer to the
         fireplace", "move the cup onto the table", "move the logo 100 px up"."""
+        focused = in_focus(rest) if lemma == "bring" else None
+        if focused is not None:
+            return self.made(focused)  # type: ignore[attr-defined]  # "bring the pieces into crisp focus"
         amount, rest = take_amount(rest)
         target_end, place = move_place(rest)
         if place is None:

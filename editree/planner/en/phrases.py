@@ -632,6 +632,8 @@ def attribute_owner(reader: FrameReader, toks: list[Tok]) -> Region | None:
 
 def is_edges(toks: list[Tok]) -> bool:
     words = [t.low for t in strip_fillers(toks) if t.low not in ("the", "all", "four", "its")]
+    if len(words) > 2 and words[-2] == "of" and words[-1] in ("photo", "picture", "image", "shot", "frame", "pic"):
+        words = words[:-2]  # "the edges of the photo"
     return bool(words) and all(
         w in ("corners", "edges", "borders", "corner", "edge", "and", ",", "sides") for w in words
     )

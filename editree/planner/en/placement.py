@@ -134,6 +134,11 @@ POSITION_TOKENS = {
     "in the center": "center",
     "in the centre": "center",
     "to the left side": "left",
+    "to the right side": "right",
+    "on the left side": "left",
+    "on the right side": "right",
+    "on the left hand side": "left",
+    "on the right hand side": "right",
 }
 
 

@@ -78,6 +78,11 @@ VERBS: dict[str, Verb] = {
     "recover": _v("amount", sign=-1),
     "knock": _v("amount", sign=-1, particles=("off", "down"), needs_particle=True),
     "nudge": _v("move"),
+    "double": _v("multiply", sign=2),
+    "triple": _v("multiply", sign=3),
+    "halve": _v("multiply", sign=-2),
+    "let": _v("let"),
+    "fade": _v("fade"),
     "lay": _v("add"),
     "lay out": _v("add"),
     "pop": _v("add"),
@@ -410,7 +415,7 @@ AMBIGUOUS_VERBS = frozenset(
 light color colour paint tint dye crop mirror flip pop dot cover blanket prop bin lay
 cut set clear fix level tone blur warm cool dim smooth save
 mask use drop lift strip hide lose find spin tilt shift trade stick plant position scale up detect select place
-draw plant edit have get expose perfect polish balance frame bump push lower
+draw plant edit have get expose perfect polish balance frame bump push lower double
 """.split()
 )
 
@@ -445,6 +450,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "nix": ("nixed", "nixing", "nixes"),
     "prop": ("propped", "propping", "props"),
     "dot": ("dotted", "dotting", "dots"),
+    "let": ("letting", "lets"),
 }
 _DOUBLE_FINAL = frozenset({"blur", "blurr", "crop", "dim", "flip", "swap", "drop", "strip", "trim", "plan"})
 
