@@ -255,6 +255,10 @@ _LOC_PREPS = {
     "附近": "near",
     "下面": "under",
     "门口": "at",
+    "前": "in front of",
+    "后": "behind",
+    "下": "under",
+    "外": "outside",
 }
 MOVE_STEP = 0.2
 """How far "往左移" moves an object, as a fraction of the picture; "一点" halves it."""
@@ -311,6 +315,42 @@ def targeted_edit(text: str, offset: int, last_target: Region | None = None) -> 
         return None
     start = offset + text.index(body)
     return [FallbackClause(body, (start, start + len(body)), target=region)]
+
+
+_PLACING = re.compile(r"[晾挂停放摆贴堆插站坐躺趴睡靠立挤种养写画印长泊](?:着|满)?$")  # "阳台上晾的": where it is
+_PLACE_END = re.compile(r"(?:上面|里面|下面|旁边|前面|后面|上|里|中|下|边|旁|前|后|外|内)$")
+
+
+def relative_head(source: str) -> str | None:
+    """ "骑车的男孩" -> "boy", "阳台上晾的衣服" -> "clothes on the balcony": a thing named by what it does.
+
+    A region has to be found, not described to a model: a modifier with a verb in it (which has no English
+    here) is left out, or cut to the place it starts with; the words as written stay the region's source."""
+    parts = [p for p in source.split("的") if p.strip()]
+    if len(parts) < 2 or translate(parts[-1], articles=False).clause:
+        return None
+    kept: list[str] = []
+    for part in parts[:-1]:
+        if _noun_phrase(part):
+            kept.append(part)
+            continue
+        place = next(
+            (
+                part[:cut]
+                for cut in range(len(part) - 1, 1, -1)
+                if _PLACE_END.search(part[:cut]) and _noun_phrase(part[:cut] + "的" + parts[-1])
+            ),
+            None,
+        )
+        if place is not None:
+            kept.append(place)
+    result = translate("的".join([*kept, parts[-1]]), articles=False)
+    return result.text if result.complete and not result.clause else None
+
+
+def _noun_phrase(source: str) -> bool:
+    result = translate(source, articles=False)
+    return result.complete and not result.clause
 
 
 def _prompt(children: list[Any]) -> tuple[str, str] | None:
@@ -510,9 +550,13 @@ class ChineseTransformer(ClauseBuilder):
         if _THIS_PICTURE.match(source):  # "这张街拍", "这张老照片": the picture itself
             return ALL
         result = translate(source, articles=False)
-        if result.clause:
+        headed = relative_head(source) if not result.complete else None
+        if headed is not None:  # "骑车的男孩", "拿着伞的女孩": the boy, the girl
+            english = headed
+        elif result.clause:
             raise NotUnderstood(f"{source!r} reads as a clause, not as a region")
-        english = self._english(source, articles=False)
+        else:
+            english = self._english(source, articles=False)
         if english in lex.WHOLE_IMAGE_NOUNS:
             return ALL
         if english in ("background", "backdrop", "surroundings", "environment") or source.endswith("背景"):
@@ -562,7 +606,7 @@ class ChineseTransformer(ClauseBuilder):
         whole = translate(self._raw(meta), articles=False)
         if whole.complete:  # "室内的灯光": the lexicon reads the place word with its noun ("lights indoors")
             return PhraseRegion(text=whole.text, source=self._raw(meta))
-        loc = str(_first(children, "LOC_DE", "LOC_DEM")).removesuffix("的")
+        loc = _PLACING.sub("", str(_first(children, "LOC_DE", "LOC_DEM")).removesuffix("的"))
         where = self._english(nouns[0], articles=False)
         what = self._english(nouns[1], articles=False)
         prep = _LOC_PREPS.get(loc, "in" if loc[:1] in "中里内" else "on")
@@ -572,6 +616,8 @@ class ChineseTransformer(ClauseBuilder):
         """ "她的头发": that person's hair."""
         owner = str(_first(children, "PRONOUN"))
         noun = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        if _first(children, "DE") is None and translate(noun).categories[-1:] not in (["people"], ["body"]):
+            raise NotUnderstood(f"{self._raw(meta)!r}: only kin and body parts follow a pronoun without 的")
         english = self._english(noun, articles=False)
         if owner in lex.ZH_PERSON_PRONOUNS:
             possessor = self.last_person or "person"
@@ -972,7 +1018,9 @@ class ChineseTransformer(ClauseBuilder):
         if _COMPLEMENT.search(source) and len(source) > 2:  # "放只猫上去": the direction says nothing more
             source = _COMPLEMENT.sub("", source)
             english = self._english(source, articles=True)
-        if _BARE_COUNT.match(source) and isinstance(self.mentioned, PhraseRegion):
+        if _BARE_COUNT.match(source) and self.last_op == "add" and self.added is not None:
+            english = self.added.text  # "女孩戴上墨镜，小狗也戴一副": one more of what was just added
+        elif _BARE_COUNT.match(source) and isinstance(self.mentioned, PhraseRegion):
             english = self.mentioned.text  # "天上没太阳的话，在左上角补一个": one of what was named
         if target is None and self.cond_place is not None:
             target = self.cond_place  # "如果天空里没有云，就加几朵白云": in the sky

@@ -71,6 +71,9 @@ _PLACES = {
     "后面": "behind",
     "下面": "under",
     "下方": "below",
+    "前": "in front of",
+    "后": "behind",
+    "下": "under",
 }
 _STATE_VERB = re.compile(_HAN + r"{1,2}着")
 _POSTURES = {

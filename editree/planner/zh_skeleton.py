@@ -63,7 +63,7 @@ _LEAD = re.compile(
     r"(?:加|用|套|上)一?个滤镜(?=[让使]))+"
 )
 _TAIL = re.compile(
-    r"(?:\s|吗|吧|呢|啊|呀|哦|嘛|呗|哈|啦|哟|喔|好吗|好不好|可以吗|行吗|行不行|就行了?|就好了?|就可以了?|即可|谢谢你?|谢了|多谢|"
+    r"(?:\s|吗|(?<![酒网书水氧陶琴茶贴])吧|呢|啊|呀|哦|嘛|呗|哈|啦|哟|喔|好吗|好不好|可以吗|行吗|行不行|就行了?|就好了?|就可以了?|即可|谢谢你?|谢了|多谢|"
     r"麻烦了)+$"
 )
 # Words inside a piece that carry nothing the grammar needs, blanked out (same length, so spans stay true):
