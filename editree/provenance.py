@@ -35,6 +35,8 @@ def _step(r: Any) -> dict[str, Any]:
     }
     if r.identity is not None:
         record.update(identity=r.identity, tries=r.tries)
+    if getattr(r, "details", None):  # what the op itself recorded (a remote step's model, ids, alignment)
+        record.update(r.details)
     return record
 
 
@@ -132,6 +134,10 @@ def provenance(
     if options is not None and any(r.get("source") in LEARNED_SEGMENTERS for r in result.regions.values()):
         models["segmenter"] = {"spec": options.segmenter or "auto"}
     heavy = ("torch", "diffusers", "transformers") if models else ()
+    from editree.engine.remote.record import models_record, sdk_distributions
+
+    models.update(models_record(result.steps, options))
+    heavy = (*heavy, *sdk_distributions(models))
     return {
         "editree": __version__,
         "plan": plan.to_dict(),
@@ -167,8 +173,8 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
     shaped = inpaint or instruct
     defaults = EngineOptions()
     return EngineOptions(
-        model=inpaint.get("model"),
-        instruct_model=instruct.get("model"),
+        model=inpaint.get("model") or _remote_option(models, "model"),
+        instruct_model=instruct.get("model") or _remote_option(models, "instruct_model"),
         identity_model=(models.get("identity") or {}).get("embedder"),
         identity_threshold=(models.get("identity") or {}).get("threshold", defaults.identity_threshold),
         identity_tries=(models.get("identity") or {}).get("max_tries", defaults.identity_tries),
@@ -181,6 +187,13 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
         dtype=_dtype(shaped.get("dtype")),
         negative=_text(shaped.get("negative")),
     )
+
+
+def _remote_option(models: dict[str, Any], name: str) -> Any:
+    """A remote model's recorded setting (editree.engine.remote.record); ValueError when malformed."""
+    from editree.engine.remote.record import options_from_record
+
+    return options_from_record(models.get("remote")).get(name)
 
 
 def _text(value: Any) -> str | None:

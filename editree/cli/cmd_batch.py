@@ -57,7 +57,18 @@ SeedOpt = Annotated[
 ]
 SkipOpt = Annotated[bool, typer.Option("--skip-existing", help="Leave images whose output exists.")]
 ResumeOpt = Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from OUT_DIR's manifest.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for classical plans.")]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for classical and remote-model plans.")
+]
+RpmOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--rpm",
+        min=0.01,
+        help="Requests per minute to a hosted model (--model gemini:…, openai:…), for all workers together "
+        "[env EDITREE_REMOTE_RPM; default: no limit].",
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON event per image (for programs).")]
 SidecarOpt = Annotated[bool, typer.Option("--sidecar", help="Also write OUTPUT.json with the provenance.")]
 QuietOpt = Annotated[
@@ -85,6 +96,7 @@ def batch(
     skip_existing: SkipOpt = False,
     resume: ResumeOpt = False,
     jobs: JobsOpt = 1,
+    rpm: RpmOpt = None,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
     quiet: QuietOpt = False,
@@ -133,7 +145,7 @@ def batch(
         mask,
         point,
         engine_options_from(locals()),
-        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels),
+        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels, rpm),
     )
 
 
@@ -148,6 +160,7 @@ def apply(
     skip_existing: SkipOpt = False,
     resume: ResumeOpt = False,
     jobs: JobsOpt = 1,
+    rpm: RpmOpt = None,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
     quiet: QuietOpt = False,
@@ -189,7 +202,7 @@ def apply(
         mask,
         point,
         engine_options_from(locals()),
-        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels),
+        _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels, rpm),
     )
 
 
@@ -199,6 +212,7 @@ class _RunFlags:
     allow_noop: bool = False
     fail_on_warning: bool = False
     max_pixels: int = 100_000_000
+    rpm: float | None = None
 
 
 def _run(
@@ -228,6 +242,7 @@ def _run(
     from editree.engine.segmenters import default_registry
 
     quiet = flags.quiet
+    options = _shared_rate_limit(options, flags.rpm)
     # 1. Check everything that does not need an image, before any work.
     user = user_regions(region, mask, point)
     check_plan(plan, "auto", options)
@@ -260,6 +275,10 @@ def _run(
         jobs = 1
     if not json_events and not quiet:
         console.print_plan_warnings(plan)
+        from editree.engine.remote.calls import remote_calls
+
+        if calls := remote_calls(plan, "auto", options).describe(len(job_list)):
+            console.out().print(calls, markup=False, soft_wrap=True)
 
     # 2. Run, reporting each image.
     progress = None if json_events or quiet else console.progress(len(job_list))
@@ -323,6 +342,24 @@ def _run(
         console.error(f"{' and '.join(parts)} of {len(job_list)} images; see {out_dir / MANIFEST_NAME}")
         return int(ExitCode.RUNTIME if summary.failed else ExitCode.NOTHING_CHANGED)
     return 0
+
+
+def _shared_rate_limit(options: EngineOptions, rpm: float | None) -> EngineOptions:
+    """--rpm for the run, and the file through which every worker process keeps to it together (removed when the
+    batch process exits)."""
+    import atexit
+    import dataclasses
+    import os
+    import tempfile
+
+    from editree.engine.remote.spec import parse_remote
+
+    if not (parse_remote(options.model) or parse_remote(options.instruct_model)):
+        return dataclasses.replace(options, remote_rpm=rpm or options.remote_rpm)
+    handle, path = tempfile.mkstemp(prefix="editree-rate-")
+    os.close(handle)
+    atexit.register(lambda: os.path.exists(path) and os.unlink(path))
+    return dataclasses.replace(options, remote_rpm=rpm or options.remote_rpm, remote_rate_file=path)
 
 
 def _about(record: dict[str, Any]) -> str:

@@ -45,6 +45,7 @@ class Engine(StrEnum):
     auto = "auto"
     classical = "classical"
     diffusers = "diffusers"
+    remote = "remote"
 
 
 def default_output(image: Path) -> Path:
@@ -179,6 +180,10 @@ def execute_edit(
     console.print_plan_warnings(plan)
     if dry_run:
         if not quiet:
+            from editree.engine.remote.calls import remote_calls
+
+            if calls := remote_calls(plan, engine, options).describe():
+                console.out().print(f"dry run: {calls}", markup=False, soft_wrap=True)
             console.out().print(f"dry run: would write {out_path}", markup=False)
         return
 

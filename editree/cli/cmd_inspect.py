@@ -112,6 +112,11 @@ def _model_lines(models: object) -> list[str]:
     segmenter = models.get("segmenter")
     if isinstance(segmenter, dict):
         lines.append(f"segmenter {segmenter.get('spec')}")
+    remote = models.get("remote")
+    if isinstance(remote, dict):
+        named = remote.get("model") or remote.get("instruct_model")
+        ops = remote.get("ops") if isinstance(remote.get("ops"), list) else []
+        lines.append(f"remote model {named} for {', '.join(map(str, ops))} (each step's alignment: --json)")
     return lines
 
 
@@ -165,6 +170,11 @@ def replay(
     if missing := sorted(set(recorded_masks) - set(user.masks)):
         flags = " ".join(f"--mask {n}={recorded_masks[n]}" for n in missing)
         raise UsageError(f"{image} was made with mask files the output does not carry; give them again: {flags}")
+    if isinstance((meta.get("models") or {}).get("remote"), dict) and not quiet:
+        from editree.cli import console
+        from editree.engine.remote.record import REPLAY_NOTE
+
+        console.warn(f"{image} was made with a hosted model: {REPLAY_NOTE}")
     execute_edit(
         plan,
         on,

@@ -44,6 +44,39 @@ def list_models() -> None:
         )
     columns = ["preset", "kind", "repository", "works at", "reads", "here", "on disk"]
     console.out().print(console.table(None, columns, rows, fold=True))
+    console.out().print(console.table("hosted models (--model NAME)", *_remote_rows(), fold=True))
+
+
+def _remote_rows() -> tuple[list[str], list[list[str]]]:
+    """The hosted models editree knows, what each takes, and whether its SDK and key are here (no request made;
+    the key's value is never shown). Any other model name of these providers works too."""
+    from editree.engine.remote.availability import sdk_present
+    from editree.engine.remote.settings import key_status, remote_settings
+    from editree.engine.remote.spec import KNOWN_MODELS, PROVIDERS, parse_remote
+
+    rows = []
+    for known in KNOWN_MODELS:
+        spec = parse_remote(known.spec)
+        assert spec is not None
+        info = PROVIDERS[known.provider]
+        variable, _ = key_status(spec, remote_settings(None, spec))
+        if not sdk_present(spec):
+            ready = "needs editree[remote]"
+        else:
+            ready = f"ready (key in {variable})" if variable else f"set {info.key_variables[0]}"
+        sizes = ", ".join(f"{w}x{h}" for w, h in dict.fromkeys(info.sizes.values()))
+        rows.append(
+            [
+                known.spec,
+                known.description,
+                info.takes_mask,
+                "yes" if info.seed else "no",
+                f"fixed: {sizes}" if len(info.sizes) < 5 else f"fixed per aspect ({len(info.sizes)} ratios, ~1 MP)",
+                ",".join(info.languages),
+                ready,
+            ]
+        )
+    return ["model", "name", "mask", "seed", "sizes", "reads", "here"], rows
 
 
 @app.command("info")
@@ -52,7 +85,10 @@ def info(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
     from editree.cli import console
     from editree.engine.diffusion.models import model_status, pull_command
     from editree.engine.diffusion.presets import PRESETS
+    from editree.engine.remote.spec import parse_remote
 
+    if parse_remote(name):
+        return _remote_info(name)
     if name not in PRESETS:
         raise UsageError(f"no preset named {name!r}; expected one of {', '.join(PRESETS)}")
     preset = PRESETS[name]
@@ -73,6 +109,32 @@ def info(name: Annotated[str, typer.Argument(help="A preset name.")]) -> None:
         out.print(f"not present; get it with `{pull_command(name)}`", markup=False, soft_wrap=True)
     if status.commit:
         out.print(f"cached commit {status.commit} (recorded in the metadata of outputs made with it)", markup=False)
+
+
+def _remote_info(name: str) -> None:
+    from editree.cli import console
+    from editree.engine.remote.availability import sdk_present
+    from editree.engine.remote.settings import key_status, remote_settings, safe_url
+    from editree.engine.remote.spec import parse_remote
+
+    spec = parse_remote(name)
+    assert spec is not None
+    info = spec.info
+    settings = remote_settings(None, spec)
+    variable, missing = key_status(spec, settings)
+    out = console.out()
+    out.print(f"{spec.text}: hosted by {info.service}", markup=False, soft_wrap=True)
+    out.print(f"server: {safe_url(settings.url) or 'the provider default'}", markup=False, soft_wrap=True)
+    out.print(
+        f"takes a mask: {info.takes_mask}; seed: {'yes' if info.seed else 'no'}; reads {', '.join(info.languages)}",
+        markup=False,
+        soft_wrap=True,
+    )
+    sizes = ", ".join(f"{ratio} {w}x{h}" for ratio, (w, h) in info.sizes.items())
+    out.print(f"answers at: {sizes}", markup=False, soft_wrap=True)
+    sdk = "present" if sdk_present(spec) else f"absent: pip install 'editree[remote]' ({info.distribution})"
+    out.print(f"SDK {info.module}: {sdk}", markup=False, soft_wrap=True)
+    out.print(f"key: in {variable}" if variable else f"key: {missing or 'none needed by this server'}", markup=False)
 
 
 def disk_usage(folder: Path) -> tuple[int, int]:

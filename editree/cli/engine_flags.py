@@ -14,7 +14,8 @@ ModelOpt = Annotated[
     typer.Option(
         "--model",
         help="Inpainting model for generative ops: a preset (`editree models list`), a folder, "
-        "or a hub id [env EDITREE_MODEL; default: the first preset present].",
+        "or a hub id [env EDITREE_MODEL; default: the first preset present]; or a hosted model for every "
+        "generative op: gemini:NAME, openai:NAME, openai:NAME@URL (any OpenAI-compatible server).",
     ),
 ]
 InstructModelOpt = Annotated[

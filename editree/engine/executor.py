@@ -44,6 +44,9 @@ class StepReport:
     effective_area: float = 0.0
     seconds: float = 0.0
     branch: str | None = None
+    details: dict[str, Any] | None = None
+    """What the op asked provenance to record about the step (OpOutput.details; a remote step's model version,
+    response ids and alignment)."""
     identity: float | None = None
     """For generative ops touching a preserve_identity region: the best cosine similarity reached."""
     tries: int = 1
@@ -385,7 +388,9 @@ def _run_edit(
     assert impl is not None  # check_plan() already refused steps without one
     report.engine = impl.engine
     measured = impl.engine == "diffusers" and state.identity is not None and bool((effective * state.identity[0]).any())
-    extra: dict[str, Any] = {"options": options} if impl.engine == "diffusers" else {}
+    extra: dict[str, Any] = {"options": options} if impl.engine in ("diffusers", "remote") else {}
+    if impl.engine == "remote":  # a hosted model is told the step and what is kept, in words
+        extra.update(step=step, keeps=tuple(k.region for k in resolver.plan.constraints if k.kind == "keep"))
     if impl.wants_regions:
         extra["resolve"] = resolver.resolve
     if measured:
@@ -398,8 +403,12 @@ def _run_edit(
         rng = np.random.default_rng([seed, state.counter] + ([attempt] if attempt else []))
         try:
             edited = run_at_depth(impl.load(), state.canvas, effective, step.args, rng, **extra)
+            if isinstance(edited, OpOutput) and edited.details:
+                report.details = edited.details
         except (MissingDependencyError, UsageError):  # a model or flag problem: its own message says what to do
             raise
+        except EngineError as exc:  # an op's own one-line account (a remote model's refusal): said as it is
+            raise EngineError(f"{path} {step_text(step)} failed: {exc}") from None
         except Exception as exc:  # an op failing is reported with the step that failed
             raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
         edited, through = _unpack(edited, effective, weight, f"{path} {step_text(step)}", state.warnings)

@@ -9,6 +9,7 @@ that (less the kept regions), warning where a kept region clipped it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -20,3 +21,6 @@ class OpOutput:
     changed: np.ndarray | None = None
     """Float H×W in [0, 1]: every pixel the op changed, when that is more than its target's mask."""
     warnings: list[str] = field(default_factory=list)
+    details: dict[str, Any] | None = None
+    """What the step's provenance should record beyond the executor's own report (a remote step: the model's
+    version, response ids, the alignment it needed); merged into the step's record."""

@@ -41,6 +41,11 @@ class EngineOptions:
     """IP-Adapter that conditions generative ops on the preserved subject (a preset or a folder)."""
     segmenter: str | None = None
     """Open-vocabulary segmenter for phrases mediapipe does not know (a CLIPSeg preset or folder; "none": off)."""
+    remote_rpm: float | None = None
+    """Requests per minute to a hosted model (--model gemini:NAME, openai:NAME; editree.engine.remote), for all
+    workers of a batch together; None: EDITREE_REMOTE_RPM or the config file, else no limit."""
+    remote_rate_file: str | None = None
+    """The file a batch's workers share to keep to remote_rpm together (set by the batch runner)."""
     identity_threshold: float = 0.85
     """Cosine similarity under which a generative op touching a preserved subject is retried."""
     identity_tries: int = 3

@@ -21,7 +21,7 @@ OpFunction = Callable[..., Any]
 class Implementation:
     op: str
     engine: str
-    """"classical" or "diffusers"."""
+    """"classical", "diffusers", "ncnn" or "remote"."""
     describe: str
     supports: Callable[[Edit, EngineOptions], str | None]
     """None when this implementation can run the step with these options; otherwise why not."""
@@ -110,6 +110,24 @@ for _impl in (
     Implementation("resize", "classical", "area/cubic resampling", _always, _classical("adjust"), geometry=True),
 ):
     register(_impl)
+
+
+def _remote_model(step: Edit, options: EngineOptions) -> str | None:
+    from editree.engine.remote.availability import remote_unavailable
+
+    return remote_unavailable(step, options)
+
+
+def _remote() -> OpFunction:
+    from editree.engine.remote.engine import remote_op
+
+    return remote_op
+
+
+# Hosted models (--model gemini:NAME, openai:NAME), before the local pipelines: a remote model named on the command
+# line runs every generative op, inpainting and instruction alike; without one these rows are never chosen.
+for _op in ("replace", "remove", "add", "edit", "restyle", "recolor", "atmosphere"):
+    register(Implementation(_op, "remote", "hosted model (--model gemini:NAME, openai:NAME)", _remote_model, _remote))
 
 
 def _inpaint_model(step: Edit, options: EngineOptions) -> str | None:
