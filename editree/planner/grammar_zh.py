@@ -243,6 +243,23 @@ IMAGE_PARTS: dict[str, tuple[float, float, float, float]] = {
     "顶部": (0.0, 0.0, 1.0, 0.25),
     "底部": (0.0, 0.75, 1.0, 1.0),
 }
+_SIDES: dict[str, tuple[float, float, float, float]] = {
+    "左边": (0.0, 0.0, 0.5, 1.0),
+    "左侧": (0.0, 0.0, 0.5, 1.0),
+    "最左边": (0.0, 0.0, 0.3, 1.0),
+    "右边": (0.5, 0.0, 1.0, 1.0),
+    "右侧": (0.5, 0.0, 1.0, 1.0),
+    "最右边": (0.7, 0.0, 1.0, 1.0),
+    "上方": (0.0, 0.0, 1.0, 0.5),
+    "下方": (0.0, 0.5, 1.0, 1.0),
+    "中间": (0.25, 0.25, 0.75, 0.75),
+    "中央": (0.25, 0.25, 0.75, 0.75),
+}
+"""A side said alone, with no noun before it to leave out ("在左边加一棵树"): that side of the picture."""
+_IMAGE_STATES = {"糊": "blurry"}
+"""States of the picture said in a spoken word the shared table leaves out ("照片有点糊")."""
+_THERE = {"里面", "里头", "上面", "上头", "旁边", "边上", "这里", "那里", "这儿", "那儿"}
+"""A place word said alone after a thing was named ("在里面加两条金鱼"): in, on or by that thing."""
 _LOC_PREPS = {
     "后面": "behind",
     "后方": "behind",
@@ -501,7 +518,8 @@ class ChineseTransformer(ClauseBuilder):
         return IfClause(cond, then, other, self._span(meta))
 
     def cond_image_is(self, meta: Any, children: list[Any]) -> Cond:
-        cond: Cond = ImageIs(property=lex.ZH_IMAGE_PROPERTIES[str(_first(children, "IMG_PROP"))])
+        word = str(_first(children, "IMG_PROP"))
+        cond: Cond = ImageIs(property=_IMAGE_STATES.get(word) or lex.ZH_IMAGE_PROPERTIES[word])
         return NotCond(cond=cond) if _first(children, "NOT_ZH") else cond
 
     def cond_and(self, meta: Any, children: list[Any]) -> Cond:
@@ -549,6 +567,8 @@ class ChineseTransformer(ClauseBuilder):
         quals = dict(c for c in children if isinstance(c, tuple))
         if _THIS_PICTURE.match(source):  # "这张街拍", "这张老照片": the picture itself
             return ALL
+        if source in _THERE and not quals:
+            return self.last_target if isinstance(self.last_target, PhraseRegion) else ALL
         result = translate(source, articles=False)
         headed = relative_head(source) if not result.complete else None
         if headed is not None:  # "骑车的男孩", "拿着伞的女孩": the boy, the girl
@@ -586,6 +606,9 @@ class ChineseTransformer(ClauseBuilder):
     def region_elided(self, meta: Any, children: list[Any]) -> Region:
         """ "把左边的杯子改成蓝色，右边的改成绿色": the noun left out is the one of the clause before."""
         before = self.last_target
+        words = [str(c) for c in children if isinstance(c, Token)] or [self._raw(meta)]
+        if not isinstance(before, PhraseRegion) and len(words) == 1 and words[0] in _SIDES:
+            return BoxRegion(box=_SIDES[words[0]], units="fraction")
         if not isinstance(before, PhraseRegion):
             raise NotUnderstood(f"{self._raw(meta)!r} leaves out a noun no clause before it named")
         quals = {**before.qualifiers.model_dump(exclude_none=True), **dict(c for c in children if isinstance(c, tuple))}

@@ -31,11 +31,11 @@ _CEDICT_COST = 1.05  # a curated word beats a dictionary word of the same length
 
 _NUMBERS = {"一": "a", "两": "two", "二": "two", "三": "three", "四": "four", "五": "five", "几": "some"}
 _COUNTER = re.compile(
-    r"([一两二三四五几]?)(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
+    r"([一两二三四五几]?)(?:个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|杯|根|台|本|支|枝|双|位|名|头|匹|架|艘|束|串|盏|轮|道|"
     r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团|盆|瓶|碗|盘|篮|袋|箱|尊|口|圈|版)"
 )
 # Counters that are containers say what holds the thing: "一盆花" is a pot of flowers, not a flower.
-_CONTAINERS = {"盆": "pot", "瓶": "bottle", "碗": "bowl", "盘": "plate", "篮": "basket", "袋": "bag", "箱": "box"}
+_CONTAINERS = {"盆": "pot", "瓶": "bottle", "碗": "bowl", "盘": "plate", "篮": "basket", "袋": "bag", "箱": "box", "束": "bunch"}
 # "那只狗", "这些花", "该车": a demonstrative points at a thing the picture has; in English, "the".
 _DEMONSTRATIVE = re.compile(
     r"(?:这|那|该|此)(?:些|个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|根|台|本|支|双|位|名|头|匹|架|艘|盏|间|栋|幅|颗|"
@@ -132,7 +132,8 @@ def _formed(text: str, first: bool = True) -> Entry | None:
     if match and (match.group(1) or first):  # a counter with no number only opens a phrase: "只猫", not "齿轮"
         container = _CONTAINERS.get(text[-1])
         number = _NUMBERS[match.group(1)] if match.group(1) else "a"  # "放只猫": a cat
-        return Entry(f"{number} {container}{'s' if number != 'a' else ''} of" if container else number, "article")
+        plural = "" if number == "a" else "es" if container and container.endswith(("x", "ch")) else "s"
+        return Entry(f"{number} {container}{plural} of" if container else number, "article")
     if _DEMONSTRATIVE.fullmatch(text):
         return Entry("the", "article")
     shade = _SHADE.fullmatch(text)

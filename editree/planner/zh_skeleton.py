@@ -93,7 +93,10 @@ _FROM = re.compile(r"从" + _HAN + r"{1,6}?(?=改成|换成|变成|调成|改为
 _SIDE_BEFORE_EXTEND = re.compile(r"([左右上下])(?:边|侧|面|方)(?=\s*再?(?:往外|向外)?(?:扩|延伸))")
 _SOFT_THEN = re.compile(r"(?<=" + _HAN + r")就" + _VERBISH)
 _IF = re.compile(r"^(?:如果说|如果|假如|假设|要是|若是|倘若|如若|万一|只要|当|若)")
-_IF_AFTER_PLACE = re.compile(r"(?<=[上里中下边旁])(?:如果|假如|要是|若是|倘若|万一)")
+# "沙发上要是趴着猫", "照片要是有点糊": the place or the picture said before the 要是 belongs to the condition.
+_IF_AFTER_PLACE = re.compile(
+    r"(?:(?<=[上里中下边旁])|(?<=照片)|(?<=画面)|(?<=图片)|(?<=图像))(?:如果|假如|要是|若是|倘若|万一)"
+)
 _UNLESS = re.compile(r"^除非")
 _THEN = re.compile(
     r"(?:的话|的时候)\s*(?:那么就|那么|那就|就|则)?|时\s*(?:那么就|那么|那就|就|则)|(?:那么就|那么|那就|就|则)"
