@@ -35,7 +35,16 @@ _COUNTER = re.compile(
     r"群|堆|间|栋|幅|颗|粒|枚|面|扇|株|排|对|套|份|层|缕|团|盆|瓶|碗|盘|篮|袋|箱|尊|口|圈|版)"
 )
 # Counters that are containers say what holds the thing: "一盆花" is a pot of flowers, not a flower.
-_CONTAINERS = {"盆": "pot", "瓶": "bottle", "碗": "bowl", "盘": "plate", "篮": "basket", "袋": "bag", "箱": "box", "束": "bunch"}
+_CONTAINERS = {
+    "盆": "pot",
+    "瓶": "bottle",
+    "碗": "bowl",
+    "盘": "plate",
+    "篮": "basket",
+    "袋": "bag",
+    "箱": "box",
+    "束": "bunch",
+}
 # "那只狗", "这些花", "该车": a demonstrative points at a thing the picture has; in English, "the".
 _DEMONSTRATIVE = re.compile(
     r"(?:这|那|该|此)(?:些|个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|根|台|本|支|双|位|名|头|匹|架|艘|盏|间|栋|幅|颗|"
