@@ -9,6 +9,7 @@ free-form edit of that region ("make the left person smile").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from editree.planner import lexicon_en as lex
@@ -195,6 +196,16 @@ def _list_parts(toks: list[Tok]) -> list[list[Tok]]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=512)
+def _adjusting_participle(word: str) -> tuple[str, int] | None:
+    """ "desaturated" -> (saturation, -1): the past participle of a verb that adjusts one property."""
+    form = vocab.verb_forms().get(word)
+    if form is None or form.form != "ed":
+        return None
+    verb = vocab.VERBS[form.lemma]
+    return (verb.prop, verb.sign) if verb.frame == "adjust" and verb.prop else None
+
+
 def read_complement(toks: list[Tok], text: str) -> Complement | None:
     """The complement `toks` spell, or None when they are not one (then they belong to the region)."""
     if not toks:
@@ -234,6 +245,8 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
         return Complement("keep")
     amount, rest = take_amount(toks)
     rest_joined = " ".join(t.low for t in rest)
+    if len(rest) == 1 and amount.seen and (participle := _adjusting_participle(rest[0].low)) is not None:
+        return Complement("adjust", items=[(*participle, amount)])  # "a bit desaturated", "slightly brightened"
     if joined in vocab.BLUR_WORDS or rest_joined in vocab.BLUR_WORDS:
         return Complement("blur", amount=amount)
     if rest_joined in ("glow", "shine", "light up", "brighter", "stand out", "pop out") and rest_joined != "brighter":
@@ -252,7 +265,10 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
     if rest_words and (rest_words[-1] in vocab.SCALE_BIGGER or rest_words[-1] in vocab.SCALE_SMALLER):
         if len(rest_words) <= 2:
             factor = 2.0 if rest_words[-1] in vocab.SCALE_BIGGER else 0.5
-            if amount.factor < 1:
+            if amount.absolute is not None and 0 < amount.absolute < 1 + (factor > 1) * 9:
+                # "50% bigger" is 1.5 times the size, "30% smaller" 0.7 times
+                factor = round(1 + amount.absolute if factor > 1 else max(0.05, 1 - amount.absolute), 4)
+            elif amount.factor < 1:
                 factor = 1.25 if factor > 1 else 0.8
             return Complement("scale", args={"factor": factor})
     if rest_joined in ("twice as big", "twice as large", "double the size", "double size", "twice the size"):

@@ -392,6 +392,13 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
 
     def frame_let(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "let the rest of the board go soft", "let the background fade to black": what it is to become."""
+        motion = next((i for i, t in enumerate(rest) if t.low in ("roll", "drift", "creep", "spread", "settle")), -1)
+        if motion > 0 and (effect := effect_noun(rest[:motion])) is not None:
+            # "let fog roll over the rest", "let some mist drift in": the weather, over where it goes
+            where = [t for t in rest[motion + 1 :] if t.low not in ("in", "over", "across", "into", "through")]
+            region = self.region(where) if where else None
+            amount = lex.BASE_ATMOSPHERE * effect[1]
+            return [self.edit("atmosphere", None if region == ALL else region, {"effect": effect[0], "amount": amount})]
         at = next((i for i, t in enumerate(rest) if i > 0 and t.low in LET_VERBS), -1)
         if at < 0:
             raise FreeForm(None)
@@ -748,7 +755,11 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                     # "the curtains look too yellow", "the walls feel a bit flat": a plural subject's state
                     tok.low in ("look", "feel")
                     and i + 1 < len(toks)
-                    and (toks[i + 1].low in vocab.TOO_WORDS or toks[i + 1].low in vocab.DEGREE_WORDS)
+                    and (
+                        toks[i + 1].low in vocab.TOO_WORDS
+                        or toks[i + 1].low in vocab.DEGREE_WORDS
+                        or (i > 0 and low(toks[i + 1 :]) in vocab.COMPLAINTS)  # "the eyes look dull"
+                    )
                 )
             ):
                 marker = i
@@ -784,6 +795,13 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             pred = pred[1:]
             if pred and pred[0].low in vocab.COPULAS and copula in ("be", "is", "are"):
                 pred = pred[1:]
+            if copula in ("stay", "stays", "remain", "remains") and not pred and not negative:
+                while subject_toks and subject_toks[-1].low in ("have", "has", "to", "need", "needs", "got", "gotta"):
+                    subject_toks = subject_toks[:-1]  # "the freckles have to stay"
+                subject = subject_region or (self.region(subject_toks) if subject_toks else None)
+                if subject is not None and subject != ALL:
+                    self.ctx.targets.append(subject)  # "…, but the trees stay": they are kept
+                    return [KeepClause(subject, self.span)]
             if copula in ("stay", "remain") and subject_region is None and color_of(pred, self.text) is not None:
                 subject = self.region(subject_toks)  # "the sky should stay blue": its colour is kept
                 if subject is not None and subject != ALL:

@@ -547,6 +547,8 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
     words = _words(toks)
     joined = " ".join(words)
     # Pronouns and the image itself.
+    if len(toks) == 3 and words[0] in ("all", "both", "each", "any") and words[1] == "of" and words[2] in PRONOUNS_ANY:
+        return ctx.pronoun()  # "remove all of them"
     if len(toks) == 1 and words[0] in PRONOUNS_ANY:
         return ctx.pronoun()
     if len(toks) == 1 and words[0] in PRONOUNS_PERSON:

@@ -126,11 +126,11 @@ class ObjectFrames:
         at = find(rest, ("instead of", "in place of", "rather than"))
         if at > 0:  # "put a fountain instead of the car"
             return [self.edit("replace", self.region(rest[at + 1 :]), {"prompt": self.raw(rest[:at])})]
-        if lemma in ("put", "place", "position", "set", "stand") and rest[0].low in DEFINITE:
-            _, place = move_place(rest)
-            if place is not None and ("to" in place or place.get("relation") in ("left of", "right of")):
+        if lemma in ("put", "place", "position", "set", "stand") and (rest[0].low in DEFINITE or low(rest[:1]) == "it"):
+            _, place = move_place(rest, loose=True)
+            if place is not None and ("to" in place or place.get("relation") in ("left of", "right of", "next to")):
                 # "put the fern on the right side of the shelf", "place the lamp in the left corner": it is there
-                return self.frame_move("move", vocab.VERBS["move"], rest)
+                return self.frame_move("move", vocab.VERBS["move"], rest, loose=True)
         pairs = split_pairs(rest, vocab.PREPOSITIONS, optional=True)
         out: list[Clause] = []
         for what, where in pairs:
@@ -439,6 +439,15 @@ class ObjectFrames:
             return self.frame_add("add", verb, rest)
         raise FreeForm(self.region(rest))
 
+    def frame_repaint(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+        """ "repaint the door red" is a recolour, "repaint it as a watercolour" a restyle."""
+        if any(color_of(rest[-k:], self.text) is not None for k in (1, 2, 3) if k < len(rest)):  # type: ignore[attr-defined]
+            try:
+                return self.frame_recolor(lemma, verb, rest)
+            except (FreeForm, NotUnderstood):
+                pass
+        return self.frame_restyle(lemma, verb, rest)
+
     def frame_restyle(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "restyle it as a comic book", "stylize the photo into anime", "grayscale the background"."""
         if verb.kind:
@@ -456,14 +465,14 @@ class ObjectFrames:
             style = " ".join(style.split()[:-1])
         return [self.edit("restyle", region, {"style": sem.style_text(sem.strip_article(style))})]
 
-    def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
+    def frame_move(self, lemma: str, verb: vocab.Verb, rest: list[Tok], *, loose: bool = False) -> list[Clause]:
         """ "move the lamp to the left", "shift the boat a little to the right", "move the cat closer to the
         fireplace", "move the cup onto the table", "move the logo 100 px up"."""
         focused = in_focus(rest) if lemma == "bring" else None
         if focused is not None:
             return self.made(focused)  # type: ignore[attr-defined]  # "bring the pieces into crisp focus"
         amount, rest = take_amount(rest)
-        target_end, place = move_place(rest)
+        target_end, place = move_place(rest, loose=loose or lemma in ("put", "place", "park", "position"))
         if place is None:
             if lemma == "shift":  # "shift the colours towards blue"
                 return self.frame_change(lemma, verb, rest)
@@ -482,6 +491,8 @@ class ObjectFrames:
             place["dx"] = {"left": -0.1, "right": 0.1}.get(side, 0.0)
             place["dy"] = {"top": -0.1, "bottom": 0.1}.get(side, 0.0)
             place = {k: v for k, v in place.items() if v != 0.0}
+        elif amount.seen and amount.factor < 1 and place.get("units") == "fraction":
+            place = {k: v / 2 if k in ("dx", "dy") else v for k, v in place.items()}  # "a bit lower"
         return [self.edit("move", region, place)]
 
     def frame_select(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:

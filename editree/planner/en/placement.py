@@ -55,9 +55,24 @@ MOVE_RELATIONS = {
 MOVE_FILLERS = frozenset({"the", "side", "edge", "corner", "of", "image", "photo", "picture", "frame", "part", "scene"})
 
 
-def move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
+COMPARATIVE_MOVES = {"lower": ("dy", 1), "higher": ("dy", -1), "further left": ("dx", -1), "further right": ("dx", 1)}
+SMALL_MOVES = frozenset({"a bit", "a little", "slightly", "a touch", "a tad", "just a bit", "a little bit"})
+
+
+def move_place(toks: list[Tok], *, loose: bool = False) -> tuple[int, dict[str, Any] | None]:
     """(where the object's words end, the move's args) for "the lamp to the left", "the cat closer to the
-    fireplace", "the logo 100 px up", "the vase to the top left corner"."""
+    fireplace", "the logo 100 px up", "the vase to the top left corner", "the logo a bit lower".
+
+    loose: the object is known to be in the picture ("put the scooter by the door"), so "by", "on" and "near"
+    place it rather than describe it."""
+    words = [t.low for t in toks]
+    tail = " ".join(words[-2:]) if len(words) > 2 and words[-2] in ("further", "farther") else words[-1:]
+    tail = tail if isinstance(tail, str) else " ".join(tail)
+    if len(toks) > 1 and tail.replace("farther", "further") in COMPARATIVE_MOVES:
+        key, sign = COMPARATIVE_MOVES[tail.replace("farther", "further")]
+        end = len(toks) - len(tail.split())
+        small = end > 1 and toks[end - 1].low in SMALL_MOVES
+        return end - small, {key: sign * (0.05 if small else 0.1), "units": "fraction"}
     for i, tok in enumerate(toks):
         if i == 0:
             continue
@@ -86,7 +101,11 @@ def move_place(toks: list[Tok]) -> tuple[int, dict[str, Any] | None]:
             return i, {key: sign * value, "units": units}
         if low in ("closer", "nearer") and len(rest) > 2 and rest[1] in ("to", "towards"):
             return i, {"beside_toks": toks[i + 2 :], "relation": "next to"}
-        if low in MOVE_RELATIONS and len(rest) > 1 and low not in ("on", "by", "into", "over", "under", "near"):
+        if (
+            low in MOVE_RELATIONS
+            and len(rest) > 1
+            and (loose or low not in ("on", "by", "into", "over", "under", "near"))
+        ):
             # ("the man on horseback" is the object's own words: only unambiguous relations place it)
             return i, {"beside_toks": toks[i + 1 :], "relation": MOVE_RELATIONS[low]}
         if low in POSITION_TOKENS and len(rest) > 2 and (rest[1] == "of" or rest[1:3] == ["side", "of"]):

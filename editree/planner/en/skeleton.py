@@ -207,6 +207,12 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
             break
         if w in vocab.MODALS or w in ("needs", "need to", "has to", "must", "should"):
             return True
+        if (
+            sep in ("but", ",")
+            and w in ("stays", "stay", "remains", "remain", "unchanged", "untouched", "intact")
+            and low not in ("which", "who", "that", "whose")
+        ):
+            return True  # "…, but the furniture stays exactly as it is"
     # "…, more contrast", "and less saturation"
     if low in ("more", "less", "extra") and k + 1 < len(toks) and toks[k + 1].low in vocab.PROPERTY_NOUNS:
         return sep in (",", "and", "then", "plus")
@@ -343,7 +349,30 @@ def split_clauses(sentence: list[Tok]) -> list[Chunk]:
             chunks.append(Chunk([], ""))
         chunks[-1].toks.append(tok)
         i += 1
-    return [c for c in chunks if c.toks]
+    return _leading_exclusions([c for c in chunks if c.toks])
+
+
+def _leading_exclusions(chunks: list[Chunk]) -> list[Chunk]:
+    """ "Apart from the sky, brighten everything": an exclusion said first narrows the clause after it, as if it
+    were said at its end."""
+    out: list[Chunk] = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        if (
+            i == 0
+            and len(chunks) > 1
+            and chunk.toks[0].low in EXCLUSION_STARTERS
+            and chunk.toks[0].low not in ("not", "but not")
+            and len(chunk.toks) > 1
+            and chunks[i + 1].sep == ","
+        ):
+            out.extend([Chunk(chunks[i + 1].toks, chunk.sep), Chunk(chunk.toks, ",")])
+            i += 2
+            continue
+        out.append(chunk)
+        i += 1
+    return out
 
 
 def _starts_side_clause(sentence: list[Tok], i: int) -> bool:

@@ -38,6 +38,7 @@ _TOKEN = re.compile(
       |(?P<num>\d+(?:[.,]\d+)?)
       |(?P<word>[^\W\d_](?:[\w’'&-]*\w)?[’']?)
       |(?P<cjk>[\u3400-\u9fff\uf900-\ufaff]+)
+      |(?P<dash>(?<=\s)-(?=\s)|[—–]+)
       |(?P<punct>[,，、;；:：.。!！?？()\[\]{}/&+%°×*~=<>-])""",
     re.VERBOSE,
 )
@@ -118,11 +119,42 @@ def tokenize(text: str) -> list[Tok]:
                 raw.extend(Tok(value, part, start, end, "word") for part in parts)
                 continue
             raw.append(Tok(value, low, start, end, "word"))
+        elif kind == "dash":
+            raw.append(Tok(value, ",", start, end, "punct"))  # "five cones on the track — remove them": a clause break
         elif kind == "quote":
             raw.append(Tok(value[1:-1], value[1:-1].lower(), start, end, "quote"))
         else:
             raw.append(Tok(value, value.lower(), start, end, kind))
-    return _join_phrases(_its_is(raw))
+    return _join_phrases(_its_is(_list_markers(raw)))
+
+
+def _list_markers(raw: list[Tok]) -> list[Tok]:
+    """ "1) crop to 4:3, 2) rotate it, 3. add a vignette": each numbered item is a sentence of its own."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        if (
+            tok.kind == "num"
+            and tok.low.isdigit()
+            and int(tok.low) <= 20
+            and i + 2 < len(raw)
+            and raw[i + 1].low in (")", ".")
+            and raw[i + 2].kind == "word"
+            and (
+                i == 0
+                or raw[i + 1].low == ")"
+                or (raw[i - 1].kind == "punct" and raw[i - 1].low in (",", ";", ":", ".", "("))
+            )
+        ):
+            if out and out[-1].low in (",", "("):
+                out.pop()
+            out.append(Tok(";", ";", tok.start, raw[i + 1].end, "punct"))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=1)
