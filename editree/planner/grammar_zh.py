@@ -295,7 +295,9 @@ _SEPARATED = re.compile(r"[，,。；;！!？?、\n]|然后|并且|同时|接着
 _TARGET_CATEGORIES = frozenset({"people", "animal", "object", "body", "clothing", "scene", "cedict"})
 
 
-def targeted_edit(text: str, offset: int, last_target: Region | None = None) -> list[Clause] | None:
+def targeted_edit(
+    text: str, offset: int, last_target: Region | None = None, last_person: str | None = None
+) -> list[Clause] | None:
     """ "让左边的人笑": a free-form edit of the region it names ("让它…": of `last_target`), or None."""
     body = text.strip().rstrip("。！!？?；;，, ")
     match = _CAUSE.match(body)
@@ -312,7 +314,8 @@ def targeted_edit(text: str, offset: int, last_target: Region | None = None) -> 
     region: Region | None = None
     source = ""
     if rest[:1] in ("他", "她") and not rest.startswith(("他们", "她们")):
-        region, source = PhraseRegion(text="person", source=rest[:1], qualifiers=Qualifiers(**quals)), rest[:1]
+        who = last_person or "person"  # "让骑车的男孩…，让他看起来更专注": the boy
+        region, source = PhraseRegion(text=who, source=rest[:1], qualifiers=Qualifiers(**quals)), rest[:1]
     elif rest[:1] == "它" and last_target is not None and last_target != ALL:
         source = "它们" if rest.startswith("它们") else "它"
         region = last_target

@@ -105,6 +105,9 @@ _COND_END = re.compile(r"(?:的话|的时候|时候|时)$")
 _ELSE_LEAD = re.compile(
     r"^(?:否则的话|否则|不然的话|不然|要不然|要不|反之|(?:如果|要是|假如|若)?(?:没有|不是)的话)\s*(?:那么|那就|就|则)?"
 )
+# "不管有没有猫，都把整体调暖": whatever the picture holds, so no condition; the 都 after it says nothing more.
+_REGARDLESS = re.compile(r"^(?:不管|无论|不论)(?:是不是|有没有|是否|有无)?" + _HAN + r"{0,8}$")
+_ALL_THE_SAME = re.compile(r"^(?:最后|然后|也)?(?:都|也都|全都|一律)\s*")
 _ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不|空着|是空的)$")
 _KEEP_FRAME = re.compile(
     r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
@@ -261,6 +264,7 @@ class _Reader:
         self.previous: list[Any] = []  # what the piece before this one added (for "但是X上不要加")
         self.excepted: tuple[Region, int, int] | None = None  # "除了X以外，" waiting for its clause
         self.sentence_start = 0  # where the current sentence's items begin in self.out
+        self.regardless = False  # the piece before said "不管…": the one after it holds in any case
         self.failure: Exception | None = None  # why the last grammar reading failed
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -326,6 +330,13 @@ class _Reader:
         piece = self.norm[start:end]
         if not piece or is_filler(piece):
             return
+        if _REGARDLESS.match(piece):
+            self.stack, self.for_else, self.regardless = [], None, True
+            return
+        if self.regardless and (same := _ALL_THE_SAME.match(piece)) and same.end() < len(piece):
+            start, end = self.strip(start + same.end(), end)
+            piece = self.norm[start:end]
+        self.regardless = False
         otherwise = _ELSE_LEAD.match(piece) or _ELSE_WHOLE.match(piece)
         if first and not self.stack:
             if otherwise and self.for_else is not None:
@@ -660,7 +671,7 @@ class _Reader:
         return clause
 
     def fallback(self, start: int, end: int) -> FallbackClause:
-        targeted = targeted_edit(self.text[start:end], self.offset + start, self.tf.last_target)
+        targeted = targeted_edit(self.text[start:end], self.offset + start, self.tf.last_target, self.tf.last_person)
         if targeted:
             return targeted[0]
         # "这辆车太脏了，帮它洗干净": the topic of a complaint is what the free-form edit is for
