@@ -8,7 +8,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_API = {"plan", "edit", "Session", "Edited"}
+_API = {"plan", "edit", "batch", "Session", "Edited"}
 
 
 def __getattr__(name: str) -> Any:
@@ -23,4 +23,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'editree' has no attribute {name!r}")
 
 
-__all__ = ["Edited", "NothingChangedError", "Session", "__version__", "edit", "plan"]
+__all__ = ["Edited", "NothingChangedError", "Session", "__version__", "batch", "edit", "plan"]

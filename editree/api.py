@@ -12,10 +12,13 @@ with editree.Session() as session:          # segmenters and models stay loaded 
 An edit that would leave the image exactly as it was (its regions empty, not found or kept) raises
 NothingChangedError, like the CLI's exit code 6, instead of passing a no-op off as an edit; its `result` is the
 unchanged Edited. `allow_noop=True` returns it instead; `Edited.changed` tells either way.
+
+editree.batch(["photos/"], plan, "out/", executor="ray")   # many images, a manifest, resume; on Ray if asked
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,4 +206,62 @@ def edit(image: str | Path | np.ndarray | Any, plan_or_text: Plan | str, **kwarg
     return _session().edit(image, plan_or_text, **kwargs)
 
 
-__all__ = ["Edited", "Session", "edit", "plan"]
+def batch(
+    inputs: list[str | Path],
+    plan_or_text: Plan | str,
+    out_dir: str | Path,
+    *,
+    seed: int = 0,
+    recursive: bool = False,
+    resume: bool = False,
+    skip_existing: bool = False,
+    allow_noop: bool = False,
+    jobs: int = 1,
+    executor: str = "local",
+    ray_address: str | None = None,
+    workers: int | None = None,
+    gpus_per_worker: float | None = None,
+    options: EngineOptions | None = None,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
+) -> Any:
+    """`editree batch` from Python: every image of `inputs` (files, folders, globs) edited into `out_dir`, with
+    its manifest, `resume` and per-path seeds. `executor="ray"` edits on a Ray cluster: the one this process has
+    already initialised, or `ray_address`, or a Ray of its own on this machine. Returns the BatchSummary;
+    `on_record` gets each image's manifest record as it finishes."""
+    from contextlib import nullcontext
+
+    from editree.engine.batch import BatchSettings, check_out_dir, collect_jobs, run_batch
+    from editree.engine.executor import check_plan
+
+    if executor not in ("local", "ray"):
+        raise UsageError(f"executor={executor!r}: expected 'local' or 'ray'")
+    if executor == "local" and (ray_address, workers, gpus_per_worker) != (None, None, None):
+        raise UsageError("ray_address, workers and gpus_per_worker are for executor='ray'; locally, jobs=N")
+    plan = _session().plan(plan_or_text) if isinstance(plan_or_text, str) else plan_or_text
+    options = options or EngineOptions()
+    check_plan(plan, "auto", options)
+    out = Path(out_dir)
+    check_out_dir(out)
+    found, _ = collect_jobs([str(i) for i in inputs], out, recursive)
+    if not found:
+        raise UsageError(f"no images found in {', '.join(str(i) for i in inputs)}")
+    settings = BatchSettings(plan=plan, seed=seed, options=options, allow_noop=allow_noop)
+    runner: Any = nullcontext()
+    if executor == "ray":
+        from editree.engine.ray_executor import RayExecutor
+
+        runner = RayExecutor(ray_address, workers, gpus_per_worker)
+    with runner as ray_executor:
+        return run_batch(
+            found,
+            settings,
+            out,
+            resume=resume,
+            skip_existing=skip_existing,
+            jobs_in_parallel=jobs,
+            on_record=on_record,
+            executor=ray_executor,
+        )
+
+
+__all__ = ["Edited", "Session", "batch", "edit", "plan"]

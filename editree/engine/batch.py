@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from editree.engine.image_io import SAVE_FORMATS, check_writable_folder
 from editree.engine.options import EngineOptions
@@ -330,6 +330,25 @@ def _remove_output(output: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _remove_orphaned_temporaries(todo: list[Job]) -> None:
+    """A batch killed outright (SIGKILL, power loss) while writing an output leaves its hidden temporary file
+    (`.NAME.*.tmp`, see image_io._write_atomically) beside it; the run that edits that image again removes it.
+    Only temporaries named after an output of this batch are touched, one listing per output folder."""
+    by_folder: dict[Path, set[str]] = {}
+    for job in todo:
+        names = by_folder.setdefault(job.output.parent, set())
+        names.update((job.output.name, job.output.name + ".json"))
+    for folder, names in by_folder.items():
+        try:
+            entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".tmp")]
+        except OSError:  # not made yet
+            continue
+        for entry in entries:
+            name = entry.name[1:-4]
+            if name in names or name.rsplit(".", 1)[0] in names:
+                Path(entry.path).unlink(missing_ok=True)
+
+
 def _write_sidecar(output: Path, meta: dict[str, Any]) -> None:
     sidecar = output.with_name(output.name + ".json")
     tmp = sidecar.with_name(f".{sidecar.name}.tmp")
@@ -365,6 +384,22 @@ def finished_state(job: Job, settings: BatchSettings, last: dict[str, dict[str, 
 EventCallback = Callable[[dict[str, Any]], None]
 
 
+class BatchExecutor(Protocol):
+    """Runs the images somewhere other than this machine's processes (engine/ray_executor.py). The driver keeps
+    the manifest and the stop flag: `run` passes each finished record to `emit` once its output is on disk, stops
+    sending images when `stop.requested`, and returns the jobs it abandoned after `grace` seconds."""
+
+    def run(
+        self,
+        jobs: list[Job],
+        settings: BatchSettings,
+        emit: EventCallback,
+        stop: StopFlag,
+        grace: float,
+        on_stop: Callable[[int], None] | None = None,
+    ) -> list[Job]: ...
+
+
 def run_batch(
     jobs: list[Job],
     settings: BatchSettings,
@@ -374,9 +409,11 @@ def run_batch(
     skip_existing: bool = False,
     jobs_in_parallel: int = 1,
     on_record: EventCallback | None = None,
+    executor: BatchExecutor | None = None,
 ) -> BatchSummary:
     """Edit every job; records go to the manifest and to `on_record`. SIGINT and SIGTERM (handled while this
-    runs in the main thread) stop it within the grace period; the summary says what finished and what not."""
+    runs in the main thread) stop it within the grace period; the summary says what finished and what not.
+    `executor` (a RayExecutor) edits the images elsewhere; this process still writes the manifest."""
     out_dir.mkdir(parents=True, exist_ok=True)
     runs, last = read_manifest(out_dir)
     if resume and runs and runs[-1].get("plan_digest") not in (None, settings.plan_digest):
@@ -414,7 +451,8 @@ def run_batch(
             emit({"kind": "image", "input": job.rel, "output": str(job.output), "status": state})
         else:
             todo.append(job)
-    parallel = jobs_in_parallel > 1 and len(todo) > 1
+    _remove_orphaned_temporaries(todo)
+    parallel = executor is not None or (jobs_in_parallel > 1 and len(todo) > 1)
     stop = _Stop(_grace(), serial=not parallel)
     finished: set[str] = set()
 
@@ -427,7 +465,9 @@ def run_batch(
     abandoned: list[Job] = []
     try:
         with stop.handling():
-            if parallel:
+            if executor is not None:
+                abandoned = executor.run(todo, settings, emit_finished, stop, stop.grace, on_stop=stop.announce)
+            elif parallel:
                 abandoned = run_in_workers(
                     todo,
                     process_image,
