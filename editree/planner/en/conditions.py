@@ -75,11 +75,14 @@ def _words(toks: list[Tok]) -> list[str]:
     return [t.low for t in toks]
 
 
-def parse_condition(toks: list[Tok], ctx: Context, previous: Region | None = None) -> tuple[Cond, int]:
+def parse_condition(
+    toks: list[Tok], ctx: Context, previous: Region | None = None, *, negated: bool = False
+) -> tuple[Cond, int]:
     """(condition, tokens used) from the tokens after "if"; the rest (if any) starts the branch.
 
     previous: the region of the clause before, for elliptical conditions ("remove whoever stands in the doorway,
-    if anybody is"; "add a rainbow unless there's one already")."""
+    if anybody is"; "add a rainbow unless there's one already").
+    negated: the condition follows "unless" (its branch runs when the condition is false)."""
     words = [t.low for t in toks]
     elliptical = _elliptical(words)
     if elliptical is not None and "one" in " ".join(words) and ctx.last_prompt:
@@ -91,7 +94,7 @@ def parse_condition(toks: list[Tok], ctx: Context, previous: Region | None = Non
     joiner: str | None = None
     i = 0
     while True:
-        cond, used = _atom(toks[i:], ctx)
+        cond, used = _atom(toks[i:], ctx, negated)
         conds.append(cond)
         i += used
         if i < len(toks) and toks[i].low in ("and", "or") and i + 1 < len(toks) and _starts_condition(toks[i + 1 :]):
@@ -144,7 +147,7 @@ def _starts_condition(toks: list[Tok]) -> bool:
     )
 
 
-def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
+def _atom(toks: list[Tok], ctx: Context, negated: bool = False) -> tuple[Cond, int]:
     words = _words(toks)
     if not words:
         raise NotUnderstood("if what?")
@@ -228,6 +231,9 @@ def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
             if prop is not None:
                 cond = ImageIs(property=prop)
                 return (NotCond(cond=cond) if negative else cond), used + n
+    held = _held(toks, words, ctx, negated)
+    if held is not None:
+        return held
     # "X is present", "the dog is in the photo", "any people are visible", "X is not visible", "X appears"
     for k in range(1, len(words)):
         if words[k] in ("is", "are", "appears", "appear", "exists", "exist", "shows up", "show"):
@@ -257,6 +263,78 @@ def _atom(toks: list[Tok], ctx: Context) -> tuple[Cond, int]:
         if verb_at(toks, k) is not None and k > 0:
             break
     raise NotUnderstood(f"cannot read the condition {' '.join(words)!r}")
+
+
+HOLD_VERBS = frozenset({"has", "have", "wears", "wear", "holds", "hold", "carries", "carry", "got"})
+HOLDING = frozenset({"wearing", "holding", "carrying", "having"})
+NOBODY = frozenset({"nobody", "no one", "noone", "none"})
+SOMEBODY = frozenset({"somebody", "someone", "anybody", "anyone"})
+
+
+def _held(toks: list[Tok], words: list[str], ctx: Context, negated: bool) -> tuple[Cond, int] | None:
+    """ "the car already has roof racks", "the kid isn't wearing a helmet": whether the thing held is there;
+    "no one is sitting on the bench", "the dog is sleeping": whether the one doing it is there."""
+    for k in range(1, min(7, len(words))):
+        j, negative = k, False
+        if words[j] in ("does", "do") and j + 2 < len(words) and words[j + 1] == "not":
+            j, negative = j + 2, True
+        progressive = words[j] in ("is", "are")
+        if progressive:
+            j += 1
+            if j < len(words) and words[j] == "not":
+                j, negative = j + 1, True
+            if j >= len(words) or not words[j].endswith("ing"):
+                continue
+        elif words[j] not in HOLD_VERBS:
+            if verb_at(toks, k) is not None:
+                return None
+            continue
+        subject = [t for t in toks[:k] if t.low not in ("already", "still", "currently", "a", "an", "any")]
+        if not subject or (subject[0].low in _IMAGE_SUBJECTS and len(subject) == 1):
+            return None
+        said = " ".join(t.low for t in subject)
+        if said in ("no one", "no body", "no person"):
+            subject = [Tok("nobody", "nobody", subject[0].start, subject[-1].end, "word")]
+        if words[j] in HOLD_VERBS or words[j] in HOLDING:
+            owner = region_of(subject, ctx)
+            start = j + 1
+            while start < len(words) and words[start] in ("no", "not", "any", "a", "an", "some", "on", "already"):
+                negative = negative or words[start] == "no"
+                start += 1
+            end = _noun_end(toks, start)
+            region = region_of(toks[start:end], ctx)
+            if region is None or region == ALL:
+                return None
+            # "if she wears glasses, remove them": them is the glasses; "unless the car has roof racks, add skis on
+            # top of it": it is the car
+            absent = negative != negated  # the branch runs when the thing is not there
+            ctx.last_target = owner if absent and owner is not None and owner != ALL else region
+            ctx.antecedent_from_condition = True
+            cond: Cond = Exists(region=region)
+            return (NotCond(cond=cond) if negative else cond), end
+        # a doing: "nobody is sitting on the bench", "someone is standing in the doorway"
+        end = _noun_end(toks, j + 1)
+        if subject[0].low in NOBODY or subject[0].low in SOMEBODY:
+            negative = negative != (subject[0].low in NOBODY)
+            region: Region | None = PhraseRegion(text="person")
+        else:
+            region = region_of(subject, ctx)
+        if region is None or region == ALL:
+            return None
+        place = toks[j + 2 : end] if j + 2 < end and toks[j + 1].low in PLACE_WORDS else []
+        there = region_of(place, ctx) if place else None
+        absent = negative != negated
+        if absent and there is not None and there != ALL:
+            ctx.last_target = there  # "if nobody is sitting on the bench, put a cat on it": it is the bench
+            ctx.antecedent_from_condition = True
+        elif not negative:
+            ctx.last_target = region
+        cond = Exists(region=region)
+        return (NotCond(cond=cond) if negative else cond), end
+    return None
+
+
+PLACE_WORDS = frozenset({"on", "in", "at", "by", "near", "under", "beside", "next to", "inside", "behind"})
 
 
 def _image_property(words: list[str]) -> tuple[str | None, int]:

@@ -319,6 +319,8 @@ class Context:
     """What the clauses read so far say: pronouns and "everything else" are resolved against it."""
 
     last_target: Region | None = None
+    antecedent_from_condition: bool = False
+    """The condition just read named what "it" means in its branch ("unless the car has racks, add skis on it")."""
     last_person: str | None = None
     targets: list[Region] = field(default_factory=list)
     """Explicit targets of the edits so far, in order (for "everything else", "the rest")."""

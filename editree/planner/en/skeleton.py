@@ -659,8 +659,9 @@ class SentenceReader:
                 try:
                     saved = self.ctx.last_target
                     named = self.ctx.targets[-1] if self.ctx.targets else saved
-                    cond, used = parse_condition(_without_adverbs(cond_toks), self.ctx, previous=named)
-                    if negate:
+                    self.ctx.antecedent_from_condition = False
+                    cond, used = parse_condition(_without_adverbs(cond_toks), self.ctx, previous=named, negated=negate)
+                    if negate and not self.ctx.antecedent_from_condition:
                         self.ctx.last_target = saved
                 except NotUnderstood:
                     items.extend(self.fallback(toks))
