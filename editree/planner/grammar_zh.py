@@ -258,6 +258,8 @@ _SIDES: dict[str, tuple[float, float, float, float]] = {
 """A side said alone, with no noun before it to leave out ("在左边加一棵树"): that side of the picture."""
 _IMAGE_STATES = {"糊": "blurry"}
 """States of the picture said in a spoken word the shared table leaves out ("照片有点糊")."""
+_COLOURED = {"彩色的", "彩色"}
+"""A colour picture is said as the opposite of a black-and-white one."""
 _THERE = {"里面", "里头", "上面", "上头", "旁边", "边上", "这里", "那里", "这儿", "那儿"}
 """A place word said alone after a thing was named ("在里面加两条金鱼"): in, on or by that thing."""
 _LOC_PREPS = {
@@ -522,8 +524,11 @@ class ChineseTransformer(ClauseBuilder):
 
     def cond_image_is(self, meta: Any, children: list[Any]) -> Cond:
         word = str(_first(children, "IMG_PROP"))
+        negated = bool(_first(children, "NOT_ZH"))
+        if word in _COLOURED:  # "如果是彩色的": not black and white
+            word, negated = "黑白", not negated
         cond: Cond = ImageIs(property=_IMAGE_STATES.get(word) or lex.ZH_IMAGE_PROPERTIES[word])
-        return NotCond(cond=cond) if _first(children, "NOT_ZH") else cond
+        return NotCond(cond=cond) if negated else cond
 
     def cond_and(self, meta: Any, children: list[Any]) -> Cond:
         return AndCond(conds=tuple(c for c in children if isinstance(c, _CONDS)))

@@ -84,6 +84,8 @@ _BLANKS = (
         + _VERBISH
     ),
     re.compile(r"多(?=[加补放])"),
+    # "调得比现在暗一些": what it is now says nothing the adjustment needs.
+    re.compile(r"比(?:现在|原来|原先|之前|原图)(?=[再更还稍]*[亮暗暖冷蓝绿红黄白黑深浅淡清鲜艳大小高低])"),
     re.compile(_AFTER_NOUN + r"(?:需要|应该|要|也|还)" + _VERBISH),
 )
 _DOUBLED = re.compile(r"(" + _HAN + r")一\1")
@@ -108,6 +110,7 @@ _ELSE_LEAD = re.compile(
 # "不管有没有猫，都把整体调暖": whatever the picture holds, so no condition; the 都 after it says nothing more.
 _REGARDLESS = re.compile(r"^(?:不管|无论|不论)(?:是不是|有没有|是否|有无)?" + _HAN + r"{0,8}$")
 _ALL_THE_SAME = re.compile(r"^(?:最后|然后|也)?(?:都|也都|全都|一律)\s*")
+_VERB_NOT_TOPIC = re.compile(r"上个?色|着色")
 _ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不|空着|是空的)$")
 _KEEP_FRAME = re.compile(
     r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
@@ -573,7 +576,8 @@ class _Reader:
                 return _Said(region, self._span(start, end), self.text[start:end])
         if re.search(r"[A-Za-z]", piece):
             return None
-        region = self.grammar(start, end, "np")  # "照片里的新郎，…": a topic for the pieces after it
+        # "照片里的新郎，…": a topic for the pieces after it; "上色" is a verb the dictionary reads as a noun
+        region = None if _VERB_NOT_TOPIC.search(piece) else self.grammar(start, end, "np")
         if isinstance(region, PhraseRegion) and translate(region.source or region.text, articles=False).complete:
             self.tf.last_target = region
             if region.text.split()[-1] in lex.PERSON_NOUNS:
