@@ -2,6 +2,7 @@
 
     python bench/batch.py [--images 20] [--long 500] [--size 256] [--model DIR_OR_PRESET] [--generative 8]
                           [--generative-long 60]
+    python bench/batch.py --executor ray [--images 40] [--long 2000] [--size 96] [--ray-address HOST:PORT]
 
 Prints: seconds for N images through one `editree batch` process and through N `editree edit`
 processes (the ratio is what batching saves: planning once, imports and models loaded once), and the
@@ -10,6 +11,11 @@ Then the same comparison for a generative plan (replace a box through an inpaint
 loads the pipeline once, separate edits load it per image. Without --model a tiny random SD pipeline is
 built (load dominates less with real weights on a GPU, where each separate edit pays seconds of loading).
 Last, the resident memory of a longer generative batch in this process (it should stay flat).
+
+With --executor ray: the same folder through local workers (--jobs 2) and through Ray workers (a Ray of its own
+with 2 CPUs, or --ray-address), the ratio being Ray's overhead on one machine (bytes through the object store,
+actor calls); then the driver's resident memory over a --long folder on Ray, after 100 images, at the end and its
+peak (sampled): it should stay flat, as only a bounded number of images is in flight.
 """
 
 from __future__ import annotations
@@ -52,7 +58,11 @@ def main() -> None:
     ap.add_argument("--model", help="inpainting model for the generative comparison (default: a tiny random one)")
     ap.add_argument("--generative", type=int, default=8, help="images in the generative comparison")
     ap.add_argument("--generative-long", type=int, default=60, help="images in the generative memory run")
+    ap.add_argument("--executor", choices=["local", "ray"], default="local")
+    ap.add_argument("--ray-address", help="with --executor ray: an existing cluster (default: a Ray of its own)")
     opts = ap.parse_args()
+    if opts.executor == "ray":
+        return on_ray(opts)
     exe = str(Path(sys.executable).with_name("editree"))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -99,6 +109,68 @@ def main() -> None:
             f"RSS after 10: {marks.get(10, 0):.0f} MiB, after {opts.long}: {marks.get(opts.long, 0):.0f} MiB"
         )
         generative(root, exe, opts)
+
+
+def on_ray(opts: argparse.Namespace) -> None:
+    import threading
+
+    import ray
+
+    from editree.engine.ray_executor import RayExecutor
+
+    if opts.ray_address is None:
+        ray.init(num_cpus=2, num_gpus=0, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
+    settings = BatchSettings(plan=parse(PLAN), seed=1)
+    with tempfile.TemporaryDirectory(prefix="edr-bench-", dir="/tmp") as tmp:
+        root = Path(tmp)
+        make_images(root / "in", opts.images, opts.size)
+        jobs, _ = collect_jobs([str(root / "in")], root / "local")
+        t0 = time.perf_counter()
+        run_batch(jobs, settings, root / "local", jobs_in_parallel=2)
+        local_s = time.perf_counter() - t0
+        jobs, _ = collect_jobs([str(root / "in")], root / "ray")
+        t0 = time.perf_counter()
+        with RayExecutor(opts.ray_address, workers=2) as executor:
+            run_batch(jobs, settings, root / "ray", executor=executor)
+        ray_s = time.perf_counter() - t0
+        print(
+            f"classical plan, {opts.images} images of {opts.size}px: local --jobs 2 {local_s:.2f} s "
+            f"({opts.images / local_s:.1f} img/s), Ray 2 workers {ray_s:.2f} s ({opts.images / ray_s:.1f} img/s, "
+            f"workers started in that time), ratio {ray_s / local_s:.2f}x"
+        )
+
+        make_images(root / "long", opts.long, opts.size)
+        jobs, _ = collect_jobs([str(root / "long")], root / "long-out")
+        marks: dict[str, float] = {"peak": rss_mb()}
+        done = 0
+        running = True
+
+        def sample() -> None:
+            while running:
+                marks["peak"] = max(marks["peak"], rss_mb())
+                time.sleep(0.05)
+
+        def on_record(record: dict) -> None:
+            nonlocal done
+            done += 1
+            if done == 100:
+                marks["100"] = rss_mb()
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        t0 = time.perf_counter()
+        with RayExecutor(opts.ray_address, workers=2) as executor:
+            run_batch(jobs, settings, root / "long-out", executor=executor, on_record=on_record)
+        long_s = time.perf_counter() - t0
+        marks["end"] = rss_mb()
+        running = False
+        sampler.join()
+        print(
+            f"long batch on Ray: {opts.long} images in {long_s:.1f} s ({opts.long / long_s:.1f} img/s); driver RSS "
+            f"after 100: {marks.get('100', 0):.0f} MiB, at the end: {marks['end']:.0f} MiB, "
+            f"peak {marks['peak']:.0f} MiB"
+        )
+    ray.shutdown()
 
 
 def generative(root: Path, exe: str, opts: argparse.Namespace) -> None:
