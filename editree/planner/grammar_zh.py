@@ -590,11 +590,17 @@ class ChineseTransformer(ClauseBuilder):
         if english in ("background", "backdrop", "surroundings", "environment") or source.endswith("背景"):
             return BACKGROUND  # "人像的背景": the background
         self.mentioned = PhraseRegion(text=english)
+        self._note_person(english)
+        return PhraseRegion(text=english, source=source if english != source else None, qualifiers=Qualifiers(**quals))
+
+    def _note_person(self, english: str) -> None:
+        """Who "他"/"她" means next: the person named, or the owner in "女人的脸", "balloon in the girl's hand"."""
         if english.split()[-1] in lex.PERSON_NOUNS:
             self.last_person = english
-        elif "'s " in english and english.split("'s ")[0].split()[-1] in lex.PERSON_NOUNS:
-            self.last_person = english.split("'s ")[0]  # "女人的脸": "她" after it is the woman
-        return PhraseRegion(text=english, source=source if english != source else None, qualifiers=Qualifiers(**quals))
+        elif "'s " in english:
+            owner = re.split(r"\b(?:in|on|of|at|the|by|under)\s+", english.split("'s ")[0])[-1]
+            if owner.split() and owner.split()[-1] in lex.PERSON_NOUNS:
+                self.last_person = owner
 
     def region_other(self, meta: Any, children: list[Any]) -> Region:
         """ "其他的人": the people other than those named before (the bride of "把新娘提亮")."""
@@ -636,17 +642,21 @@ class ChineseTransformer(ClauseBuilder):
         nouns = [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
         whole = translate(self._raw(meta), articles=False)
         if whole.complete:  # "室内的灯光": the lexicon reads the place word with its noun ("lights indoors")
+            self._note_person(whole.text)
             return PhraseRegion(text=whole.text, source=self._raw(meta))
         loc = _PLACING.sub("", str(_first(children, "LOC_DE", "LOC_DEM")).removesuffix("的"))
         where = self._english(nouns[0], articles=False)
         what = self._english(nouns[1], articles=False)
         prep = _LOC_PREPS.get(loc, "in" if loc[:1] in "中里内" else "on")
+        self._note_person(where)  # "女孩手里的气球": "她" next is the girl
         return PhraseRegion(text=f"{what} {prep} the {where}", source=self._raw(meta))
 
     def region_pronoun_poss(self, meta: Any, children: list[Any]) -> Region:
         """ "她的头发": that person's hair."""
         owner = str(_first(children, "PRONOUN"))
         noun = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        if noun in ("本人", "自己") and owner in lex.ZH_PERSON_PRONOUNS:  # "她本人保持不变": that person
+            return PhraseRegion(text=self.last_person or "person")
         if _first(children, "DE") is None and translate(noun).categories[-1:] not in (["people"], ["body"]):
             raise NotUnderstood(f"{self._raw(meta)!r}: only kin and body parts follow a pronoun without 的")
         english = self._english(noun, articles=False)

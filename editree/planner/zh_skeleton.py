@@ -84,6 +84,8 @@ _BLANKS = (
         + _VERBISH
     ),
     re.compile(r"多(?=[加补放])"),
+    # "给这张夜景照片加个暗角": what kind of picture it is says nothing; the picture is the whole image.
+    re.compile(r"(?:这|那)一?[张幅]" + _HAN + r"{1,4}?(?=照片|图片|相片)"),
     # "调得比现在暗一些": what it is now says nothing the adjustment needs.
     re.compile(r"比(?:现在|原来|原先|之前|原图)(?=[再更还稍]*[亮暗暖冷蓝绿红黄白黑深浅淡清鲜艳大小高低])"),
     re.compile(_AFTER_NOUN + r"(?:需要|应该|要|也|还)" + _VERBISH),
