@@ -75,6 +75,14 @@ HEDGES = frozenset(
 )
 
 
+STAYING = frozenset(
+    {"where it is", "where they are", "in place", "in its place", "like it is", "like they are", "readable", "legible"}
+    | {"look the same", "looks the same", "look as it does", "look as they do", "recognisable", "recognizable"}
+    | {"exactly like it is", "exactly like they are", "just like it is", "just like they are", "the way it was"}
+)
+"""What a subject may stay besides KEEP_WORDS, in a statement that keeps it."""
+
+
 LET_VERBS = frozenset({"go", "become", "turn", "get", "stay", "remain", "fade", "fall", "be", "look"})
 
 
@@ -342,7 +350,8 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             if k > 0 and (
                 tail in vocab.KEEP_WORDS
                 or tail in ("as it is", "as they are", "as is")
-                or re.fullmatch(r"as (?:he|she|it|they) (?:is|are|was|were)", tail)
+                or tail in STAYING
+                or re.fullmatch(r"(?:exactly |just )?(?:as|like) (?:he|she|it|they) (?:is|are|was|were)", tail)
             ):
                 if low(rest[:k]) in REST_WORDS:
                     return [KeepRestClause(self.span)]
@@ -617,6 +626,19 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     # ---- clauses without a leading verb ------------------------------------------------------------------
     def verbless(self, toks: list[Tok]) -> list[Clause]:
         """ "the sky should be bluer", "more contrast", "background darker", "brighter colors", "no people"."""
+        no_change = [t.low for t in toks[:3]]
+        if (
+            len(toks) > 3
+            and no_change[0] in ("no", "without", "zero")
+            and no_change[1] in ("changes", "change", "edits", "editing", "alterations", "retouching", "touching")
+            and no_change[2] in ("to", "on", "of", "for")
+        ):
+            # "no changes to the kids' faces please": they are kept
+            body = [t for t in toks[3:] if t.low not in ("please", "pls", "thanks")]
+            region = self.region(body) if body else None
+            if region is not None and region != ALL:
+                self.ctx.targets.append(region)
+                return [KeepClause(region, self.span)]
         if toks[0].low in ("no", "without") and len(toks) > 1:
             return self.frame_remove("remove", vocab.VERBS["remove"], toks[1:])
         if (
@@ -667,12 +689,14 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         if len(parts) > 1 and find(toks, (",", "+", "&", "/")) > 0:
             # "sky bluer, grass greener", "brighter eyes, whiter teeth": a list of telegraphic clauses
             out: list[Clause] = []
+            silent, last_target = len(self.ctx.silent), self.ctx.last_target
             try:
                 for part in parts:
                     out.extend(self.verbless(part))
                 return out
             except (NotUnderstood, FreeForm):
-                pass
+                del self.ctx.silent[silent:]  # what a part said alone is no statement of the whole
+                self.ctx.last_target = last_target
         predicate = self.predicate(toks, required=False)
         if predicate is not None:
             return predicate
@@ -768,7 +792,19 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             if required:
                 return self.keep_region(toks) if toks else []
             return None
-        subject_toks = [t for t in toks[:marker] if t.low not in ("though", "however", "also", "too", ",", "then")]
+        subject_toks = [t for t in toks[:marker] if t.low not in ("though", "however", "also", "too", "then")]
+        while subject_toks and subject_toks[0].low == ",":
+            subject_toks = subject_toks[1:]
+        while subject_toks and subject_toks[-1].low == ",":
+            subject_toks = subject_toks[:-1]
+        if (
+            len(subject_toks) > 2
+            and subject_toks[-1].low == "to"
+            and subject_toks[-2].low in ("have", "has", "got", "need")
+        ):
+            subject_toks = subject_toks[:-2]  # "my suit have to stay" (a modal the tokenizer left in two words)
+        if "," in [t.low for t in subject_toks] and "and" not in [t.low for t in subject_toks]:
+            subject_toks = [t for t in subject_toks if t.low != ","]  # a comma that lists nothing
         if not subject_toks:
             return None
         if verb_at(subject_toks, 0) is not None and subject_toks[0].low not in ("color", "light", "tint"):
@@ -875,7 +911,9 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             self.ctx.color_kept.append((subject, self.span))  # "where just the bicycle is in colour"
             self.ctx.targets.append(subject)
             return []
-        if pwords in vocab.KEEP_WORDS or pwords in ("unchanged", "the same", "untouched", "as is", "as it is"):
+        parts = [p.strip() for p in re.split(r"\band\b|,", pwords.removeprefix("exactly ")) if p.strip()]
+        if (parts and all(p in vocab.KEEP_WORDS or p in STAYING for p in parts)) or pwords in vocab.KEEP_WORDS:
+            # "the fence should stay where it is and look the same", "the words must stay readable and unchanged"
             if subject == ALL:
                 return None
             self.ctx.targets.append(subject)  # "the door stays untouched; the rest gets a snowy look"

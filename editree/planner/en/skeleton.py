@@ -261,12 +261,32 @@ def _purpose_verb(tok: Tok) -> bool:
 
 def _coordinated_subject(chunk: Chunk, sentence: list[Tok], j: int, sep: str) -> bool:
     """ "but his glasses and hair must not be altered": "and" joins two subjects of one modal, not two clauses."""
-    if sep != "and" or not chunk.toks:
+    if sep not in ("and", ",") or not chunk.toks:
         return False
     k = _skip_lead(chunk.toks, 0)
     body = chunk.toks[k:]
     if not body or any(verb_at(body, i) is not None for i in range(len(body))):
         return False
+    if sep == ",":
+        # "the walls, floor and windows must not change": a list of subjects, only at a sentence start and only
+        # before "and" and a modal or a staying verb, with plain nouns in between
+        if chunk.sep != "" or len(body) > 4 or any(t.kind != "word" for t in body):
+            return False
+        ahead_toks = sentence[j : j + 9]
+        and_at = next((m for m, t in enumerate(ahead_toks) if t.low == "and"), -1)
+        if and_at < 0:
+            return False
+        stay = next(
+            (m for m, t in enumerate(ahead_toks) if t.low in vocab.MODALS or t.low in ("stay", "stays", "remain")),
+            -1,
+        )
+        return stay > and_at and all(
+            verb_at(ahead_toks, m) is None
+            for m in range(stay)
+            if m != and_at
+            and ahead_toks[m].low not in ("have", "has", "to", "need", "needs", "got")
+            and (m == 0 or ahead_toks[m - 1].low not in vocab.DETERMINERS)  # "the dress": a noun
+        )
     ahead = [t.low for t in sentence[j : j + 6]]
     return verb_at(sentence, j) is None and any(w in vocab.MODALS for w in ahead)
 
