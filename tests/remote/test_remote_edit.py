@@ -218,3 +218,28 @@ def test_dry_run_counts_remote_calls_and_sends_nothing(cli, tmp_path: Path, mark
         assert "dry run: remote: 1 to 2 calls to gemini:gemini-2.5-flash-image" in result.out
         assert service.received == []
     assert not (tmp_path / "photo_edited.png").exists()
+
+
+def test_chinese_requests_reach_the_model_as_written(
+    cli, make_service, marked: np.ndarray, marked_png: Path, tmp_path: Path
+) -> None:
+    """Both hosted models read Chinese: what the planner translated goes as the user wrote it."""
+    service = make_service()
+    out = tmp_path / "out.png"
+    region = f"招牌={','.join(map(str, TARGET))}"
+    result = cli(
+        "edit",
+        str(marked_png),
+        "把招牌换成一个洋红色的球",
+        "--region",
+        region,
+        "--model",
+        model_flag(service),
+        "-o",
+        str(out),
+    )
+    assert result.code == 0, result.err
+    assert "with 一个洋红色的球." in service.received[0].prompt
+    edited = np.array(Image.open(out).convert("RGB"))
+    outside = ~target_mask(marked.shape)
+    assert np.array_equal(edited[outside], marked[outside])

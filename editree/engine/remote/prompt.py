@@ -71,23 +71,30 @@ def location_words(box: tuple[float, float, float, float]) -> str:
     )
 
 
+def as_asked(text: str, source: str | None) -> str:
+    """The words as the user wrote them where the planner translated them: both hosted models read Chinese, and a
+    word-by-word translation ("一点魔幻" -> "some magical") loses what was meant."""
+    return source.strip() if source and source.strip() else text
+
+
 def op_sentence(step: Edit, target: str) -> str:
     """What to do, as one imperative sentence about `target`."""
     args = step.args
     whole = target == "the whole picture"
     if step.op == "replace":
-        return f"Replace {target} with {args.prompt}."
+        return f"Replace {target} with {as_asked(args.prompt, args.prompt_source)}."
     if step.op == "remove":
         return (
             f"Remove {target} completely and fill its place with what would naturally be behind it, continuing "
             "the surroundings."
         )
     if step.op == "add":
-        return f"Add {args.prompt}." if whole else f"Add {args.prompt} to {target}."
+        what = as_asked(args.prompt, args.prompt_source)
+        return f"Add {what}." if whole else f"Add {what} to {target}."
     if step.op == "recolor":
-        return f"Change the colour of {target} to {args.color}."
+        return f"Change the colour of {target} to {as_asked(args.color, args.color_source)}."
     if step.op == "restyle":
-        return f"Make {target} look like {args.style}."
+        return f"Make {target} look like {as_asked(args.style, args.style_source)}."
     if step.op == "atmosphere":
         words = ATMOSPHERE_WORDS[args.effect]
         return f"{words}." if whole else f"{words} in {target}."
