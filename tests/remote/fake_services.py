@@ -111,6 +111,8 @@ class Received:
     prompt: str | None
     mask: np.ndarray | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)
+    """When the request arrived."""
 
 
 class FakeService:

@@ -71,6 +71,7 @@ def remote_op(
     )
     anchors = _anchors(crop_target)
 
+    provider.ready(key, settings)
     seed = int(rng.integers(0, 2**31 - 1))
     attempts = Attempts()
     response_ids: list[str] = []

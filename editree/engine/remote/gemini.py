@@ -56,6 +56,12 @@ def _client(key: str | None, url: str | None, timeout: float) -> Any:
     return genai.Client(api_key=key or "no-key", http_options=types.HttpOptions(**options))
 
 
+def ready(key: str | None, settings: RemoteSettings) -> None:
+    """Import the SDK and build its client before a rate-limit slot is taken, so the slot is spent on the request
+    (a fresh batch worker takes seconds to import an SDK)."""
+    _client(key, settings.url, settings.timeout)
+
+
 def send(
     spec: RemoteSpec,
     settings: RemoteSettings,

@@ -38,6 +38,12 @@ def _client(key: str | None, url: str | None, timeout: float) -> Any:
     return openai.OpenAI(api_key=key or "no-key", base_url=url or None, timeout=timeout, max_retries=0)
 
 
+def ready(key: str | None, settings: RemoteSettings) -> None:
+    """Import the SDK and build its client before a rate-limit slot is taken, so the slot is spent on the request
+    (a fresh batch worker takes seconds to import an SDK)."""
+    _client(key, settings.url, settings.timeout)
+
+
 def send(
     spec: RemoteSpec,
     settings: RemoteSettings,
