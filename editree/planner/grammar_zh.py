@@ -258,6 +258,7 @@ _SIDES: dict[str, tuple[float, float, float, float]] = {
 """A side said alone, with no noun before it to leave out ("在左边加一棵树"): that side of the picture."""
 _IMAGE_STATES = {"糊": "blurry"}
 """States of the picture said in a spoken word the shared table leaves out ("照片有点糊")."""
+_OLD_PLACE = re.compile(r"^(?:原来|原先|原本|之前)?的?(?:位置|地方|那个位置)$")
 _COLOURED = {"彩色的", "彩色"}
 """A colour picture is said as the opposite of a black-and-white one."""
 _THERE = {"里面", "里头", "上面", "上头", "旁边", "边上", "这里", "那里", "这儿", "那儿"}
@@ -655,6 +656,10 @@ class ChineseTransformer(ClauseBuilder):
         """ "她的头发": that person's hair."""
         owner = str(_first(children, "PRONOUN"))
         noun = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        if _OLD_PLACE.match(noun) and isinstance(self.last_target, PhraseRegion):
+            # "把垃圾桶去掉，在它原来的位置放盆花": where it was; after a move the thing is found in its new
+            # place, so its old one is no region a detector finds: the whole picture
+            return ALL if self.last_op == "move" else self.last_target
         if noun in ("本人", "自己") and owner in lex.ZH_PERSON_PRONOUNS:  # "她本人保持不变": that person
             return PhraseRegion(text=self.last_person or "person")
         if _first(children, "DE") is None and translate(noun).categories[-1:] not in (["people"], ["body"]):
