@@ -148,6 +148,9 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return self.negative(toks[negated:])
         if find(toks, ("color pop",)) >= 0:
             return self.color_pop(toks)
+        kept_color = self.keeps_its_color(toks)
+        if kept_color is not None:
+            return kept_color
         if toks[0].low in ("which", "who", "that", "and which") and len(toks) > 1 and self.ctx.last_region is not None:
             # "…, except the statue, which must stay untouched": the relative clause is about the statue
             subject = self.ctx.last_region
@@ -196,6 +199,7 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     def color_pop(self, toks: list[Tok]) -> list[Clause]:
         """ "a colour pop on the taxi", "colour splash where only the roses stay in colour", "selective colour:
         the dress stays in colour": everything but the region goes black and white."""
+        toks = [t for t in toks if t.low not in ("please", "pls", "plz")]
         at = find(toks, ("color pop",))
         after = toks[at + 1 :]
         while after and (
@@ -215,6 +219,7 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 "so",
                 "that",
                 "so that",
+                "just",
             )
             or after[0].kind == "punct"
         ):
@@ -234,6 +239,28 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             raise FreeForm(None)
         self.ctx.targets.append(region)
         return [self.edit("restyle", NotRegion(region=region), {"style": "black and white"})]
+
+    def keeps_its_color(self, toks: list[Tok]) -> list[Clause] | None:
+        """ "only the neon sign should keep its colour": the black-and-white edits of the instruction leave it out."""
+        words = [t.low for t in toks]
+        at = next((i for i, w in enumerate(words) if i > 0 and w in ("keep", "keeps", "retain", "retains")), -1)
+        if at < 0 or " ".join(words[at + 1 :]) not in (
+            "its color",
+            "their color",
+            "their colors",
+            "the color",
+            "its colors",
+            "its original color",
+            "their original colors",
+        ):
+            return None
+        subject = [t for t in toks[:at] if t.low not in ("only", "just") and t.low not in vocab.MODALS]
+        region = self.region(subject) if subject else None
+        if region is None or region == ALL:
+            return None
+        self.ctx.color_kept.append((region, self.span))
+        self.ctx.targets.append(region)
+        return []
 
     # ---- constraints ----------------------------------------------------------------------------------
     def negative(self, toks: list[Tok]) -> list[Clause]:

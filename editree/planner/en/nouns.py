@@ -639,8 +639,11 @@ def _is_whole(words: list[str]) -> bool:
         "current",
     ):
         core = core[1:]
+    whole = bool(core) and core[0] in WHOLE_ADJ
     while core and core[0] in WHOLE_ADJ:
         core = core[1:]
+    if whole and 1 < len(core) <= 3 and core[-1] in ("photo", "picture", "image", "shot", "pic", "photograph", "snap"):
+        return True  # "the whole wedding photo": the picture, whatever it shows
     if len(core) == 1 and (core[0] in IMAGE_NOUNS or core[0] in ("everything", "thing", "composition")):
         return True
     return bool(core) and " ".join(core) in (

@@ -369,7 +369,21 @@ def split_clauses(sentence: list[Tok]) -> list[Chunk]:
             chunks.append(Chunk([], ""))
         chunks[-1].toks.append(tok)
         i += 1
-    return _leading_exclusions([c for c in chunks if c.toks])
+    return _leading_exclusions(_announced_pops([c for c in chunks if c.toks]))
+
+
+POP_FILLERS = frozenset({"please", "pls", "plz", "effect", "thanks", "a", "an", "do", "make", "add", "apply"})
+
+
+def _announced_pops(chunks: list[Chunk]) -> list[Chunk]:
+    """ "colour pop pls - just the yellow raincoat, …": a colour pop said alone takes its region from what follows."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if out and [t.low for t in out[-1].toks if t.low not in POP_FILLERS and t.kind != "punct"] == ["color pop"]:
+            out[-1] = Chunk([*out[-1].toks, *chunk.toks], out[-1].sep)
+            continue
+        out.append(chunk)
+    return out
 
 
 def _leading_exclusions(chunks: list[Chunk]) -> list[Chunk]:
