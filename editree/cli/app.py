@@ -46,6 +46,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "Run the plan embedded in an output again, on another image (same seed unless --seed), with the same "
         "--region boxes and --point points; regions given here replace recorded ones of the same name.",
     ),
+    "identity": LazyCommand(
+        "editree.cli.cmd_identity",
+        "identity",
+        "Compare the faces of two pictures: each face of A, found again in B by its position, and their distance.",
+    ),
     "segment": LazyCommand(
         "editree.cli.cmd_segment",
         "segment",

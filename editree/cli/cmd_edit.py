@@ -11,8 +11,10 @@ import typer
 from editree.cli.engine_flags import (
     DeviceOpt,
     DtypeOpt,
+    FaceThresholdOpt,
     GuidanceOpt,
     IdentityModelOpt,
+    IdentityStrictOpt,
     InstructModelOpt,
     IpAdapterOpt,
     LowMemoryOpt,
@@ -98,6 +100,8 @@ def edit(
     model: ModelOpt = None,
     instruct_model: InstructModelOpt = None,
     identity_model: IdentityModelOpt = None,
+    face_threshold: FaceThresholdOpt = 0.6,
+    identity_strict: IdentityStrictOpt = False,
     ip_adapter: IpAdapterOpt = None,
     low_memory: LowMemoryOpt = False,
     segmenter: SegmenterOpt = None,
@@ -246,6 +250,8 @@ def execute_edit(
         write_masks(mask_files, result.masks)
 
     # 3. Report.
+    from editree.cli.cmd_identity import step_cell, summary_lines
+
     for w in result.warnings:
         console.warn(w)
     if quiet:
@@ -258,18 +264,16 @@ def execute_edit(
             r.status if r.status != "branch" else f"took {r.branch}",
             f"{r.effective_area:.1%}" if r.status != "branch" else "",
             f"{r.seconds * 1000:.0f} ms",
-            *(
-                [f"{r.identity:.3f} ({r.tries} tr{'y' if r.tries == 1 else 'ies'})" if r.identity is not None else ""]
-                if any(x.identity is not None for x in result.steps)
-                else []
-            ),
+            *([step_cell(r.identity_scores, r.tries)] if any(x.identity_scores for x in result.steps) else []),
         ]
         for r in result.steps
     ]
     columns = ["step", "op", "status", "area changed", "time"]
-    if any(r.identity is not None for r in result.steps):
+    if any(r.identity_scores for r in result.steps):
         columns.append("identity")
     console.out().print(console.table(None, columns, rows))
+    for line in summary_lines(result.identity):
+        console.out().print(line, markup=False)
     from editree.engine.image_io import fidelity_line
 
     if others:

@@ -61,6 +61,10 @@ def inspect(
         out.print(console.plan_tree(plan))
     except PlanValidationError as exc:
         console.warn(exc.message)
+    from editree.cli.cmd_identity import step_cell, summary_lines
+
+    steps = meta.get("steps", [])
+    measured = any(s.get("identity") is not None for s in steps)
     rows = [
         [
             s.get("path"),
@@ -68,10 +72,14 @@ def inspect(
             s.get("status") if s.get("status") != "branch" else f"took {s.get('branch')}",
             f"{s.get('effective_area', 0):.1%}",
             f"{1000 * s.get('seconds', 0):.0f} ms",
+            *([step_cell(s.get("identity"), s.get("tries", 1))] if measured else []),
         ]
-        for s in meta.get("steps", [])
+        for s in steps
     ]
-    out.print(console.table(None, ["step", "op", "status", "area changed", "time"], rows))
+    columns = ["step", "op", "status", "area changed", "time", *(["identity"] if measured else [])]
+    out.print(console.table(None, columns, rows))
+    for line in summary_lines(meta.get("identity")):
+        out.print(line, markup=False)
     for name, info in (meta.get("regions") or {}).items():
         out.print(f"region {name!r}: {info.get('area', 0):.1%} via {info.get('source')}", markup=False)
     for line in _model_lines(meta.get("models")) + _user_region_lines(meta.get("user_regions")):
@@ -108,7 +116,12 @@ def _model_lines(models: object) -> list[str]:
         lines.append(f"{role} model {m.get('model')} ({where}): {settings}")
     identity = models.get("identity")
     if isinstance(identity, dict):
-        lines.append(f"identity measured with {identity.get('embedder')}, threshold {identity.get('threshold')}")
+        embedders = [str(e) for e in identity.get("embedders") or [identity.get("embedder")]]
+        thresholds = [f"face threshold {identity.get('face_threshold')}"] if "face" in embedders else []
+        if any(e != "face" for e in embedders):
+            thresholds.append(f"similarity threshold {identity.get('threshold')}")
+        strict = ", strict" if identity.get("strict") else ""
+        lines.append(f"identity measured with {', '.join(embedders)}, {', '.join(thresholds)}{strict}")
     segmenter = models.get("segmenter")
     if isinstance(segmenter, dict):
         lines.append(f"segmenter {segmenter.get('spec')}")

@@ -30,8 +30,24 @@ IdentityModelOpt = Annotated[
     Optional[str],
     typer.Option(
         "--identity-model",
-        help="Image embedder that measures preserve_identity (a CLIP vision "
-        "model folder or hub id) [env EDITREE_IDENTITY_MODEL].",
+        help="What measures preserve_identity: face (dlib, faces only), clip or a CLIP vision model folder or hub "
+        "id (every subject) [env EDITREE_IDENTITY_MODEL; default: faces with face, other subjects with clip when "
+        "present].",
+    ),
+]
+FaceThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--face-threshold",
+        min=0.0,
+        max=2.0,
+        help="Face descriptor distance from which a preserved face counts as another person.",
+    ),
+]
+IdentityStrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--identity-strict", help="A preserved subject failing its identity check is an error (exit 1, no output)."
     ),
 ]
 IpAdapterOpt = Annotated[
@@ -112,6 +128,8 @@ def engine_options(
     resolution: int | None = None,
     dtype: str | None = None,
     negative: str | None = None,
+    face_threshold: float = 0.6,
+    identity_strict: bool = False,
 ) -> EngineOptions:
     import os
 
@@ -128,6 +146,8 @@ def engine_options(
         resolution=resolution,
         negative=negative or None,
         cpu_offload=low_memory,
+        face_threshold=face_threshold,
+        identity_strict=identity_strict,
     )
 
 
@@ -144,6 +164,8 @@ ENGINE_FLAGS = (
     "resolution",
     "dtype",
     "negative",
+    "face_threshold",
+    "identity_strict",
 )
 """The parameter names a command gives its engine flags (the annotated options above)."""
 

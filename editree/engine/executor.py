@@ -23,6 +23,8 @@ from editree.engine import masks as M
 from editree.engine import registry
 from editree.engine.conditions import evaluate
 from editree.engine.depth import run_at_depth, to_8bit
+from editree.engine.identity_measure import IdentityGuard
+from editree.engine.identity_run import IdentityRun
 from editree.engine.op_output import OpOutput
 from editree.engine.options import EngineOptions
 from editree.engine.regions import RegionResolver, UserRegions
@@ -48,8 +50,11 @@ class StepReport:
     """What the op asked provenance to record about the step (OpOutput.details; a remote step's model version,
     response ids and alignment)."""
     identity: float | None = None
-    """For generative ops touching a preserve_identity region: the best cosine similarity reached."""
+    """For steps measured with CLIP: the lowest cosine similarity of a preserved subject, in the kept try."""
     tries: int = 1
+    identity_scores: list[dict[str, Any]] = field(default_factory=list)
+    """For steps touching a preserve_identity region: each subject's score against the input (per face: distance,
+    threshold, pass), in the kept try (editree.engine.identity_measure.Score.to_dict)."""
 
 
 @dataclass
@@ -73,6 +78,9 @@ class EditResult:
     """Every region resolved for this image, by its text form (on the input's geometry), for --save-masks."""
     unchanged: bool = False
     """The output's pixels (and alpha) are exactly the input's."""
+    identity: dict[str, Any] | None = None
+    """preserve_identity's outcome (IdentityRun.summary): the final scores, whether all passed, what was not
+    measured and why; None when the plan preserves no identity."""
 
 
 ProgressCallback = Callable[[StepReport], None]
@@ -137,13 +145,14 @@ def run_plan(
     if on_start and any(k.kind == "keep" for k in plan.constraints):
         on_start("", "finding what to keep")
     keeps = [resolver.resolve_protected(k.region) for k in plan.constraints if k.kind == "keep"]
-    identity = _identity_check(plan, resolver, engine, options, warnings)
+    identity = _identity_guard(plan, rgb, resolver, engine, options, warnings)
     keep = M.union(*keeps) if keeps else np.zeros(rgb.shape[:2], np.float32)
     weight = M.keep_weight(keep) if keeps else None  # None: nothing is kept, every target applies whole
 
     # 3. Run the pixel steps in order; geometry ops wait until they are done, so every region is found
     #    on the picture it was described on.
     state = _RunState(canvas=rgb.copy(), changed=np.zeros(rgb.shape[:2], np.float32), identity=identity)
+    state.identity_run = IdentityRun(identity) if identity is not None else None
     state.on_start = on_start
     reports: list[StepReport] = []
     _run_steps(plan.steps, "steps", state, resolver, weight, seed, engine, reports, on_step, options)
@@ -194,6 +203,11 @@ def run_plan(
             )
 
     # 5. Report.
+    summary = state.identity_run.summary() if state.identity_run else None
+    if summary is not None:
+        warnings.extend(state.identity_run.warnings())
+        if options.identity_strict and not summary["passed"]:
+            raise EngineError(state.identity_run.strict_error())
     warnings.extend(state.warnings)
     warnings.extend(resolver.warnings)
     warnings.extend(
@@ -213,6 +227,7 @@ def run_plan(
         reference,
         masks,
         unchanged=_same_pixels(rgb, state.canvas) and _same_pixels(alpha_in, alpha),
+        identity=summary,
     )
 
 
@@ -253,36 +268,29 @@ def generative_steps(plan: Plan, engine: str, options: EngineOptions) -> list[An
     return [step for step, impl in chosen if impl is not None and impl.engine == "diffusers"]
 
 
-def _identity_check(
-    plan: Plan, resolver: RegionResolver, engine: str, options: EngineOptions, warnings: list[str]
-) -> tuple[np.ndarray, tuple[int, int, int, int], Any] | None:
-    """The preserved subject (mask, box, embedder) when a generative op will touch it; refuses to run
-    without the embedder that measures it, before any op runs."""
-    regions = [k.region for k in plan.constraints if k.kind == "preserve_identity"]
-    if not regions:
+def _identity_guard(
+    plan: Plan, rgb: np.ndarray, resolver: RegionResolver, engine: str, options: EngineOptions, warnings: list[str]
+) -> IdentityGuard | None:
+    """The preserved subjects, described on the input before any op runs (faces with dlib, others with CLIP where
+    present; see editree.engine.identity_measure). An embedder the user named that is absent stops the run here
+    (exit 5); anything else that cannot be measured is a warning."""
+    constraints = [k for k in plan.constraints if k.kind == "preserve_identity"]
+    if not constraints:
         return None
-    if not generative_steps(plan, engine, options):
-        warnings.append(
-            "preserve_identity is measured for generative ops; this plan has none, so the classical ops run as written"
-        )
-        return None
-    from editree.engine.identity import box_of, embedder_status
+    from editree.engine.identity_measure import build_guard, choose_embedders
 
-    status = embedder_status(options.identity_model)
-    if status.source is None:
-        raise MissingDependencyError(status.reason or "no image embedder for preserve_identity")
-    from editree.engine.diffusion.ip_adapter import locate
+    embedders = choose_embedders(options)
+    regions = [(region_text(k.region), resolver.resolve(k.region)) for k in constraints]
+    guard = build_guard(regions, to_8bit(rgb), embedders)
+    warnings.extend(guard.notes)
+    if guard.subjects and generative_steps(plan, engine, options):
+        from editree.engine.diffusion.ip_adapter import locate
 
-    if locate(options.ip_adapter)[0] is None:
-        warnings.append(
-            f"preserve_identity is measured and retried but not conditioned: {locate(options.ip_adapter)[1]}"
-        )
-    mask = M.union(*(resolver.resolve(r) for r in regions))
-    box = box_of(mask)
-    if box is None:
-        warnings.append("preserve_identity: the subject was not found, so identity was not measured")
-        return None
-    return mask, box, status
+        if locate(options.ip_adapter)[0] is None:
+            warnings.append(
+                f"preserve_identity is measured and retried but not conditioned: {locate(options.ip_adapter)[1]}"
+            )
+    return guard
 
 
 def _outpaint_geometry(step: Edit, canvas: np.ndarray, rng: np.random.Generator, options: EngineOptions) -> Any:
@@ -313,8 +321,10 @@ class _RunState:
     counter: int = 0
     deferred: list[tuple[int, str, Edit]] = field(default_factory=list)
     """Geometry ops waiting for the pixel edits: (report index when reached, path, step)."""
-    identity: tuple[np.ndarray, tuple[int, int, int, int], Any] | None = None
-    """The preserved subject's mask, its box and the embedder that measures it."""
+    identity: IdentityGuard | None = None
+    """The preserved subjects and what measures them."""
+    identity_run: IdentityRun | None = None
+    """Their scores after each step that touched them."""
     on_start: StartCallback | None = None
     warnings: list[str] = field(default_factory=list)
     """What ops had to say (OpOutput.warnings), each prefixed with its step."""
@@ -387,17 +397,19 @@ def _run_edit(
     impl, _ = registry.choose(step, engine, options)
     assert impl is not None  # check_plan() already refused steps without one
     report.engine = impl.engine
-    measured = impl.engine == "diffusers" and state.identity is not None and bool((effective * state.identity[0]).any())
+    measured = state.identity is not None and state.identity.touches(effective)
     extra: dict[str, Any] = {"options": options} if impl.engine in ("diffusers", "remote") else {}
     if impl.engine == "remote":  # a hosted model is told the step and what is kept, in words
         extra.update(step=step, keeps=tuple(k.region for k in resolver.plan.constraints if k.kind == "keep"))
     if impl.wants_regions:
         extra["resolve"] = resolver.resolve
-    if measured:
-        x0, y0, x1, y1 = state.identity[1]
+    if measured and impl.engine == "diffusers" and state.identity.box is not None:
+        x0, y0, x1, y1 = state.identity.box
         extra["reference"] = state.canvas[y0:y1, x0:x1]
-    tries = options.identity_tries if measured else 1
-    best: tuple[float, np.ndarray] | None = None
+    # Generative and remote steps retry with new seeds below the threshold and keep the best; classical ones
+    # are deterministic, so they are measured once.
+    tries = options.identity_tries if measured and impl.engine != "classical" else 1
+    best: tuple[Any, np.ndarray] | None = None
     for attempt in range(tries):
         # Each try has its own seed, derived from the run's seed, the op and the try.
         rng = np.random.default_rng([seed, state.counter] + ([attempt] if attempt else []))
@@ -413,20 +425,23 @@ def _run_edit(
             raise EngineError(f"{path} {step_text(step)} failed: {type(exc).__name__}: {exc}") from exc
         edited, through = _unpack(edited, effective, weight, f"{path} {step_text(step)}", state.warnings)
         candidate = M.composite(state.canvas, edited, through)
-        if not measured:
-            best = (1.0, candidate)
+        if not (measured or (state.identity is not None and state.identity.touches(through))):
+            best = (None, candidate)
             break
-        from editree.engine.identity import similarity
-
-        score = similarity(state.canvas, candidate, state.identity[1], state.identity[2])
-        if best is None or score > best[0]:
-            best = (score, candidate)
+        measured = True  # also when only what a move drew elsewhere reached the subject
+        scores = state.identity.measure(to_8bit(candidate))
+        if best is None or scores.better_than(best[0]):
+            best = (scores, candidate)
         report.tries = attempt + 1
-        if score >= options.identity_threshold:
+        if scores.passed:
             break
     assert best is not None
     if measured:
-        report.identity = round(best[0], 4)
+        kept = best[0]
+        report.identity_scores = kept.to_list()
+        similarity = kept.clip_similarity()
+        report.identity = round(similarity, 4) if similarity is not None else None
+        state.identity_run.record(path, step_text(step), kept)
     state.canvas = best[1]
     np.maximum(state.changed, through, out=state.changed)
     if through is not effective:  # move and scale change their object's old place and its new one

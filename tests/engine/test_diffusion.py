@@ -216,13 +216,22 @@ def test_identity_is_measured_and_retried(tiny_model: Path, tiny_embedder: Path,
 
 def test_identity_needs_its_embedder(tiny_model: Path, photo: np.ndarray) -> None:
     plan = parse("keep the man's identity and replace the man with a forest")
+    # Named and absent: refused before any op runs.
     with pytest.raises(MissingDependencyError, match="identity needs the image embedder"):
         run_plan(
             plan,
             photo,
-            options=EngineOptions(model=str(tiny_model), steps=2),
+            options=EngineOptions(model=str(tiny_model), steps=2, identity_model="clip-vit-large"),
             user_regions=_regions("man=30,30,100,110"),
         )
+    # Left to "auto" with no face in the box and no CLIP here: the edit runs and the summary says why nothing
+    # was measured.
+    result = run_plan(
+        plan, photo, options=EngineOptions(model=str(tiny_model), steps=2), user_regions=_regions("man=30,30,100,110")
+    )
+    assert result.steps[0].status == "done" and not result.steps[0].identity_scores
+    assert any("identity not measured" in w and "image embedder" in w for w in result.warnings)
+    assert result.identity is not None and result.identity["scores"] == [] and result.identity["notes"]
 
 
 def test_identity_scores_reach_the_metadata(
