@@ -180,8 +180,8 @@ def _adjust_items(toks: list[Tok]) -> list[tuple[str, int, Amount]] | None:
             prop, sign = vocab.PROPERTY_ADJECTIVES[words[0]]  # "brighter colors"
         else:
             return None
-        if less or amount.less:
-            sign = -sign
+        if less:
+            sign = -sign  # ("a lot less orange": the amount's own "less" is applied where the step is made)
         items.append((prop, sign, amount))
     return items or None
 

@@ -120,7 +120,10 @@ class ObjectFrames:
         focused = in_focus(rest)
         if lemma in ("put", "get", "set", "bring") and focused is not None:
             return self.made(focused)  # "put the dog in sharp focus and the rest slightly blurred"
-        extra = re.match(r"(\d+) ?(?:px|pixels?)(?: of \w+)? (?:at|on|to) the (left|right|top|bottom)", low(rest))
+        extra = re.match(
+            r"(\d+) ?(?:px|pixels?)(?: of (?:\w+ ){0,2}\w+)? (?:at|on|to|along) (?:the )?(left|right|top|bottom)",
+            low(rest),
+        )
         if extra:  # "add 150 pixels of sky at the top": a wider canvas
             return [self.edit("extend", None, {extra.group(2): float(extra.group(1)), "units": "px"})]
         at = find(rest, ("instead of", "in place of", "rather than"))

@@ -521,6 +521,7 @@ auto enhance|auto-enhance
 black and white|black & white|black n white|black-and-white|b & w|b&w|b/w|b and w=black and white
 sepia tone|sepia toned|sepia-toned=sepia
 a little bit|a little|little bit|a bit|a tad|a touch|a tiny bit|tiny bit|just a touch|just a bit|a smidge
+a shade|a notch=a little
 a lot|a lot more|lots|a great deal|a good deal|quite a bit|quite a lot|by a lot|way more|much more|even more
 a little more|a bit more|slightly more|a little less|a bit less|slightly less|much less|a lot less
 as much as possible|all the way|to the max|as well as
@@ -644,6 +645,8 @@ DEGREE_WORDS: dict[str, float] = {
     "little": lex.MILD,
     "some": 1.0,
     "a lot": lex.STRONG,
+    "a shade": lex.MILD,
+    "a notch": lex.MILD,
     "lots": lex.STRONG,
     "a lot more": lex.STRONG,
     "a great deal": lex.STRONG,
@@ -1354,6 +1357,10 @@ COMPLAINTS: dict[str, tuple[str, int]] = {
     "grey": ("saturation", -1),
     "gray": ("saturation", -1),
     "cold": ("warmth", -1),
+    "pale": ("saturation", -1),
+    "drab": ("saturation", -1),
+    "lackluster": ("vibrance", -1),
+    "lacklustre": ("vibrance", -1),
 }
 # Enhancements said as nouns: "apply some noise reduction", "add a little dehazing".
 ENHANCE_NOMINALS: dict[str, str] = {
