@@ -405,7 +405,8 @@ EN = [
     # --- geometry
     (
         "en-geo-1",
-        "Rotate this screenshot 90 degrees counterclockwise and crop it to 9:16.",
+        "the chat screenshot came out sideways, can u give it a quarter turn to the left and then make it 9:16 for "
+        "my story?",
         [],
         [e("rotate", "all", ["90"]), e("crop", "all", ["9:16"])],
     ),
