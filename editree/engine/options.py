@@ -50,3 +50,11 @@ class EngineOptions:
     """Cosine similarity under which a generative op touching a preserved subject is retried."""
     identity_tries: int = 3
     """At most this many seeds per op; the most similar result is kept."""
+    control: str | None = None
+    """ControlNet conditioning for generative steps: canny, depth, lineart, softedge or pose (None: off); see
+    editree.engine.diffusion.control. The control image is computed from the picture being edited."""
+    control_scale: float = 1.0
+    """How strongly the control image steers generation (0.0-2.0)."""
+    control_model: str | None = None
+    """The ControlNet: a preset, a folder saved by diffusers or a hub id; None: the first preset present for
+    the control kind and the base model's family."""

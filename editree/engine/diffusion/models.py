@@ -64,8 +64,12 @@ def _cached(repo: str, revision: str = "main", filename: str = "model_index.json
 def _preset_file(preset: Preset) -> str:
     if preset.kind == "ip-adapter":
         return f"{preset.extra['subfolder']}/{preset.extra['weight_name']}"
-    if preset.kind in ("embedder", "segmenter", "detector", "sam"):
+    if preset.kind in ("embedder", "segmenter", "detector", "sam", "controlnet"):
         return "config.json"
+    if preset.kind == "annotator":
+        from editree.engine.diffusion.control_presets import files_of
+
+        return files_of(preset)[0]
     return "model_index.json"
 
 
@@ -77,7 +81,7 @@ def download(preset: Preset) -> str:
     """Fetch what editree loads for `preset` into the Hugging Face cache, and nothing else: pipeline repositories
     also carry single-file checkpoints as large as the whole pipeline (FLUX.1 Fill: 24 GB more), IP-Adapter's
     holds a dozen adapters, and transformers repositories other frameworks' copies."""
-    if preset.kind in ("inpaint", "instruct"):
+    if preset.kind in ("inpaint", "instruct", "base"):
         from diffusers import DiffusionPipeline
 
         return str(DiffusionPipeline.download(preset.repo, revision=preset.revision))
@@ -87,6 +91,10 @@ def download(preset: Preset) -> str:
         sub = preset.extra["subfolder"]
         wanted = [f"{sub}/{preset.extra['weight_name']}", f"{sub}/image_encoder/*"]
         return str(snapshot_download(preset.repo, revision=preset.revision, allow_patterns=wanted))
+    if preset.kind in ("controlnet", "annotator"):  # one model's weights, not every precision and format beside them
+        from editree.engine.diffusion.control_presets import pull_patterns
+
+        return str(snapshot_download(preset.repo, revision=preset.revision, allow_patterns=pull_patterns(preset)))
     return str(snapshot_download(preset.repo, revision=preset.revision, ignore_patterns=list(OTHER_FRAMEWORKS)))
 
 

@@ -19,6 +19,8 @@ from editree.engine.options import EngineOptions
 
 FAMILY_DEFAULTS: dict[str, dict[str, Any]] = {
     "FluxFillPipeline": {"guidance_scale": 30.0},
+    "FluxControlNetInpaintPipeline": {"guidance_scale": 3.5},
+    "FluxControlNetImg2ImgPipeline": {"guidance_scale": 3.5},
     "FluxKontextPipeline": {"guidance_scale": 2.5},
     "FluxKontextInpaintPipeline": {"guidance_scale": 2.5},
     "QwenImageEditPipeline": {"true_cfg_scale": 4.0, "negative_prompt": " "},

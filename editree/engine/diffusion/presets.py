@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from editree.engine.diffusion.control_presets import CONTROL_PRESETS
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -12,7 +14,8 @@ class Preset:
     repo: str
     kind: str
     """"inpaint" (masked regeneration), "instruct" (mask-free instruction editing), "ip-adapter",
-    "embedder" (identity measurement), "segmenter" (CLIPSeg), "detector" (GroundingDINO) or "sam"."""
+    "embedder" (identity measurement), "segmenter" (CLIPSeg), "detector" (GroundingDINO), "sam", and for
+    ControlNet (control_presets): "base" (a text-to-image model), "controlnet" or "annotator"."""
     revision: str = "main"
     native_size: int = 512
     size_multiple: int = 8
@@ -112,5 +115,6 @@ PRESETS: dict[str, Preset] = {
             description="IP-Adapter for identity conditioning (SD 1.5)",
             extra={"subfolder": "models", "weight_name": "ip-adapter_sd15.bin"},
         ),
+        *(Preset(**spec) for spec in CONTROL_PRESETS),
     )
 }
