@@ -120,12 +120,21 @@ def tokenize(text: str) -> list[Tok]:
                 continue
             raw.append(Tok(value, low, start, end, "word"))
         elif kind == "dash":
-            raw.append(Tok(value, ",", start, end, "punct"))  # "five cones on the track — remove them": a clause break
+            after = re.match(r"\s*(\w+)", text[end:])
+            if value == "-" and raw and after and {raw[-1].low, after.group(1).lower()} <= _SIDE_WORDS:
+                raw.append(Tok(value, "-", start, end, "punct"))  # "the top - left egg": a hyphen, spaced
+            else:
+                raw.append(Tok(value, ",", start, end, "punct"))  # "five cones on the track — remove them"
         elif kind == "quote":
             raw.append(Tok(value[1:-1], value[1:-1].lower(), start, end, "quote"))
         else:
             raw.append(Tok(value, value.lower(), start, end, kind))
     return _join_phrases(_its_is(_list_markers(raw)))
+
+
+_SIDE_WORDS = frozenset(
+    {"top", "bottom", "left", "right", "upper", "lower", "middle", "center", "centre", "front", "back"}
+)
 
 
 def _list_markers(raw: list[Tok]) -> list[Tok]:

@@ -461,6 +461,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "prop": ("propped", "propping", "props"),
     "dot": ("dotted", "dotting", "dots"),
     "let": ("letting", "lets"),
+    "park": ("parked", "parks"),  # no "parking": a parking sign, a parking lot
 }
 _DOUBLE_FINAL = frozenset({"blur", "blurr", "crop", "dim", "flip", "swap", "drop", "strip", "trim", "plan"})
 
