@@ -59,13 +59,18 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+_SILENCED = False
+
+
 def _silence_native_logs_for_good() -> None:
     """mediapipe's worker threads log warnings to fd 2 after `process()` returns, where no context
     manager can catch them. When this process owns a real terminal stderr (the CLI), point fd 2 at
     /dev/null and keep Python's `sys.stderr` on a duplicate of the real one: editree's own messages
     still reach the user, native chatter does not. Under test runners (which replace sys.stderr)
-    nothing is changed."""
-    if sys.stderr is not sys.__stderr__ or os.environ.get("EDITREE_NATIVE_LOGS"):
+    nothing is changed. Once only: a second call would duplicate the /dev/null that fd 2 now is, and editree's
+    own errors would vanish with the chatter."""
+    global _SILENCED
+    if _SILENCED or sys.stderr is not sys.__stderr__ or os.environ.get("EDITREE_NATIVE_LOGS"):
         return
     try:
         sys.stderr.flush()
@@ -77,6 +82,7 @@ def _silence_native_logs_for_good() -> None:
         return
     stream = os.fdopen(real, "w", buffering=1, encoding=sys.stderr.encoding or "utf-8", errors="backslashreplace")
     sys.stderr = sys.__stderr__ = stream
+    _SILENCED = True
 
 
 def _solutions() -> Any:
@@ -448,9 +454,10 @@ def _mesh_points(rgb: np.ndarray) -> list[np.ndarray]:
     import warnings
 
     h, w = rgb.shape[:2]
+    mesh = _mesh()  # outside the quiet block: a first load keeps the real stderr (_silence_native_logs_for_good)
     with _quiet_native_stderr(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = _mesh().process(np.ascontiguousarray(rgb))
+        result = mesh.process(np.ascontiguousarray(rgb))
     return [
         np.array([(p.x * w, p.y * h) for p in landmarks.landmark], np.float32)
         for landmarks in result.multi_face_landmarks or []
