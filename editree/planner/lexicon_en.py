@@ -267,6 +267,10 @@ QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
     "biggest": ("size", "largest"),
     "smallest": ("size", "smallest"),
     "tiniest": ("size", "smallest"),
+    # of two, "the bigger one" is the biggest
+    "bigger": ("size", "largest"),
+    "larger": ("size", "largest"),
+    "smaller": ("size", "smallest"),
 }
 ORDINALS = {
     "first": 1,

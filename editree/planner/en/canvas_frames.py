@@ -19,6 +19,10 @@ from editree.planner.en.placement import size_words
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
+_PLACE_PREPOSITIONS = frozenset({"into", "onto", "on", "in", "around", "across", "over"})
+_PRONOUNS = frozenset({"it", "him", "her", "them"})
+_MARKING_VERBS = frozenset({"carve", "engrave", "etch", "scratch", "emboss", "stamp", "stitch", "embroider"})
+
 
 class CanvasFrames:
     """Frame methods of FrameReader, mixed into it: they use its edit(), region() and context."""
@@ -121,6 +125,10 @@ class CanvasFrames:
 
     def frame_freeform(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "colourise it", "switch the lamp on": verbs no op expresses; a free-form edit of their object."""
+        at = next((i for i, t in enumerate(rest) if 0 < i < len(rest) - 1 and t.low in _PLACE_PREPOSITIONS), -1)
+        if at > 0 and (rest[-1].low in _PRONOUNS or lemma in _MARKING_VERBS):
+            # "carve a face into it", "engrave a name on the ring": what is made goes on the thing named after
+            rest = rest[at + 1 :]
         rest = [t for t in rest if t.low not in ("on", "off")]
         region = self.region(rest) if rest else None
         raise FreeForm(None if region == ALL else region)

@@ -263,7 +263,8 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
     rest_words = [t.low for t in rest]
     rest_joined = " ".join(rest_words)
     if rest_words and (rest_words[-1] in vocab.SCALE_BIGGER or rest_words[-1] in vocab.SCALE_SMALLER):
-        if len(rest_words) <= 2:
+        if len(rest_words) == 1 or rest_words[0] in vocab.DEGREE_WORDS or rest_words[0] in ("way", "even", "far"):
+            # ("the plant bigger" is a region and its complement, not one complement)
             factor = 2.0 if rest_words[-1] in vocab.SCALE_BIGGER else 0.5
             if amount.absolute is not None and 0 < amount.absolute < 1 + (factor > 1) * 9:
                 # "50% bigger" is 1.5 times the size, "30% smaller" 0.7 times

@@ -159,6 +159,16 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             )
             if pred is not None:
                 return pred
+        if (
+            toks[0].low in ("of", "out of", "among", "of all")
+            and len(toks) > 2
+            and toks[1].low in ("the", "these", "those", "all", "all the", "both", "both of the", "my", "our")
+        ):
+            group = self.region(toks[1:])  # "Of the three vases on the shelf, recolour the middle one": a group
+            if isinstance(group, PhraseRegion):  # that the next clause picks one of, no edit of its own
+                self.ctx.last_target = group
+                self.ctx.silent.append((self.span, group))
+                return []
         if toks[0].low in ("there is", "there are", "there was", "there were") and len(toks) > 1:
             return self.frame_select("select", vocab.VERBS["select"], toks[1:])  # "There's a bike by the door."
         if toks[0].low == "with" and len(toks) > 2:
@@ -189,7 +199,10 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     def by_verb(self, lemma: str, verb: vocab.Verb, rest: list[Tok], form: str) -> list[Clause]:
         handler: Callable[[str, vocab.Verb, list[Tok]], list[Clause]] = getattr(self, f"frame_{verb.frame}")
         if verb.needs_particle:
-            rest = take_particle(rest, verb.particles)
+            taken = take_particle(rest, verb.particles)
+            if taken is None and lemma == "take" and rest and rest[0].low in vocab.DETERMINERS:
+                return self.frame_select("select", vocab.VERBS["select"], rest)  # "take the second runner and …"
+            rest = taken
             if rest is None:
                 raise NotUnderstood(f"{lemma!r} without {'/'.join(sorted(verb.particles))}")
         elif verb.particles:

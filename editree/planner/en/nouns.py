@@ -334,6 +334,8 @@ class Context:
     """What the last remove step removed ("remove the post and put a bench where it was")."""
     last_prompt: str | None = None
     """What the last add step adds, without its article ("a rainbow" -> "rainbow")."""
+    heads: dict[str, str] = field(default_factory=dict)
+    """The head noun of each phrase read, by its text ("vases on the shelf" -> "vases"): what "one" stands for."""
     mentioned: str | None = None
     """The text of the last phrase named anywhere, even as absent ("if there is no moon, add one")."""
     undirected: dict[int, str] = field(default_factory=dict)
@@ -412,6 +414,20 @@ bonus campus status virus atlas iris tennis trousers clothes goggles headphones 
 tights pajamas pyjamas overalls stairs
 """.split()
 )
+
+
+_READING_STARTS = (["the", "left"], ["left"], ["the", "top"], ["top"])
+
+
+def singular(word: str) -> str:
+    """ "vases" -> "vase", "benches" -> "bench", "berries" -> "berry" (regular plurals; others as they are)."""
+    if not is_plural(word) or word in _PLURAL_PEOPLE:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def strip_parentheses(toks: list[Tok]) -> list[Tok]:
@@ -747,6 +763,10 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         if tok.low in IGNORED_PLACES:
             i += 1
             continue
+        if tok.low == "from" and isinstance(quals.get("count"), int) and rest[1:] in _READING_STARTS:
+            # "the second runner from the left": counted in reading order, which is what the count means
+            i = len(tail)
+            continue
         if tok.low in ("in", "on", "at") and len(rest) >= 3 and rest[1] == "the" and rest[2] in SIDE_WORDS:
             # "in the left part of the image", "at the top of the photo", "on the left side of the frame"
             j = 3
@@ -773,7 +793,9 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         kept_tail = []
     head = words[-1]
     if head in ("one", "ones") and isinstance(ctx.last_target, PhraseRegion):
-        words[-1] = ctx.last_target.text.split()[-1]
+        # "of the three vases on the shelf, … the middle one": the head of what was named, not its last word
+        named = ctx.heads.get(ctx.last_target.text, ctx.last_target.text.split()[-1])
+        words[-1] = singular(named) if head == "one" else named
         head = words[-1]
     text = " ".join(words + [_word(t) for t in kept_tail])
     if possessor:
@@ -788,6 +810,7 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
     elif owner and vocab.is_animate(owner.split()[-1]):
         ctx.note_person(owner)
     ctx.mentioned = text
+    ctx.heads[text] = head
     try:
         region: Region = PhraseRegion(text=text, qualifiers=Qualifiers(**quals))
         ctx.last_region = region
