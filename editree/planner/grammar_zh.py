@@ -187,6 +187,10 @@ _CJK_CHAR = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")  # a Chinese character, b
 _THIS_PICTURE = re.compile(
     r"^(?:这|那|该)(?:一)?(?:张|幅|个)?.{0,4}(?:照片|照|图片|图|相片|画|拍|合影|自拍|写真|截图)$"
 )
+# A scan or a screenshot is the picture itself, whatever it shows ("发票扫描件"); so are 图 and 画布 alone.
+_PICTURE_ITSELF = re.compile(
+    r"^(?:这|那)?(?:一)?(?:张|幅|份)?[^\W\d_a-zA-Z]{0,6}?(?:扫描件|扫描图|截图)$|^(?:图|画布|整图)$"
+)
 _ACTION = re.compile(r"的?(?:样子|姿势|动作|表情|状态)$")
 # What a quoted text is said to be: "加上一行字“生日快乐”", "添加中文标题「春日物语」".
 _TEXT_NOUN = r"(?:一行|一句|几个|一段|一个|中文|英文|大|小)*(?:文字|字样|字|标题|标语|文案|话|口号|签名|题字|名字)?的?"
@@ -394,6 +398,7 @@ class ChineseTransformer(ClauseBuilder):
         self.mentioned: Region | None = None  # the last thing named, even one said to be absent
         self.added: Region | None = None  # what the last add put in the picture
         self.last_op: str | None = None
+        self.topics: list[Region] = []  # what was named, in order, for "它" once the last thing is removed
 
     _STATE = (
         "last_target",
@@ -414,13 +419,14 @@ class ChineseTransformer(ClauseBuilder):
             list(self.named),
             list(self.rest_regions),
             len(self.warnings),
+            list(self.topics),
         )
 
     def restore(self, state: tuple) -> None:
-        values, named, rest, warned = state
+        values, named, rest, warned, topics = state
         for name, value in zip(self._STATE, values, strict=True):
             setattr(self, name, value)
-        self.named, self.rest_regions = named, rest
+        self.named, self.rest_regions, self.topics = named, rest, topics
         del self.warnings[warned:]
 
     def read(self, parser: Lark, piece: str, offset: int, start: str = "instruction") -> Any:
@@ -435,6 +441,7 @@ class ChineseTransformer(ClauseBuilder):
         self.last_op = op
         if clause.explicit_target and clause.target != ALL and not any(clause.target is r for r in self.rest_regions):
             self.named.append(clause.target)
+            self.topics.append(clause.target)
         if op == "restyle":  # a style over a region: "…，人物保留彩色" then spares the person from it
             self.greyed = True
         return clause
@@ -574,7 +581,7 @@ class ChineseTransformer(ClauseBuilder):
     def region_phrase(self, meta: Any, children: list[Any]) -> Region:
         source = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
         quals = dict(c for c in children if isinstance(c, tuple))
-        if _THIS_PICTURE.match(source):  # "这张街拍", "这张老照片": the picture itself
+        if _THIS_PICTURE.match(source) or _PICTURE_ITSELF.match(source):  # "这张街拍", "合同扫描件": the picture
             return ALL
         if source in _THERE and not quals:
             return self.last_target if isinstance(self.last_target, PhraseRegion) else ALL
@@ -676,7 +683,11 @@ class ChineseTransformer(ClauseBuilder):
         english, source = _prompt(children)
         if str(_first(children, "PROPERTY")) not in ("颜色", "色彩"):
             raise NotUnderstood("only a colour can be changed into another")
-        op, target, args = sem.recolor_or_fill(_regions(children)[0], english)
+        found = _regions(children)
+        if not found and not isinstance(self.last_target, PhraseRegion):
+            raise NotUnderstood("'颜色换成…' names no thing whose colour changes")
+        # "这套西装，颜色换成藏青": the colour of the thing just named
+        op, target, args = sem.recolor_or_fill(found[0] if found else self.last_target, english)
         return self._edit(meta, *self._with_source(op, target, args, source))
 
     def region_all(self, meta: Any, children: list[Any]) -> Region:
@@ -696,6 +707,16 @@ class ChineseTransformer(ClauseBuilder):
         word = str(children[0])
         if word in lex.ZH_PERSON_PRONOUNS:
             return PhraseRegion(text=self.last_person or "person")
+        return self.it()
+
+    def it(self) -> Region:
+        """What "它" means: the last thing named, except one just removed ("把划痕修掉，然后给它打个蜡": the
+        scratch is gone, so the car named before it)."""
+        if self.last_op == "remove" and isinstance(self.last_target, PhraseRegion):
+            removed = self.last_target.text
+            earlier = [r for r in self.topics if isinstance(r, PhraseRegion) and r.text != removed]
+            if earlier and removed.split()[-1] != earlier[-1].text.split()[-1]:
+                return earlier[-1]
         return self.last_target if self.last_target is not None else ALL
 
     def region_list(self, meta: Any, children: list[Any]) -> Region:

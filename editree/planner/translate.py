@@ -48,7 +48,7 @@ _CONTAINERS = {
 # "那只狗", "这些花", "该车": a demonstrative points at a thing the picture has; in English, "the".
 _DEMONSTRATIVE = re.compile(
     r"(?:这|那|该|此)(?:些|个|只|件|块|张|条|辆|座|片|顶|副|朵|棵|把|根|台|本|支|双|位|名|头|匹|架|艘|盏|间|栋|幅|颗|"
-    r"株|扇|面|盆|瓶|群)?"
+    r"株|扇|面|盆|瓶|群|套|份|盘|碗|杯|串|束|堆|对|排|尊|枚|粒|道|所|段|截)?"
 )
 # Shades of a colour: "浅灰色" is light gray, "深绿" dark green.
 _SHADES = {

@@ -157,7 +157,7 @@ _POP_ANNOUNCE = re.compile(
     r"色彩突出|留色)的?(?:效果|特效)?$"
 )
 _COMPLAINT = re.compile(
-    r"^(?P<np>.*?)(?:看起来|看上去|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
+    r"^(?P<np>.*?)(?:看起来|看上去|看着|瞧着|显得)?(?:实在是?|真是?|也)?(?P<deg>太|过于|有点儿?|有些|偏|比较|很|非常|特别)"
     r"(?P<adj>" + _HAN + r"{1,3}?)(?P<le>了|啦|啊|呀)?$"
 )
 _THERE_IS = re.compile(
@@ -199,6 +199,19 @@ _CANVAS_FIXES: dict[str, tuple[str, dict[str, Any]]] = {
     "歪": ("rotate", {"auto": True}),
     "斜": ("rotate", {"auto": True}),
 }
+# Complaints about an object's size: "那只猫有点小" asks for it bigger.
+_OBJECT_FIXES: dict[str, tuple[str, dict[str, Any]]] = {
+    "小": ("scale", {"factor": 1.25}),
+    "大": ("scale", {"factor": 0.8}),
+}
+# What a thing is or does, said to name it for the pieces after it: "后排那个男生闭眼了", "照片拍歪了".
+_STATE_END = re.compile(r"了$")
+_STATE_FIXES: tuple[tuple[re.Pattern[str], dict[str, Any]], ...] = (
+    (re.compile(r"歪|斜"), {"auto": True}),
+    (re.compile(r"倒过来|颠倒|倒了|反了|倒着"), {"degrees": 180.0}),
+)
+# Where someone is: "奶奶坐在中间", "小狗趴在沙发上".
+_POSITIONED = re.compile(r"^(?P<np>.+?)(?:正|就)?(?:坐在|站在|躺在|趴在|靠在|蹲在|待在|停在|在)(?P<place>.+)$")
 _KEPT_ONLY = re.compile(r"^只(?:留下|保留|留|剩下)(?P<x>.+)$")
 _WEAK_DEGREES = frozenset({"很", "非常", "特别", "比较"})
 
@@ -477,7 +490,7 @@ class _Reader:
         if manner and any(isinstance(i, EditClause) for i in self.previous):
             self.warnings.append(f"{piece!r} is read as how the step before it should look; it adds no step")
             return
-        said = self.existence(start, end)
+        said = self.existence(start, end) or self.statement(start, end)
         if said is not None:
             self.place([said])
             return
@@ -552,7 +565,9 @@ class _Reader:
             # "太暗了" says it of the whole picture
             region = self.grammar(start, start + complaint.end("np"), "np") if complaint.group("np") else ALL
             adj = complaint.group("adj")
-            if region is not None and (adj in _FIXES or adj in _CANVAS_FIXES or complaint.group("le")):
+            known = adj in _FIXES or adj in _CANVAS_FIXES or (adj in _OBJECT_FIXES and region not in (None, ALL))
+            if region is not None and (known or complaint.group("le") or self._other_complaint(region, start, end)):
+                # any complaint about a thing named whole makes it the topic ("这碗拉面看着有点凉")
                 fix = _FIXES.get(adj)
                 step = None
                 if fix is not None:
@@ -561,10 +576,65 @@ class _Reader:
                 elif adj in _CANVAS_FIXES:  # "图片有点歪": level it
                     op, canvas_args = _CANVAS_FIXES[adj]
                     step = EditClause(op, ALL, canvas_args, self._span(start, end), explicit_target=False)
+                elif adj in _OBJECT_FIXES and region != ALL:  # "那只猫有点小": make it bigger
+                    op, object_args = _OBJECT_FIXES[adj]
+                    step = EditClause(op, region, object_args, self._span(start, end))
                 self.tf.last_target = region
+                self.tf.topics.append(region)
                 if region != ALL:
                     self.tf.selection = region
                 return _Said(region, self._span(start, end), piece, step)
+        return None
+
+    def _other_complaint(self, region: Region, start: int, end: int) -> bool:
+        """A complaint with no fix of its own ("这碗拉面看着有点凉"): about a thing named whole, in a piece the
+        grammar cannot read as a request ("把太阳去掉" holds a 太 too)."""
+        if region == ALL or not self._named_whole(region):
+            return False
+        state = self.tf.state()
+        readable = self.grammar(start, end) is not None
+        self.tf.restore(state)
+        return not readable
+
+    def _named_whole(self, region: Region) -> bool:
+        """Whether a region is the picture or a thing the lexicon translates whole (no verb read as a noun)."""
+        if region == ALL:
+            return True
+        if not isinstance(region, PhraseRegion):
+            return False
+        if region.source is None or re.search(_HAN, region.text):  # kept as written: no whole translation
+            return False
+        result = translate(region.source, articles=False)
+        return not result.clause and set(result.categories) != {"article"}
+
+    def _topic(self, region: Region, start: int, end: int, fix: EditClause | None = None) -> _Said:
+        self.tf.last_target = region
+        if isinstance(region, PhraseRegion) and region.text.split()[-1] in lex.PERSON_NOUNS:
+            self.tf.last_person = region.text
+        self.tf.topics.append(region)
+        return _Said(region, self._span(start, end), self.text[start:end], fix)
+
+    def statement(self, start: int, end: int) -> _Said | None:
+        """ "后排那个男生闭眼了", "照片拍歪了", "奶奶坐在中间": what a thing is, does or where it is; no step
+        while a request follows (the fix it implies when none does: "照片拍歪了" levels the picture)."""
+        piece = self.norm[start:end]
+        if _STATE_END.search(piece):
+            body = len(piece) - 1
+            for cut in range(body - 1, max(0, body - 6), -1):  # the shortest predicate first
+                region = self.grammar(start, start + cut, "np")
+                if region is None or not self._named_whole(region):
+                    continue
+                predicate = piece[cut:body]
+                fix = None
+                for pattern, args in _STATE_FIXES:
+                    if region == ALL and pattern.search(predicate):
+                        fix = EditClause("rotate", ALL, dict(args), self._span(start, end), explicit_target=False)
+                return self._topic(region, start, end, fix)
+        positioned = _POSITIONED.match(piece)
+        if positioned:
+            region = self.grammar(start, start + positioned.end("np"), "np")
+            if region is not None and region != ALL and self._named_whole(region):
+                return self._topic(region, start, end)
         return None
 
     def existence(self, start: int, end: int) -> _Said | None:
@@ -574,23 +644,19 @@ class _Reader:
             match = pattern.match(piece)
             region = self.grammar(start + match.start("np"), start + match.end("np"), "np") if match else None
             if region is not None and region != ALL:
-                self.tf.last_target = region
-                return _Said(region, self._span(start, end), self.text[start:end])
-        if re.search(r"[A-Za-z]", piece):
-            return None
+                return self._topic(region, start, end)
+        latin = re.findall(r"[A-Za-z]+", piece)
+        if len(latin) > 1 or (latin and len(re.findall(_HAN, piece)) < 2):
+            return None  # English words are no topic; a Chinese phrase with one model name ("那辆SUV") may be
         # "照片里的新郎，…": a topic for the pieces after it; "上色" is a verb the dictionary reads as a noun
         region = None if _VERB_NOT_TOPIC.search(piece) else self.grammar(start, end, "np")
         if isinstance(region, PhraseRegion) and translate(region.source or region.text, articles=False).complete:
-            self.tf.last_target = region
-            if region.text.split()[-1] in lex.PERSON_NOUNS:
-                self.tf.last_person = region.text
-            return _Said(region, self._span(start, end), self.text[start:end])
+            return self._topic(region, start, end)
         there = _THERE_IS.match(piece)
         if there and not piece.startswith(("没", "有点", "有些")) and self._a_place(start, start + there.end("place")):
             region = self.grammar(start + there.start("np"), start + there.end("np"), "np")
             if region is not None and region != ALL:
-                self.tf.last_target = region
-                return _Said(region, self._span(start, end), piece)
+                return self._topic(region, start, end)
         return None
 
     def _a_place(self, start: int, end: int) -> bool:
@@ -677,7 +743,8 @@ class _Reader:
         return clause
 
     def fallback(self, start: int, end: int) -> FallbackClause:
-        targeted = targeted_edit(self.text[start:end], self.offset + start, self.tf.last_target, self.tf.last_person)
+        it = self.tf.it() if self.tf.last_target is not None else None
+        targeted = targeted_edit(self.text[start:end], self.offset + start, it, self.tf.last_person)
         if targeted:
             return targeted[0]
         # "这辆车太脏了，帮它洗干净": the topic of a complaint is what the free-form edit is for
