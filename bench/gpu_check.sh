@@ -44,4 +44,11 @@ else
       break
     fi
   done
+  # ControlNet: edge IoU inside the edited region with --control canny beside the same edit without it.
+  if editree models info controlnet-sd15-canny 2>/dev/null | grep -q "^present at" \
+      && editree models info sd15-inpaint 2>/dev/null | grep -q "^present at"; then
+    python bench/control_edges.py --model sd15-inpaint --device cuda
+  else
+    echo "controlnet: skipped (needs sd15-inpaint and controlnet-sd15-canny: editree models pull ...)"
+  fi
 fi

@@ -51,9 +51,14 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
     from editree.engine.diffusion.models import model_status
 
     models: dict[str, Any] = {}
+    control = _control(used, options)  # under --control, restyles ran image-to-image on the base (--model)
     for kind, ops, spec in (
-        ("inpaint", INPAINT_OPS, options.model),
-        ("instruct", INSTRUCT_OPS, options.instruct_model),
+        (
+            "inpaint",
+            INPAINT_OPS | (INSTRUCT_OPS if control else frozenset()),
+            options.model or (control or {}).get("base"),
+        ),
+        ("instruct", frozenset() if control else INSTRUCT_OPS, options.instruct_model),
     ):
         if not used & ops:
             continue
@@ -70,8 +75,19 @@ def _models(result: Any, options: Any) -> dict[str, Any]:
             "negative": options.negative,
             "ops": sorted(used & ops),
         }
+    if control:
+        models["control"] = control
     models.update(identity)
     return models
+
+
+def _control(used: set[str], options: Any) -> dict[str, Any] | None:
+    """The ControlNet record (kind, scale, ControlNet@commit, annotator, base) when controlled steps ran."""
+    if not getattr(options, "control", None):
+        return None
+    from editree.engine.diffusion.controlnets import provenance_record
+
+    return provenance_record(used, options)
 
 
 def _identity_models(result: Any, options: Any) -> dict[str, Any]:
@@ -212,7 +228,22 @@ def _options(models: dict[str, Any], EngineOptions: Any) -> Any:
         resolution=_optional(shaped.get("resolution"), int),
         dtype=_dtype(shaped.get("dtype")),
         negative=_text(shaped.get("negative")),
+        **_control_options(models.get("control")),
     )
+
+
+def _control_options(record: Any) -> dict[str, Any]:
+    """--control, --control-scale and --control-model as recorded; ValueError when the record is malformed."""
+    if record is None:
+        return {}
+    from editree.engine.control_images import CONTROL_KINDS
+
+    if not isinstance(record, dict) or record.get("kind") not in CONTROL_KINDS:
+        raise ValueError(record)
+    scale = _optional(record.get("scale", 1.0), float)
+    if scale is None or not 0.0 <= scale <= 2.0:
+        raise ValueError(record)
+    return {"control": record["kind"], "control_scale": scale, "control_model": _text(record.get("model"))}
 
 
 def _remote_option(models: dict[str, Any], name: str) -> Any:

@@ -100,10 +100,16 @@ def _save(pipe, folder: Path) -> Path:
 
 def sd_inpaint_pipeline(folder: Path, seed: int = 0) -> Path:
     """A Stable-Diffusion-style inpainting pipeline (9-channel UNet). Saved to `folder/model`."""
-    from diffusers import PNDMScheduler, StableDiffusionInpaintPipeline
+    return sd_pipeline("StableDiffusionInpaintPipeline", folder, seed, in_channels=9)
 
-    pipe = StableDiffusionInpaintPipeline(
-        **_sd_parts(folder, seed, in_channels=9),
+
+def sd_pipeline(class_name: str, folder: Path, seed: int, in_channels: int) -> Path:
+    """A Stable Diffusion pipeline of the diffusers class `class_name` around tiny random parts."""
+    import diffusers
+    from diffusers import PNDMScheduler
+
+    pipe = getattr(diffusers, class_name)(
+        **_sd_parts(folder, seed, in_channels=in_channels),
         scheduler=PNDMScheduler(skip_prk_steps=True, steps_offset=1),
         safety_checker=None,
         feature_extractor=None,

@@ -12,6 +12,9 @@ from typing import Annotated, Any, Optional
 import typer
 
 from editree.cli.engine_flags import (
+    ControlModelOpt,
+    ControlOpt,
+    ControlScaleOpt,
     DeviceOpt,
     DtypeOpt,
     FaceThresholdOpt,
@@ -126,6 +129,9 @@ def batch(
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
     negative: NegativeOpt = None,
+    control: ControlOpt = None,
+    control_scale: ControlScaleOpt = None,
+    control_model: ControlModelOpt = None,
 ) -> int:
     """Edit every image with one instruction: planned once, each model loaded once."""
     if len(args) < 2:
@@ -188,6 +194,9 @@ def apply(
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
     negative: NegativeOpt = None,
+    control: ControlOpt = None,
+    control_scale: ControlScaleOpt = None,
+    control_model: ControlModelOpt = None,
 ) -> int:
     """Run a saved plan over images, like `batch`."""
     plan = read_plan_file(plan_file, "plan file")

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from editree.cli.engine_flags import (
+    ControlModelOpt,
+    ControlOpt,
+    ControlScaleOpt,
     DeviceOpt,
     DtypeOpt,
     FaceThresholdOpt,
@@ -111,6 +114,9 @@ def edit(
     resolution: ResolutionOpt = None,
     dtype: DtypeOpt = None,
     negative: NegativeOpt = None,
+    control: ControlOpt = None,
+    control_scale: ControlScaleOpt = None,
+    control_model: ControlModelOpt = None,
 ) -> None:
     """Edit one image with a plain-language instruction (or a saved plan)."""
     from editree.cli.regions import user_regions

@@ -130,7 +130,23 @@ def _model_lines(models: object) -> list[str]:
         named = remote.get("model") or remote.get("instruct_model")
         ops = remote.get("ops") if isinstance(remote.get("ops"), list) else []
         lines.append(f"remote model {named} for {', '.join(map(str, ops))} (each step's alignment: --json)")
+    control = models.get("control")
+    if isinstance(control, dict):
+        lines.append(_control_line(control))
     return lines
+
+
+def _control_line(control: dict) -> str:
+    """The ControlNet that conditioned the generative steps: kind, scale, ControlNet@commit, annotator, ops."""
+    where = control.get("repo") or control.get("model")
+    if control.get("commit"):
+        where = f"{where}@{str(control['commit'])[:12]}"
+    line = f"control {control.get('kind')} at scale {control.get('scale')}: ControlNet {control.get('model')} ({where})"
+    if control.get("annotator"):
+        commit = control.get("annotator_commit")
+        line += f", annotator {control['annotator']}" + (f"@{str(commit)[:12]}" if commit else "")
+    ops = control.get("ops")
+    return line + (f", for {', '.join(map(str, ops))}" if isinstance(ops, list) and ops else "")
 
 
 def _user_region_lines(record: object) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from editree.cli.engine_flags import SegmenterOpt
+from editree.cli.engine_flags import ControlOpt, SegmenterOpt
 from editree.cli.planning import (
     LLMModelOpt,
     LLMUrlOpt,
@@ -89,6 +89,7 @@ def plan(
     mask: MaskOpt = None,
     point: PointOpt = None,
     segmenter: SegmenterOpt = None,
+    control: ControlOpt = None,
 ) -> int:
     """Show the operation tree an instruction becomes, without editing anything."""
     if schema:
@@ -97,7 +98,7 @@ def plan(
         sys.stdout.write(json.dumps(plan_json_schema(), indent=2) + "\n")
         return
     if image is None:
-        given = [flag for flag, value in _image_flags(overlay, region, mask, point, segmenter) if value]
+        given = [flag for flag, value in _image_flags(overlay, region, mask, point, segmenter, control) if value]
         if given:
             raise UsageError(f"{given[0]} only applies with --image IMAGE (which regions to find, on what)")
     if sum(x is not None for x in (instruction, file, plan_file)) > 1:
@@ -135,12 +136,45 @@ def plan(
     if image is not None:
         # With a machine-readable format on stdout, the human report goes to stderr.
         say = console.out() if format is PlanFormat.tree else console.err()
+        if control is not None:
+            _check_control(image, overlay, str(control))
         _regions_on_image(result, image, overlay, region, mask, point, say, segmenter)
+        if control is not None:
+            _control_on_image(image, overlay, str(control), say)
     return 0
 
 
 def _image_flags(*values: object) -> list[tuple[str, object]]:
-    return list(zip(("--overlay", "--region", "--mask", "--point", "--segmenter"), values, strict=True))
+    return list(zip(("--overlay", "--region", "--mask", "--point", "--segmenter", "--control"), values, strict=True))
+
+
+def _control_picture(image: Path, overlay: Path | None, kind: str) -> Path:
+    """Where --control writes the control image: beside the region overlay, named after the input and the kind."""
+    return (overlay or image).parent / f"{image.stem}_control_{kind}.png"
+
+
+def _check_control(image: Path, overlay: Path | None, kind: str) -> None:
+    """Before any segmenter runs: the annotator's weights are here and the picture can be written."""
+    from editree.cli.regions import check_pictures
+    from editree.engine.control_images import annotator_status
+    from editree.errors import MissingDependencyError
+
+    status = annotator_status(kind)
+    if not status.present:
+        raise MissingDependencyError(status.reason or f"--control {kind}: annotator unavailable")
+    check_pictures(image, _control_picture(image, overlay, kind))
+
+
+def _control_on_image(image: Path, overlay: Path | None, kind: str, say: Any) -> None:
+    """Write the control image a ControlNet would be conditioned on (of the whole picture, at its own size; a step
+    computes it on the crop and at the size the model works at)."""
+    from editree.engine.control_images import control_image
+    from editree.engine.depth import to_8bit
+    from editree.engine.image_io import load_image, save_image
+
+    target = _control_picture(image, overlay, kind)
+    save_image(target, control_image(to_8bit(load_image(image).rgb), kind))
+    say.print(f"wrote {target} (--control {kind})", markup=False)
 
 
 def _regions_on_image(

@@ -115,6 +115,37 @@ ResolutionOpt = Annotated[
 ]
 
 
+class ControlChoice(StrEnum):
+    canny = "canny"
+    depth = "depth"
+    lineart = "lineart"
+    softedge = "softedge"
+    pose = "pose"
+
+
+ControlOpt = Annotated[
+    Optional[ControlChoice],
+    typer.Option(
+        "--control",
+        help="Keep the scene's structure in generative steps with a ControlNet conditioned on the picture's canny "
+        "edges (no weights), depth, lineart, softedge or pose (annotator weights: `editree models pull "
+        "annotator-KIND`). Restyles then run image-to-image on a text-to-image --model (e.g. sd15).",
+    ),
+]
+ControlScaleOpt = Annotated[
+    Optional[float],
+    typer.Option("--control-scale", min=0.0, max=2.0, help="How strongly --control steers generation [default: 1.0]."),
+]
+ControlModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--control-model",
+        help="The ControlNet for --control: a preset (`editree models list`), a folder or a hub id "
+        "[env EDITREE_CONTROL_MODEL; default: the first preset present for the kind and the base model].",
+    ),
+]
+
+
 def engine_options(
     model: str | None,
     device: str | None,
@@ -128,11 +159,20 @@ def engine_options(
     resolution: int | None = None,
     dtype: str | None = None,
     negative: str | None = None,
+    control: str | None = None,
+    control_scale: float | None = None,
+    control_model: str | None = None,
     face_threshold: float = 0.6,
     identity_strict: bool = False,
 ) -> EngineOptions:
     import os
 
+    if control is None and (control_scale is not None or control_model is not None):
+        from editree.errors import UsageError
+
+        given = "--control-scale" if control_scale is not None else "--control-model"
+        raise UsageError(f"{given} only applies with --control KIND (canny, depth, lineart, softedge or pose)")
+    control_model = control_model or os.environ.get("EDITREE_CONTROL_MODEL") or None
     return EngineOptions(
         model=model or os.environ.get("EDITREE_MODEL") or None,
         instruct_model=instruct_model or os.environ.get("EDITREE_INSTRUCT_MODEL") or None,
@@ -146,6 +186,9 @@ def engine_options(
         resolution=resolution,
         negative=negative or None,
         cpu_offload=low_memory,
+        control=str(control) if control else None,
+        control_scale=1.0 if control_scale is None else control_scale,
+        control_model=control_model,
         face_threshold=face_threshold,
         identity_strict=identity_strict,
     )
@@ -164,6 +207,9 @@ ENGINE_FLAGS = (
     "resolution",
     "dtype",
     "negative",
+    "control",
+    "control_scale",
+    "control_model",
     "face_threshold",
     "identity_strict",
 )

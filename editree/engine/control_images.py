@@ -81,7 +81,7 @@ def annotator_status(kind: str) -> AnnotatorStatus:
             preset.name,
             None,
             f"--control {kind} needs the controlnet_aux package for its annotator; "
-            "`pip install controlnet-aux==0.0.10`, or use --control canny",
+            "`pip install 'editree[control]'`, or use --control canny",
         )
     return AnnotatorStatus(kind, preset.name, folders.pop())
 

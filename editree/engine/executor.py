@@ -311,7 +311,10 @@ def _outpaint_geometry(step: Edit, canvas: np.ndarray, rng: np.random.Generator,
             return pad(arr, sizes, 255)
         return pad(arr, sizes, 0)
 
-    return Geometry(transform, exact=True, note=f"extend by {sizes} px (left, right, top, bottom)")
+    note = f"extend by {sizes} px (left, right, top, bottom)"
+    if options.control:
+        note += "; --control is not applied to outpainting: its margins have no structure to keep"
+    return Geometry(transform, exact=True, note=note)
 
 
 @dataclass

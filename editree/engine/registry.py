@@ -137,9 +137,21 @@ def _inpaint_model(step: Edit, options: EngineOptions) -> str | None:
 
 
 def _instruct_model(step: Edit, options: EngineOptions) -> str | None:
+    if options.control:  # runs image-to-image on the ControlNet's base instead (editree.engine.diffusion.control)
+        return _control_reason(options, "img2img")
     from editree.engine.diffusion.models import model_status
 
     return model_status(options.instruct_model, "instruct").reason
+
+
+def _controllable_inpaint_model(step: Edit, options: EngineOptions) -> str | None:
+    return _control_reason(options, "inpaint") if options.control else _inpaint_model(step, options)
+
+
+def _control_reason(options: EngineOptions, mode: str) -> str | None:
+    from editree.engine.diffusion.controlnets import resolve
+
+    return resolve(options, mode)[1]
 
 
 def _diffusion(module: str, name: str) -> Callable[[], OpFunction]:
@@ -151,14 +163,35 @@ def _diffusion(module: str, name: str) -> Callable[[], OpFunction]:
     return load
 
 
+def _instruct_or_control(name: str) -> Callable[[], OpFunction]:
+    """The instruction-model op, which under --control runs image-to-image through a ControlNet instead."""
+
+    def load() -> OpFunction:
+        from editree.engine.diffusion.control import routed
+
+        return routed(name, _diffusion("instruct", name)())
+
+    return load
+
+
 for _impl in (
     Implementation(
-        "replace", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "replace")
+        "replace",
+        "diffusers",
+        "inpainting model (--model), ControlNet with --control",
+        _controllable_inpaint_model,
+        _diffusion("inpaint", "replace"),
     ),
     Implementation(
         "remove", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "remove")
     ),
-    Implementation("add", "diffusers", "inpainting model (--model)", _inpaint_model, _diffusion("inpaint", "add")),
+    Implementation(
+        "add",
+        "diffusers",
+        "inpainting model (--model), ControlNet with --control",
+        _controllable_inpaint_model,
+        _diffusion("inpaint", "add"),
+    ),
     Implementation(
         "extend",
         "diffusers",
@@ -168,20 +201,32 @@ for _impl in (
         geometry=True,
     ),
     Implementation(
-        "edit", "diffusers", "instruction model (--instruct-model)", _instruct_model, _diffusion("instruct", "edit")
+        "edit",
+        "diffusers",
+        "instruction model (--instruct-model); ControlNet image-to-image with --control",
+        _instruct_model,
+        _instruct_or_control("edit"),
     ),
     Implementation(
-        "restyle", "diffusers", "instruction model, any style", _instruct_model, _diffusion("instruct", "restyle")
+        "restyle",
+        "diffusers",
+        "instruction model, any style; ControlNet image-to-image with --control",
+        _instruct_model,
+        _instruct_or_control("restyle"),
     ),
     Implementation(
-        "recolor", "diffusers", "instruction model, any colour", _instruct_model, _diffusion("instruct", "recolor")
+        "recolor",
+        "diffusers",
+        "instruction model, any colour; ControlNet image-to-image with --control",
+        _instruct_model,
+        _instruct_or_control("recolor"),
     ),
     Implementation(
         "atmosphere",
         "diffusers",
-        "instruction model, rain and snow too",
+        "instruction model, rain and snow too; ControlNet image-to-image with --control",
         _instruct_model,
-        _diffusion("instruct", "atmosphere"),
+        _instruct_or_control("atmosphere"),
     ),
 ):
     register(_impl)

@@ -12,6 +12,7 @@ shared, not loaded twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +22,6 @@ from editree.engine.diffusion.blend import PackedLatentBlend, _encoded, _noise
 from editree.engine.diffusion.controlnets import ControlPlan, resolve
 from editree.engine.options import EngineOptions
 from editree.errors import MissingDependencyError
-from editree.ops import args as a
 
 IMG2IMG_STRENGTH = 0.75
 """How far image-to-image restyles re-noise the picture: enough for a new look, while the ControlNet holds edges."""
@@ -221,55 +221,16 @@ def image_to_image(
     return out
 
 
-def restyle(
-    canvas: np.ndarray,
-    mask: np.ndarray,
-    args: a.RestyleArgs,
-    rng: np.random.Generator,
-    options: EngineOptions,
-    reference: np.ndarray | None = None,
-) -> np.ndarray:
-    return image_to_image(canvas, mask, f"{args.style}, the same composition", rng, options, reference)
-
-
-def edit(
-    canvas: np.ndarray,
-    mask: np.ndarray,
-    args: a.EditArgs,
-    rng: np.random.Generator,
-    options: EngineOptions,
-    reference: np.ndarray | None = None,
-) -> np.ndarray:
-    return image_to_image(canvas, mask, args.instruction, rng, options, reference)
-
-
-def recolor(
-    canvas: np.ndarray,
-    mask: np.ndarray,
-    args: a.RecolorArgs,
-    rng: np.random.Generator,
-    options: EngineOptions,
-    reference: np.ndarray | None = None,
-) -> np.ndarray:
-    return image_to_image(canvas, mask, f"the same picture in {args.color}", rng, options, reference)
-
-
-def atmosphere(
-    canvas: np.ndarray,
-    mask: np.ndarray,
-    args: a.AtmosphereArgs,
-    rng: np.random.Generator,
-    options: EngineOptions,
-    reference: np.ndarray | None = None,
-) -> np.ndarray:
-    prompt = ATMOSPHERE_PROMPTS.get(args.effect, f"the same scene with {args.effect}")
-    return image_to_image(canvas, mask, prompt, rng, options, reference)
-
-
-IMAGE_TO_IMAGE = {"restyle": restyle, "edit": edit, "recolor": recolor, "atmosphere": atmosphere}
-"""The instruction-model ops that, under --control, run image-to-image on the ControlNet's base instead.
-(replace and add take the control image of their crop in inpaint.py; remove does not, since its edges would
-draw the object back, nor extend, whose margins have no structure yet.)"""
+CONTROLLED_PROMPTS: dict[str, Callable[[Any], str]] = {
+    "restyle": lambda args: f"{args.style}, the same composition",
+    "edit": lambda args: args.instruction,
+    "recolor": lambda args: f"the same picture in {args.color}",
+    "atmosphere": lambda args: ATMOSPHERE_PROMPTS.get(args.effect, f"the same scene with {args.effect}"),
+}
+"""The instruction-model ops that, under --control, run image-to-image on the ControlNet's base instead, and the
+text prompt each gives that base (a text-to-image model reads a description, not an instruction). replace and add
+take the control image of their crop in inpaint.py; remove does not, since its edges would draw the object back,
+nor extend, whose margins have no structure yet."""
 
 
 def routed(op: str, plain: Any) -> Any:
@@ -284,7 +245,7 @@ def routed(op: str, plain: Any) -> Any:
         reference: np.ndarray | None = None,
     ) -> Any:
         if options.control:
-            return IMAGE_TO_IMAGE[op](canvas, mask, args, rng, options, reference)
+            return image_to_image(canvas, mask, CONTROLLED_PROMPTS[op](args), rng, options, reference)
         return plain(canvas, mask, args, rng, options, reference=reference)
 
     run.__name__ = run.__qualname__ = f"{op}_or_controlled"

@@ -14,6 +14,39 @@ from typing import Any
 
 ANNOTATORS_REPO = "lllyasviel/Annotators"
 
+
+def _controlnet(
+    name: str, repo: str, family: str, control: str, description: str, size_multiple: int | None = None
+) -> dict[str, Any]:
+    """A ControlNet preset, `controlnet-NAME`; SDXL and FLUX ControlNets work at 1024 px like their bases."""
+    preset: dict[str, Any] = dict(
+        name=f"controlnet-{name}",
+        repo=repo,
+        kind="controlnet",
+        description=description,
+        extra={"family": family, "control": control},
+    )
+    if family != "sd":
+        preset["native_size"] = 1024
+    if size_multiple:
+        preset["size_multiple"] = size_multiple
+    return preset
+
+
+def _annotator(control: str, files: str, description: str, native_size: int | None = None) -> dict[str, Any]:
+    """An annotator preset, `annotator-KIND`: the named files of the one repository holding them all."""
+    preset: dict[str, Any] = dict(
+        name=f"annotator-{control}",
+        repo=ANNOTATORS_REPO,
+        kind="annotator",
+        description=description,
+        extra={"control": control, "files": files},
+    )
+    if native_size:
+        preset["native_size"] = native_size
+    return preset
+
+
 CONTROL_PRESETS: tuple[dict[str, Any], ...] = (
     dict(
         name="sd15",
@@ -36,94 +69,39 @@ CONTROL_PRESETS: tuple[dict[str, Any], ...] = (
         size_multiple=16,
         description="FLUX.1-dev text-to-image: the base for FLUX ControlNets (FLUX.1 Fill takes none)",
     ),
-    dict(
-        name="controlnet-sd15-canny",
-        repo="lllyasviel/control_v11p_sd15_canny",
-        kind="controlnet",
-        description="ControlNet 1.1 Canny edges for Stable Diffusion 1.5",
-        extra={"family": "sd", "control": "canny"},
+    *(
+        _controlnet(f"sd15-{control}", f"lllyasviel/control_v11{version}_sd15_{repo_name}", "sd", control, description)
+        for control, version, repo_name, description in (
+            ("canny", "p", "canny", "ControlNet 1.1 Canny edges for Stable Diffusion 1.5"),
+            ("depth", "f1p", "depth", "ControlNet 1.1 depth (MiDaS) for Stable Diffusion 1.5"),
+            ("lineart", "p", "lineart", "ControlNet 1.1 line art for Stable Diffusion 1.5"),
+            ("softedge", "p", "softedge", "ControlNet 1.1 soft edges (PiDiNet) for Stable Diffusion 1.5"),
+            ("pose", "p", "openpose", "ControlNet 1.1 OpenPose for Stable Diffusion 1.5"),
+        )
     ),
-    dict(
-        name="controlnet-sd15-depth",
-        repo="lllyasviel/control_v11f1p_sd15_depth",
-        kind="controlnet",
-        description="ControlNet 1.1 depth (MiDaS) for Stable Diffusion 1.5",
-        extra={"family": "sd", "control": "depth"},
+    _controlnet(
+        "sdxl-canny", "diffusers/controlnet-canny-sdxl-1.0", "sdxl", "canny", "ControlNet Canny edges for SDXL"
     ),
-    dict(
-        name="controlnet-sd15-lineart",
-        repo="lllyasviel/control_v11p_sd15_lineart",
-        kind="controlnet",
-        description="ControlNet 1.1 line art for Stable Diffusion 1.5",
-        extra={"family": "sd", "control": "lineart"},
-    ),
-    dict(
-        name="controlnet-sd15-softedge",
-        repo="lllyasviel/control_v11p_sd15_softedge",
-        kind="controlnet",
-        description="ControlNet 1.1 soft edges (PiDiNet) for Stable Diffusion 1.5",
-        extra={"family": "sd", "control": "softedge"},
-    ),
-    dict(
-        name="controlnet-sd15-pose",
-        repo="lllyasviel/control_v11p_sd15_openpose",
-        kind="controlnet",
-        description="ControlNet 1.1 OpenPose for Stable Diffusion 1.5",
-        extra={"family": "sd", "control": "pose"},
-    ),
-    dict(
-        name="controlnet-sdxl-canny",
-        repo="diffusers/controlnet-canny-sdxl-1.0",
-        kind="controlnet",
-        native_size=1024,
-        description="ControlNet Canny edges for SDXL",
-        extra={"family": "sdxl", "control": "canny"},
-    ),
-    dict(
-        name="controlnet-sdxl-depth",
-        repo="diffusers/controlnet-depth-sdxl-1.0",
-        kind="controlnet",
-        native_size=1024,
-        description="ControlNet depth for SDXL",
-        extra={"family": "sdxl", "control": "depth"},
-    ),
-    dict(
-        name="controlnet-flux-canny",
-        repo="InstantX/FLUX.1-dev-Controlnet-Canny",
-        kind="controlnet",
-        native_size=1024,
+    _controlnet("sdxl-depth", "diffusers/controlnet-depth-sdxl-1.0", "sdxl", "depth", "ControlNet depth for SDXL"),
+    _controlnet(
+        "flux-canny",
+        "InstantX/FLUX.1-dev-Controlnet-Canny",
+        "flux",
+        "canny",
+        "ControlNet Canny edges for FLUX.1-dev (needs --model flux-dev as the base)",
         size_multiple=16,
-        description="ControlNet Canny edges for FLUX.1-dev (needs --model flux-dev as the base)",
-        extra={"family": "flux", "control": "canny"},
     ),
-    dict(
-        name="annotator-depth",
-        repo=ANNOTATORS_REPO,
-        kind="annotator",
-        native_size=384,
-        description="MiDaS DPT-Hybrid weights: depth maps for --control depth",
-        extra={"control": "depth", "files": "dpt_hybrid-midas-501f0c75.pt"},
+    _annotator(
+        "depth", "dpt_hybrid-midas-501f0c75.pt", "MiDaS DPT-Hybrid weights: depth maps for --control depth", 384
     ),
-    dict(
-        name="annotator-lineart",
-        repo=ANNOTATORS_REPO,
-        kind="annotator",
-        description="Line-art generator weights: line drawings for --control lineart",
-        extra={"control": "lineart", "files": "sk_model.pth,sk_model2.pth"},
+    _annotator(
+        "lineart", "sk_model.pth,sk_model2.pth", "Line-art generator weights: line drawings for --control lineart"
     ),
-    dict(
-        name="annotator-softedge",
-        repo=ANNOTATORS_REPO,
-        kind="annotator",
-        description="PiDiNet weights: soft edges for --control softedge",
-        extra={"control": "softedge", "files": "table5_pidinet.pth"},
-    ),
-    dict(
-        name="annotator-pose",
-        repo=ANNOTATORS_REPO,
-        kind="annotator",
-        description="OpenPose body, hand and face weights: skeletons for --control pose",
-        extra={"control": "pose", "files": "body_pose_model.pth,hand_pose_model.pth,facenet.pth"},
+    _annotator("softedge", "table5_pidinet.pth", "PiDiNet weights: soft edges for --control softedge"),
+    _annotator(
+        "pose",
+        "body_pose_model.pth,hand_pose_model.pth,facenet.pth",
+        "OpenPose body, hand and face weights: skeletons for --control pose",
     ),
 )
 

@@ -39,9 +39,11 @@ def inpaint(
     options: EngineOptions,
     negative: str | None = None,
     reference: np.ndarray | None = None,
+    controlled: bool = True,
 ) -> np.ndarray:
     """canvas uint8 H×W×3, mask float32 H×W (> 0 may change) -> full edited canvas, uint8 H×W×3.
-    `reference` (a crop of a preserved subject) conditions generation through the IP-Adapter, if any."""
+    `reference` (a crop of a preserved subject) conditions generation through the IP-Adapter, if any; with
+    --control (and `controlled`), a ControlNet conditions it on the crop's control image."""
     import cv2
     import torch
     from PIL import Image
@@ -62,7 +64,12 @@ def inpaint(
     # 3. Generate, seeded (a CPU generator gives the same noise on every device).
     seed = int(rng.integers(0, 2**31 - 1))
     generator = torch.Generator(device="cpu").manual_seed(seed)
-    extra = conditioning(pipe, options, reference)
+    extra: dict[str, Any] = {}
+    if options.control and controlled:  # the ControlNet pipeline of the same base, seeing the crop's structure
+        from editree.engine.diffusion.control import with_control
+
+        pipe, extra = with_control(pipe, np.asarray(image), options, "inpaint")
+    extra.update(conditioning(pipe, options, reference))
     if LatentBlend.applies(pipe):
         extra["callback_on_step_end"] = LatentBlend(pipe, image, height, width, seed + 1)
         extra["callback_on_step_end_tensor_inputs"] = list(LatentBlend.tensor_inputs)
@@ -153,10 +160,17 @@ def remove(
     rng: np.random.Generator,
     options: EngineOptions,
     reference: np.ndarray | None = None,
-) -> np.ndarray:
+) -> np.ndarray | Any:
     import cv2
 
     # Grow the region a little: what is removed should not leave its outline behind.
     grown = cv2.dilate((mask > 0).astype(np.uint8), np.ones((9, 9), np.uint8)).astype(np.float32)
     negative = f"{REMOVE_NEGATIVE}, {options.negative}" if options.negative else REMOVE_NEGATIVE
-    return inpaint(canvas, grown, REMOVE_PROMPT, rng, options, negative=negative, reference=reference)
+    filled = inpaint(
+        canvas, grown, REMOVE_PROMPT, rng, options, negative=negative, reference=reference, controlled=False
+    )
+    if not options.control:
+        return filled
+    from editree.engine.op_output import OpOutput
+
+    return OpOutput(filled, warnings=["--control is not applied to a removal: its edges would draw the object back"])

@@ -34,7 +34,8 @@ def extend(canvas: np.ndarray, args: a.ExtendArgs, rng: np.random.Generator, opt
     grown = pad(canvas, sizes)
     mask = pad(np.zeros(canvas.shape[:2], np.float32), sizes, 1.0)
     prompt = args.prompt or "a natural continuation of the scene"
-    filled = inpaint(grown, mask, prompt, rng, EngineOptions(**{**options.__dict__, "context": 0.0}))
+    # No ControlNet: the margins have no structure to keep.
+    filled = inpaint(grown, mask, prompt, rng, EngineOptions(**{**options.__dict__, "context": 0.0}), controlled=False)
     left, _, top, _ = sizes
     h, w = canvas.shape[:2]
     filled[top : top + h, left : left + w] = canvas  # the original, exactly
