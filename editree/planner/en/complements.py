@@ -378,6 +378,39 @@ cover hide show fall float glow shine melt grow wear become bark fight chase hol
 )
 
 
+ACTION_VERBS = (
+    CAUSATIVE_VERBS
+    - frozenset("look seem be become turn appear cover hide show rest put glow shine melt grow fall float".split())
+) | frozenset(
+    """toss flip stick blow peek poke lick bite yawn juggle salute clap wag spin balance sniff pour serve feed pet
+stroke stir cook bake pick dig hit swing shake nod twirl leap hop skip crawl roll sneeze yell scream cheer grin
+pose""".split()
+)
+"""Actions someone can be had to do ("have the chef toss the pancake"), not states a complement describes."""
+_SUBJECT_STARTS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my", "our"})
+_OBJECT_STARTS = frozenset(
+    """the a an his her their its my our your this that these those it him them both some one up down out away over off
+on at to into towards toward with around in across through back forward forwards""".split()
+)
+
+
+def caused_action(toks: list[Tok]) -> int | None:
+    """Where the action starts in "the chef on the left toss the pancake" or "it stick its head out": a base verb
+    after a noun phrase, followed by its object or particle (or nothing), so "have/make X do Y" is Y done by X."""
+    if not toks or (toks[0].low not in _SUBJECT_STARTS and toks[0].low not in ("it", "him", "her", "them")):
+        return None
+    for k in range(1, len(toks)):
+        word = toks[k].low
+        if word == "to" and k + 1 < len(toks) and toks[k + 1].low in ACTION_VERBS:
+            word, k = toks[k + 1].low, k + 1  # "get the cat to stick its paw out"
+        if word not in ACTION_VERBS or toks[k - 1].low in _SUBJECT_STARTS | {"of", "and", "'s", "its"}:
+            continue
+        if k + 1 == len(toks) or toks[k + 1].low in _OBJECT_STARTS:
+            return k
+        return None
+    return None
+
+
 def free_complement(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     """For what no complement covers: (region, the rest) at the first verb-looking word after a noun phrase
     ("make the man lean on the woman" -> the man, lean on the woman)."""

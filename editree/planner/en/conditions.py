@@ -183,6 +183,8 @@ def _atom(toks: list[Tok], ctx: Context, negated: bool = False) -> tuple[Cond, i
     # "the photo has (no) X", "the image contains a sky", "it shows people", "the photo does not have a sky"
     for k in range(1, min(4, len(words))):
         subject = " ".join(w for w in words[:k] if w not in ("the", "this", "my", "your", "our"))
+        if words[:k] == ["this"]:
+            subject = "this"  # "if this is a vertical shot"
         if subject not in _IMAGE_SUBJECTS:
             continue
         verb = words[k] if k < len(words) else ""
@@ -389,5 +391,7 @@ def _noun_end(toks: list[Tok], start: int) -> int:
         if low in ("and", "or") and i + 1 < len(toks) and _starts_condition(toks[i + 1 :]):
             return i
         if i > start and verb_at(toks, i) is not None and low not in ("light", "color", "colour", "paint", "set"):
+            if (i + 1 == len(toks) or toks[i + 1].low == ",") and toks[i - 1].kind == "word":
+                continue  # "if there's a dog in the back seat, …": a noun that is also a verb, at the phrase's end
             return i
     return len(toks)

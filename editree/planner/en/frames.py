@@ -23,7 +23,15 @@ from editree.planner.en import vocab
 from editree.planner.en.adjust_frames import AdjustFrames
 from editree.planner.en.amounts import Amount, take_amount
 from editree.planner.en.canvas_frames import CanvasFrames
-from editree.planner.en.complements import Complement, color_of, free_complement, raw, read_complement, split_complement
+from editree.planner.en.complements import (
+    Complement,
+    caused_action,
+    color_of,
+    free_complement,
+    raw,
+    read_complement,
+    split_complement,
+)
 from editree.planner.en.nouns import (
     IMAGE_NOUNS,
     REST_WORDS,
@@ -86,6 +94,30 @@ STAYING = frozenset(
 LET_VERBS = frozenset({"go", "become", "turn", "get", "stay", "remain", "fade", "fall", "be", "look"})
 
 
+_USED_TO_BE = frozenset(
+    f"{how} {who} used to {be}"
+    for how in ("like", "as")
+    for who in ("it", "they", "he", "she")
+    for be in ("be", "look", "looks")
+)
+
+
+def _has_become(toks: list[Tok]) -> list[Tok]:
+    """ "the headline has faded", "the colours have gone dull": a state said as a change, read as "is faded"."""
+    for i in range(1, len(toks) - 1):
+        if toks[i].low not in ("has", "have", "had"):
+            continue
+        j = i + 1
+        if toks[j].low in ("gone", "become", "got", "gotten", "turned", "grown", "been") and j + 1 < len(toks):
+            j += 1
+        state = low(toks[j + 1 :]) if toks[j].low in vocab.TOO_WORDS else low(toks[j:])
+        if state in vocab.COMPLAINTS:
+            copula = "are" if toks[i].low == "have" else "is"
+            return [*toks[:i], Tok(copula, copula, toks[i].start, toks[j - 1].end, "word"), *toks[j:]]
+        return toks
+    return toks
+
+
 class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     """Reads one clause (a token list without separators) into plan clauses, updating the context."""
 
@@ -141,8 +173,11 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     def read(self, toks: list[Tok], span: Span | None = None) -> list[Clause]:
         self.span = span or (toks[0].start + self.offset, toks[-1].end + self.offset)
         toks = strip_punct(toks)
+        if len(toks) > 5 and low(toks[-5:]) in _USED_TO_BE:
+            toks = toks[:-5]  # "paint the tractor green like it used to be": what it was, the colour says all
         if not toks:
             return []
+        toks = _has_become(toks)
         negated = negation_end(toks)
         if negated is not None:
             return self.negative(toks[negated:])
@@ -362,6 +397,8 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             region = self.region(rest[2:])  # "…, but keep it off the cabin roof"
             if region is not None and region != ALL:
                 return [Exclusion(region, self.span)]  # type: ignore[list-item]
+        if lemma == "leave" and len(words) > 1 and words[-1] == "be":
+            return self.keep_region(rest[:-1])  # "leave him be"
         # A trailing state word: "unchanged", "as is", "the same", "in color", "recognisable".
         for k in range(len(rest)):
             tail = low(rest[k:])
@@ -437,7 +474,20 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             number = [t for t in rest[at + 1 :] if t.low not in ("+", "-")]
             verb = vocab.VERBS["increase" if value.group(1) == "+" else "decrease"]
             return self.frame_amount("increase", verb, [*rest[:at], by, *number])
+        acting = caused_action(rest) if lemma in ("make", "have", "get") else None
+        if acting is not None:
+            subject = rest[:acting]
+            return self.caused(subject[:-1] if subject[-1].low == "to" else subject, rest[acting:])
         return self.made(rest)
+
+    def caused(self, subject: list[Tok], action: list[Tok]) -> list[Clause]:
+        """ "have the chef toss the pancake": a free-form edit of the chef; "make him wear a hat" adds a hat on him."""
+        region = self.region(subject)
+        target = None if region == ALL else region
+        thing = action[1:]
+        if action[0].low in ("wear", "hold", "carry") and thing and thing[0].low in ("a", "an", "some"):
+            return [self.edit("add", target, {"prompt": self.raw(thing)})]
+        raise FreeForm(target)
 
     def frame_let(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "let the rest of the board go soft", "let the background fade to black": what it is to become."""

@@ -182,6 +182,14 @@ class ObjectFrames:
         if shrouded is not None:
             return shrouded
         region = self.region(where_toks) if where_toks else None
+        if not where and len(what) > 1 and what[-1].low == "there":
+            # "put a labrador there": where the removed thing was, or the place of what was just named
+            what = what[:-1]
+            place = _place_of(named_before) if named_before else None
+            if isinstance(removed, PhraseRegion):
+                region = removed
+            elif place and low(what) not in ("one", "some", "it", "them", "a few", "more"):
+                region = PhraseRegion(text=place)  # ("add one there" is one of them where they were)
         if where and where[0].low in ("on the left", "on the right", "to the left", "to the right"):
             region = None
         amount, bare = take_amount(what, adjectives=True)

@@ -701,14 +701,19 @@ def is_scene(toks: list[Tok]) -> bool:
 
 
 def sides_named(text: str) -> tuple[str, ...]:
-    if re.search(r"left", text):
-        return ("left",)
-    if re.search(r"right", text):
-        return ("right",)
-    if re.search(r"top|upward|above", text):
-        return ("top",)
-    if re.search(r"bottom|downward|below", text):
-        return ("bottom",)
+    """Every side the words name ("on the left and right" is both), else both sides or all four."""
+    named = tuple(
+        side
+        for side, pattern in (
+            ("left", r"left"),
+            ("right", r"right"),
+            ("top", r"top|upward|above"),
+            ("bottom", r"bottom|downward|below"),
+        )
+        if re.search(pattern, text)
+    )
+    if named:
+        return named
     if re.search(r"sides", text) and not re.search(r"all|every", text):
         return ("left", "right")
     return ("left", "right", "top", "bottom")
