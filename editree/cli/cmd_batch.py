@@ -31,6 +31,14 @@ from editree.cli.engine_flags import (
     StepsOpt,
     engine_options_from,
 )
+from editree.cli.executor_flags import (
+    ExecutorChoice,
+    ExecutorFlags,
+    ExecutorOpt,
+    GpusPerWorkerOpt,
+    RayAddressOpt,
+    WorkersOpt,
+)
 from editree.cli.planning import (
     LLMModelOpt,
     LLMUrlOpt,
@@ -102,6 +110,10 @@ def batch(
     resume: ResumeOpt = False,
     jobs: JobsOpt = 1,
     rpm: RpmOpt = None,
+    executor: ExecutorOpt = ExecutorChoice.local,
+    ray_address: RayAddressOpt = None,
+    gpus_per_worker: GpusPerWorkerOpt = None,
+    workers: WorkersOpt = None,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
     quiet: QuietOpt = False,
@@ -156,6 +168,7 @@ def batch(
         point,
         engine_options_from(locals()),
         _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels, rpm),
+        ExecutorFlags(executor, ray_address, gpus_per_worker, workers),
     )
 
 
@@ -171,6 +184,10 @@ def apply(
     resume: ResumeOpt = False,
     jobs: JobsOpt = 1,
     rpm: RpmOpt = None,
+    executor: ExecutorOpt = ExecutorChoice.local,
+    ray_address: RayAddressOpt = None,
+    gpus_per_worker: GpusPerWorkerOpt = None,
+    workers: WorkersOpt = None,
     json_events: JsonOpt = False,
     sidecar: SidecarOpt = False,
     quiet: QuietOpt = False,
@@ -218,6 +235,7 @@ def apply(
         point,
         engine_options_from(locals()),
         _RunFlags(quiet, allow_noop, fail_on_warning, max_pixels, rpm),
+        ExecutorFlags(executor, ray_address, gpus_per_worker, workers),
     )
 
 
@@ -248,6 +266,7 @@ def _run(
     point: list[str] | None,
     options: EngineOptions,
     flags: _RunFlags,
+    executor: ExecutorFlags = ExecutorFlags(),
 ) -> int:
     from editree.cli import console
     from editree.cli.regions import user_regions
@@ -259,6 +278,7 @@ def _run(
     quiet = flags.quiet
     options = _shared_rate_limit(options, flags.rpm)
     # 1. Check everything that does not need an image, before any work.
+    executor.check(jobs)
     user = user_regions(region, mask, point)
     check_plan(plan, "auto", options)
     check_regions(plan, user, default_registry(options.segmenter, options.device))
@@ -281,7 +301,7 @@ def _run(
         allow_noop=flags.allow_noop,
         fail_on_warning=flags.fail_on_warning,
     )
-    if jobs > 1 and generative_steps(plan, "auto", options):
+    if jobs > 1 and executor.executor is ExecutorChoice.local and generative_steps(plan, "auto", options):
         if not quiet:
             console.warn(
                 f"--jobs {jobs}: this plan runs generative models, so images go one at a time (each worker would "
@@ -296,6 +316,7 @@ def _run(
             console.out().print(calls, markup=False, soft_wrap=True)
 
     # 2. Run, reporting each image.
+    ray_executor = executor.open(None if quiet else _note, None if quiet else console.warn)
     progress = None if json_events or quiet else console.progress(len(job_list))
 
     def on_record(record: dict[str, Any]) -> None:
@@ -317,10 +338,13 @@ def _run(
             skip_existing=skip_existing,
             jobs_in_parallel=jobs,
             on_record=on_record,
+            executor=ray_executor,
         )
     finally:
         if progress is not None:
             progress.stop()
+        if ray_executor is not None:
+            ray_executor.close()
 
     # 3. Summarise.
     if json_events:
@@ -357,6 +381,12 @@ def _run(
         console.error(f"{' and '.join(parts)} of {len(job_list)} images; see {out_dir / MANIFEST_NAME}")
         return int(ExitCode.RUNTIME if summary.failed else ExitCode.NOTHING_CHANGED)
     return 0
+
+
+def _note(message: str) -> None:
+    from editree.cli import console
+
+    console.err().print(message, markup=False, style="dim", soft_wrap=True)
 
 
 def _shared_rate_limit(options: EngineOptions, rpm: float | None) -> EngineOptions:
