@@ -442,3 +442,21 @@ def test_negative_prompt_reaches_models_that_take_one(
     assert cli("replay", str(out), "--on", str(path), "-o", str(again), "-q").code == 0
     assert seen[-1]["negative_prompt"] == "fog", "replay restores the negative prompt"
     assert np.array_equal(np.asarray(Image.open(again)), np.asarray(Image.open(out)))
+
+
+def test_loading_a_pipeline_leaves_the_hub_download_bars_as_they_were(tiny_model: Path) -> None:
+    """Loading turns library progress bars off; huggingface_hub's are process-wide, and a later `models pull` in
+    the same process (the API, a notebook) must still show its download progress."""
+    from huggingface_hub.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
+
+    from editree.engine.diffusion.models import from_pretrained_offline
+
+    enable_progress_bars()
+    from_pretrained_offline("StableDiffusionInpaintPipeline", str(tiny_model), "float32", "an inpainting pipeline")
+    assert not are_progress_bars_disabled()
+    disable_progress_bars()
+    try:
+        from_pretrained_offline("StableDiffusionInpaintPipeline", str(tiny_model), "float32", "an inpainting pipeline")
+        assert are_progress_bars_disabled()
+    finally:
+        enable_progress_bars()

@@ -193,14 +193,16 @@ def from_pretrained_offline(pipeline_class: str, source: str, dtype_name: str, w
     import diffusers
     import torch
     from diffusers.utils import logging as dlogging
+    from huggingface_hub.utils import are_progress_bars_disabled, enable_progress_bars
 
+    hub_bars_were_off = are_progress_bars_disabled()
     dlogging.set_verbosity_error()
     dlogging.disable_progress_bar()
     try:
         from transformers.utils import logging as tlogging
 
         tlogging.set_verbosity_error()
-        tlogging.disable_progress_bar()
+        tlogging.disable_progress_bar()  # this one also turns off huggingface_hub's bars, for the whole process
     except ImportError:  # pragma: no cover - transformers is a dependency
         pass
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -212,6 +214,9 @@ def from_pretrained_offline(pipeline_class: str, source: str, dtype_name: str, w
             )
     except (OSError, ValueError) as exc:
         raise MissingDependencyError(f"cannot load {what} from {source} ({str(exc).splitlines()[0][:160]})") from None
+    finally:  # a later `models pull` in the same process (the API, a notebook) keeps its download bars
+        if not hub_bars_were_off:
+            enable_progress_bars()
     pipe.set_progress_bar_config(disable=True)
     return pipe
 
