@@ -51,11 +51,36 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
         return True  # much of it could only be kept free-form anyway
     if _CJK.search(text):
         return len(sentences) >= 3 or (size >= 60 and len(sentences) >= 2)
-    if len(sentences) < 2 and size < 60:
-        return False
     from editree.planner.en.skeleton import is_command
 
+    if any(_reimagined(s, is_command) for s in sentences):
+        return True
+    if len(sentences) < 2 and size < 60:
+        return False
+
     return not all(is_command(s) for s in sentences)
+
+
+_REIMAGINE = re.compile(
+    r"^(?:please |could you |can you |now |just )*(?:turn|transform|reimagine|re-imagine|paint|render|recreate|"
+    r"reinvent|reinterpret|redo|convert|imagine|make)\b.{0,60}?\b(?:into|as)\b(?P<tail>.+)$",
+    re.IGNORECASE,
+)
+_TAIL_WORDS = 15
+
+
+def _reimagined(sentence: str, is_command: Callable[[str], bool]) -> bool:
+    """ "Turn this plate into a magazine food shot: a slate table, wisps of steam, …", "Reimagine the truck as an
+    expedition rig, with mud …, a rooftop tent, …": one picture described at length, whose parts are details of
+    that picture rather than commands, is one free-form edit (cut into clauses its details become wrong steps)."""
+    match = _REIMAGINE.match(sentence)
+    if match is None:
+        return False
+    tail = match.group("tail")
+    parts = [p.strip() for p in re.split(r"[,:]", tail) if p.strip()]
+    if len(re.findall(r"[A-Za-z]+", tail)) < _TAIL_WORDS or len(parts) < 3:
+        return False
+    return not any(is_command(p) for p in parts[1:])
 
 
 VERY_LONG = 90
