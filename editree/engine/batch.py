@@ -289,6 +289,8 @@ def process_image(job: Job, settings: BatchSettings) -> dict[str, Any]:
         meta["plan_digest"] = settings.plan_digest
         warnings = [*loaded.notes, *result.warnings]
         record.update(steps=meta["steps"], regions=meta["regions"], warnings=warnings)
+        if "identity" in meta:  # preserve_identity's outcome per image, for scripts that filter on it
+            record["identity"] = meta["identity"]
         if not settings.allow_noop and (reason := nothing_changed(result)):
             record.update(
                 status="unchanged",

@@ -125,3 +125,22 @@ def test_a_missing_face_model_is_one_line_naming_the_extra(cli, photo: Path, tmp
     result = cli("edit", str(photo), "keep her identity and add fog", "-o", str(out))
     assert result.code == ExitCode.OK and out.is_file()
     assert "identity: preserve_identity(" in result.out and INSTALL_HINT in result.out
+
+
+def test_a_batch_manifest_gives_each_images_identity_outcome(cli, photo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    photo.rename(folder / "her.png")
+    out = tmp_path / "out"
+    result = cli("batch", str(folder), "keep her identity and add fog", "-o", str(out))
+    assert result.code == ExitCode.OK, result.err
+    from editree.engine.batch import MANIFEST_NAME
+
+    records = {r["input"]: r for r in map(json.loads, (out / MANIFEST_NAME).read_text().splitlines()) if "input" in r}
+    her = records["her.png"]["identity"]
+    assert her["passed"] is True and her["scores"][0]["distance"] < 0.3
+    assert her == read_metadata(out / "her.png")["identity"]
+    plain = cli("batch", str(folder), "add fog", "-o", str(tmp_path / "plain"))
+    assert plain.code == ExitCode.OK, plain.err
+    lines = (tmp_path / "plain" / MANIFEST_NAME).read_text().splitlines()
+    assert all("identity" not in json.loads(line) for line in lines)  # no identity asked, none recorded
