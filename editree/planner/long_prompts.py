@@ -55,6 +55,9 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
 
     if any(_reimagined(s, is_command) for s in sentences):
         return True
+    sentences = [s for s in sentences if not _COURTESY.match(s)]
+    if len(sentences) > 1 and _size(sentences[0]) <= _CONTEXT_WORDS and not is_command(sentences[0]):
+        sentences = sentences[1:]  # "This is the only photo I have of her cottage. Could you …": context first
     if len(sentences) < 2 and size < 60:
         return False
 
@@ -67,6 +70,10 @@ _REIMAGINE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_WORDS = 15
+_COURTESY = re.compile(r"^(?:thanks|thank you|thx|cheers|many thanks|much appreciated|ty)\b.{0,25}$", re.IGNORECASE)
+_CONTEXT_WORDS = 15
+"""Words up to which an opening statement is context ("My grandpa is standing by the tractor.") and not part of
+a description."""
 
 
 def _reimagined(sentence: str, is_command: Callable[[str], bool]) -> bool:

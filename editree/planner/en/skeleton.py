@@ -1198,4 +1198,11 @@ def is_command(sentence: str) -> bool:
     if low in ("do not", "make sure", "ensure", "be sure", "let", "do"):
         return True
     found = verb_at(toks, k)
+    if (
+        found is None
+        and k + 1 < len(toks)
+        and (toks[k + 1].low in vocab.DETERMINERS or toks[k + 1].low in ("it", "them", "him", "her"))
+        and vocab.close_verb(low) is not None
+    ):
+        return True  # "Could someone brigthen it up": a misspelled verb still starts a request
     return found is not None and found[1].form in ("base", "ing") and not noun_use(toks[k:], found)
