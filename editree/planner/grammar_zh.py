@@ -460,7 +460,9 @@ class ChineseTransformer(ClauseBuilder):
         amount = base
         for child in children:
             if isinstance(child, Token) and child.type in ("DEGREE", "DEGREE_POST"):
-                if child in lex.ZH_MILD:
+                if re.match(r"[两二三几](?:个)?(?:档|级|色号)", child):  # "调亮两档": a clear step
+                    amount *= lex.STRONG
+                elif child in lex.ZH_MILD:
                     amount *= lex.MILD
                 elif child in lex.ZH_STRONG:
                     amount *= lex.STRONG
@@ -1183,8 +1185,21 @@ class ChineseTransformer(ClauseBuilder):
         return self._resized(meta, children, 0.5 if self._resize_sign(children) else 1.5)
 
     def resize_percent(self, meta: Any, children: list[Any]) -> EditClause:
-        value = chinese_number(re.sub(r"[%％\s]|百分之", "", str(_first(children, "PERCENT"))))
-        return self._resized(meta, children, value / 100)
+        """ "放大到150%" is that size; "放大百分之二十" is bigger by a fifth, "缩小30%" smaller by 30%."""
+        value = chinese_number(re.sub(r"[%％\s]|百分之", "", str(_first(children, "PERCENT")))) / 100
+        if _first(children, "WEI") is None:
+            value = 1 - value if self._resize_sign(children) else 1 + value
+        if value <= 0:
+            raise NotUnderstood("shrinking by 100% or more leaves nothing")
+        return self._resized(meta, children, value)
+
+    def resize_fraction(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "缩小到原来的三分之一": that fraction of the size."""
+        whole, part = str(_first(children, "FRACTION")).split("分之")
+        denominator, numerator = chinese_number(whole), chinese_number(part)
+        if not denominator or not numerator:
+            raise NotUnderstood("a fraction with a zero")
+        return self._resized(meta, children, numerator / denominator)
 
     def _target(self, children: list[Any]) -> Region | None:
         found = super()._target(children)
@@ -1243,7 +1258,7 @@ class ChineseTransformer(ClauseBuilder):
     def extend(self, meta: Any, children: list[Any]) -> EditClause:
         side = str(_first(children, "SIDE", "DIR_ZH", "EDGES") or "四周")
         sides = {"左": ("left",), "右": ("right",), "上": ("top",), "下": ("bottom",)}
-        chosen = next((v for k, v in sides.items() if k in side), None)
+        chosen = tuple(v[0] for k, v in sides.items() if k in side) or None  # "左右": both
         if chosen is None:
             chosen = ("left", "right") if side in ("两侧", "两边") else ("left", "right", "top", "bottom")
         box = next((r for r in _regions(children) if isinstance(r, BoxRegion)), None)

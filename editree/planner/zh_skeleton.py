@@ -89,6 +89,14 @@ _BLANKS = (
     # "调得比现在暗一些": what it is now says nothing the adjustment needs.
     re.compile(r"比(?:现在|原来|原先|之前|原图)(?=[再更还稍]*[亮暗暖冷蓝绿红黄白黑深浅淡清鲜艳大小高低])"),
     re.compile(_AFTER_NOUN + r"(?:需要|应该|要|也|还)" + _VERBISH),
+    # "室内整体提亮", "把画面统一调成冷色调": the thing as a whole is the thing.
+    re.compile(_AFTER_NOUN + r"(?<![把将给让对使令])(?:整体上?|统一|一起)" + _VERBISH),
+    # "两边各扩100像素", "两侧再各放一盆绿植": each side is what the side words already say.
+    re.compile(r"(?<=[边侧右下再])各(?=\s*(?:往外|向外)?[扩延加放摆补种挂\d])"),
+    # "裁成9:16做手机壁纸": what the picture is for says nothing the edit needs.
+    re.compile(
+        r"(?:用来)?(?:做|当|作为|用作|当作)(?:手机|电脑|桌面|朋友圈|微信)?(?:壁纸|头像|封面|屏保)(?=[，,。！!？?；;\s]|$)"
+    ),
 )
 _DOUBLED = re.compile(r"(" + _HAN + r")一\1")
 # "从红色改成黑色": what it was says nothing the edit needs.
