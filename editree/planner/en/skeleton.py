@@ -507,6 +507,7 @@ class SentenceReader:
         self._apply_color_kept()
         self._drop_repeated_complaints()
         self._drop_repeated_steps()
+        self._drop_context()
         if self.ctx.silent and not any(isinstance(c, (EditClause, FallbackClause, IfClause)) for c in self.out):
             # Only statements ("the picture is dull"): not nothing, but what the user wrote, free-form.
             for span, target in self.ctx.silent:
@@ -594,6 +595,32 @@ class SentenceReader:
                     seen.append(key)
                 kept.append(clause)
             seq[:] = kept
+
+    def _drop_context(self) -> None:
+        """Pieces that set the scene ("Shot my coupe last night.", "On the bottom shelf of the fridge, …") add no
+        step when something is asked (editree.planner.en.context); a warning says what was left out."""
+        if not any(isinstance(c, (EditClause, IfClause)) and not getattr(c, "fallback", False) for c in self.out):
+            return
+        kept: list[Clause] = []
+        for clause in self.out:
+            if isinstance(clause, FallbackClause) and self._sets_the_scene(clause):
+                self.warnings.append(f"{clause.text!r} is read as context, not as an edit")
+                continue
+            kept.append(clause)
+        self.out[:] = kept
+
+    def _sets_the_scene(self, clause: FallbackClause) -> bool:
+        from editree.planner.en.context import is_context
+
+        start, end = clause.span[0] - self.offset, clause.span[1] - self.offset
+        before, after = self.text[:start].rstrip(), self.text[end:].lstrip()
+        opens = not before or before[-1] in ".!:;\n。！：；"
+        if after[:1] in ("?", "？"):
+            return False
+        ends = not after or after[0] in ".!:;\n。！：；"
+        placing = any(isinstance(c, EditClause) and c.op in ("add", "move") for c in _walk(self.out))
+        comma = opens and after[:1] in (",", "，")
+        return is_context(clause.text, whole_sentence=opens and ends, before_comma=comma, placing=placing)
 
     def _swap(self, old: Clause, new: Clause) -> None:
         for seq in _sequences(self.out):

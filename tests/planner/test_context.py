@@ -1,0 +1,66 @@
+"""Scene-setting pieces (a backstory sentence, a heading, a place or purpose phrase up front) add no step when the
+instruction asks for something; anything that may be a request stays in the plan (editree/planner/en/context.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editree.ops import plan_text
+from editree.planner import parse
+
+
+def _steps(text: str) -> list[str]:
+    return [line.strip() for line in plan_text(parse(text)).splitlines() if "(" in line]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "steps"),
+    [
+        (
+            "Shot my hatchback by the harbour yesterday. Brighten the water and add gulls.",
+            "Shot my hatchback by the harbour yesterday",
+            ['adjust("water", property=brightness, amount=0.3)', "add(all, prompt=gulls)"],
+        ),
+        ("Batch of wedding photos. Warm them up a little.", "Batch of wedding photos", ["adjust(all, property=warmth"]),
+        ("On the top shelf, remove the blue jar.", "On the top shelf", ['remove("blue jar")']),
+        (
+            "The kitten on the sofa has a scratch on its nose. Blur the cushions.",
+            "The kitten on the sofa has a scratch on its nose",
+            ['blur("cushions"[all], amount=0.5)'],
+        ),
+        ("For the shop listing, crop it square.", "For the shop listing", ['crop(all, aspect="1:1")']),
+        ("Another request! Could you crop it square?", "Another request", ['crop(all, aspect="1:1")']),
+    ],
+)
+def test_scene_setting_is_left_out_with_a_warning(text: str, left_out: str, steps: list[str]) -> None:
+    plan = parse(text)
+    got = _steps(text)
+    assert len(got) == len(steps), plan_text(plan)
+    for line, expected in zip(got, steps, strict=True):
+        assert line.startswith(expected), plan_text(plan)
+    assert f"{left_out!r} is read as context, not as an edit" in plan.warnings
+    assert "[fallback]" not in plan_text(plan)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("black and white only. add a vignette", "black and white only"),  # a request without a verb
+        ("Image sharpen. Brighten the sky.", "Image sharpen"),
+        ("decrese the backgroud brigtness. add a vignette", "decrese the backgroud brigtness"),  # typos
+        ("On the left of the clock, put a cat.", "On the left of the clock"),  # where an add goes
+        ("The sky is dull? Brighten the trees.", None),  # a question may be a request: never context
+    ],
+)
+def test_what_may_be_a_request_is_never_left_out(text: str, kept: str | None) -> None:
+    plan = parse(text)
+    assert not [w for w in plan.warnings if "read as context" in w], plan.warnings
+    if kept is not None:
+        assert kept in plan_text(plan)
+
+
+def test_a_backstory_alone_is_still_planned() -> None:
+    """With nothing else asked, the piece is what the user wrote: it stays, free-form."""
+    plan = parse("Shot my coupe under a streetlamp last night.")
+    assert "[fallback]" in plan_text(plan)
+    assert not [w for w in plan.warnings if "read as context" in w]
