@@ -19,6 +19,15 @@ from editree.planner.en.placement import size_words
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
+_EXTEND_STOPS = frozenset(
+    """by to on at in into towards toward upward upwards downward downwards outward outwards left right top bottom up
+down out sideways horizontally vertically both all each""".split()
+) | {"on the left", "on the right", "to the left", "to the right", "at the top", "at the bottom", "on top"}
+_CANVAS_PARTS = frozenset(
+    """sky background backdrop scenery scene landscape view canvas border borders edge edges side sides margin margins
+foreground ground floor water sea ocean field fields horizon surroundings setting frame image photo picture camera
+shot view perspective composition""".split()
+)
 _PLACE_PREPOSITIONS = frozenset({"into", "onto", "on", "in", "around", "across", "over"})
 _PRONOUNS = frozenset({"it", "him", "her", "them"})
 _MARKING_VERBS = frozenset({"carve", "engrave", "etch", "scratch", "emboss", "stamp", "stitch", "embroider"})
@@ -113,6 +122,16 @@ class CanvasFrames:
 
     def frame_extend(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         words = self.raw(rest).lower()
+        stops = [t.low in _EXTEND_STOPS or t.low in vocab.DEGREE_WORDS or t.kind != "word" for t in rest]
+        end = stops.index(True) if True in stops else len(rest)
+        thing = self.region(rest[:end]) if end > 0 and not re.search(r"\d", words) else None
+        head = self.ctx.heads.get(thing.text, thing.text.split()[-1]) if isinstance(thing, PhraseRegion) else ""
+        if isinstance(thing, PhraseRegion) and head not in _CANVAS_PARTS:
+            # "extend the flames in the corner": the flames grow, not the canvas ("extend the beach on the right by
+            # 400 px" is the canvas: a size in pixels is the canvas's)
+            raise FreeForm(self.region(rest) or thing)
+        if re.search(r"\d+ ?: ?\d+", words):
+            raise FreeForm(None)  # "extend it to 16:9": which sides grow, and how much, depends on the picture
         number = re.search(r"(\d+(?:\.\d+)?)\s*(%|percent|px|pixels?)?", words)
         if number is None:
             value, units = 0.25, "fraction"

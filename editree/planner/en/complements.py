@@ -390,8 +390,11 @@ pose""".split()
 _SUBJECT_STARTS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my", "our"})
 _OBJECT_STARTS = frozenset(
     """the a an his her their its my our your this that these those it him them both some one up down out away over off
-on at to into towards toward with around in across through back forward forwards""".split()
+on at to into towards toward with around in across through back forward forwards more less no""".split()
 )
+
+
+_NOT_SUBJECT = frozenset({"more", "less", "into", "like", "as", "than", "a bit", "slightly", "slight"})
 
 
 def caused_action(toks: list[Tok]) -> int | None:
@@ -405,7 +408,9 @@ def caused_action(toks: list[Tok]) -> int | None:
             word, k = toks[k + 1].low, k + 1  # "get the cat to stick its paw out"
         if word not in ACTION_VERBS or toks[k - 1].low in _SUBJECT_STARTS | {"of", "and", "'s", "its"}:
             continue
-        if k + 1 == len(toks) or toks[k + 1].low in _OBJECT_STARTS:
+        if any(t.low in _NOT_SUBJECT for t in toks[:k]):
+            return None  # "the penguin's posture more upright with a slight tilt": a complement, not a subject
+        if (k + 1 == len(toks) and k <= 4) or (k + 1 < len(toks) and toks[k + 1].low in _OBJECT_STARTS):
             return k
         return None
     return None

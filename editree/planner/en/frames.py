@@ -485,6 +485,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         region = self.region(subject)
         target = None if region == ALL else region
         thing = action[1:]
+        if target is None and action[0].low == "have" and thing:
+            # "make the image have a softer style", "… have less noise"
+            if thing[0].low in ("less", "fewer", "no") and len(thing) > 1:
+                verb = "remove" if thing[0].low == "no" else "reduce"
+                return self.read([Tok(verb, verb, thing[0].start, thing[0].end, "word"), *thing[1:]], self.span)
+            return self.frame_add("add", vocab.VERBS["add"], thing)
         if action[0].low in ("wear", "hold", "carry") and thing and thing[0].low in ("a", "an", "some"):
             return [self.edit("add", target, {"prompt": self.raw(thing)})]
         raise FreeForm(target)

@@ -111,6 +111,9 @@ def move_place(toks: list[Tok], *, loose: bool = False) -> tuple[int, dict[str, 
         if low in POSITION_TOKENS and len(rest) > 2 and (rest[1] == "of" or rest[1:3] == ["side", "of"]):
             # "to the right side of the table": beside the table
             side = POSITION_TOKENS[low]
+            whole = [w for w in rest[(2 if rest[1] == "of" else 3) :] if w != "the"]
+            if len(whole) == 1 and whole[0] in _WHOLE_PICTURE:
+                return i, {"to": side}  # "to the left side of the image": that side of the picture
             relation = {"left": "left of", "right": "right of", "top": "above", "bottom": "below"}.get(side, "next to")
             return i, {"beside_toks": toks[i + (2 if rest[1] == "of" else 3) :], "relation": relation}
         if low in ("to", "towards", "toward", "into", "in", "at") or low in POSITION_TOKENS:
@@ -122,7 +125,10 @@ def move_place(toks: list[Tok], *, loose: bool = False) -> tuple[int, dict[str, 
             ]
             if low in POSITION_TOKENS:
                 words = [POSITION_TOKENS[low], *words[1:]]
+            words = [part for w in words for part in (w.split("-") if "-" in w else [w])]  # "top-left"
             sides = [MOVE_SIDES[w] for w in words if w in MOVE_SIDES]
+            if len(sides) == 2 and sides[1] == "center" and sides[0] in ("top", "bottom"):
+                sides, words = sides[:1], words[:1]  # "the top centre" is the middle of the top edge
             if sides and len(sides) == len(words) and len(sides) <= 2:
                 place = " ".join(sorted(sides, key=lambda s: 0 if s in ("top", "bottom") else 1))
                 if place in (
@@ -141,6 +147,8 @@ def move_place(toks: list[Tok], *, loose: bool = False) -> tuple[int, dict[str, 
             return i, {"to": MOVE_SIDES[low]}  # "move the logo up"
     return len(toks), None
 
+
+_WHOLE_PICTURE = frozenset({"image", "photo", "picture", "frame", "shot", "scene", "canvas", "composition"})
 
 POSITION_TOKENS = {
     "to the left": "left",
