@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from editree.ops import ALL, Region
+from editree.ops import ALL, BACKGROUND, Region
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause
 from editree.planner.en import vocab
 from editree.planner.en.amounts import Amount, take_amount
-from editree.planner.en.nouns import strip_fillers
+from editree.planner.en.nouns import is_plural, strip_fillers
 from editree.planner.en.phrases import (
     FreeForm,
     attribute_owner,
@@ -24,8 +24,11 @@ from editree.planner.en.phrases import (
     property_in,
     split_top,
     trailing_amount,
+    verb_at,
 )
 from editree.planner.en.tokens import Tok
+
+_COUNT_NOUNS = frozenset({"number", "amount", "quantity", "density", "count"})
 
 
 class AdjustFrames:
@@ -88,6 +91,9 @@ class AdjustFrames:
             if region not in (None, ALL):
                 factor = 1.5 if amount.factor <= 1 else 2.0
                 return [self.edit("scale", region, {"factor": factor if sign > 0 else round(1 / factor, 4)})]
+        more = self.more_of(rest) if sign > 0 else None
+        if more is not None:
+            return more
         groups = self.property_groups(rest)
         if not groups and rest and rest[0].low in ("it", "that", "them", "this", "those") and self.ctx.last_property:
             # "increase sharpness on the product and decrease it on the backdrop"
@@ -125,6 +131,30 @@ class AdjustFrames:
             for step in steps:
                 self.ctx.undirected[id(step)] = warning
         return steps
+
+    def more_of(self, rest: list[Tok]) -> list[Clause] | None:
+        """ "increase the number of orchids", "raise the density of people in the background": more of them, added
+        (where they are said to be); None when the words say no count of things."""
+        at = next((i for i, t in enumerate(rest[:3]) if t.low in _COUNT_NOUNS), -1)
+        if at < 0 or at + 2 >= len(rest) or rest[at + 1].low != "of":
+            return None
+        if any(t.low not in ("the", "a") for t in rest[:at]):
+            return None
+        _, things = take_amount(rest[at + 2 :])
+        place = next((i for i, t in enumerate(things) if i > 0 and t.low.split()[0] in vocab.PREPOSITIONS), len(things))
+        what, where = things[:place], things[place:]
+        while what and what[0].low in ("the", "these", "those", "all", "all the"):
+            what = what[1:]
+        if where and " " in where[0].low and where[0].low != "in the background":
+            return None  # "… on the left side of the street": a place this reading cannot say
+        if not what or verb_at(what, 0) is not None or not is_plural(what[-1].low):
+            return None
+        if has_property(what) or vocab.COLOR_TONES.keys() & {t.low for t in what}:
+            return None  # "the number of colours" is no count of things
+        region = BACKGROUND if where and where[0].low == "in the background" else None
+        if where and region is None:
+            region = self.region(where[1:]) if len(where) > 1 else None
+        return [self.edit("add", region, {"prompt": f"more {self.raw(what)}"})]  # type: ignore[attr-defined]
 
     def raw_span(self) -> str:
         return self.text[self.span[0] - self.offset : self.span[1] - self.offset]

@@ -483,6 +483,15 @@ class ObjectFrames:
         if focused is not None:
             return self.made(focused)  # type: ignore[attr-defined]  # "bring the pieces into crisp focus"
         amount, rest = take_amount(rest)
+        if lemma in ("center", "centre") and rest and rest[0].low == "crop":
+            return self.frame_crop("crop", vocab.VERBS["crop"], rest[1:])  # type: ignore[attr-defined]
+        if lemma in ("center", "centre"):  # "centre the bird in the frame"
+            while rest and rest[-1].low in ("frame", "image", "photo", "picture", "shot", "composition", "the", "in"):
+                rest = rest[:-1]
+            region = self.region(rest) if rest else None
+            if region is None or region == ALL or rest[0].low in ("crop", "it", "horizontally", "vertically"):
+                raise FreeForm(None if region == ALL else region)
+            return [self.edit("move", region, {"to": "center"})]
         target_end, place = move_place(rest, loose=loose or lemma in ("put", "place", "park", "position"))
         if place is None:
             if lemma == "shift":  # "shift the colours towards blue"

@@ -394,6 +394,8 @@ VERBS: dict[str, Verb] = {
     "expand": _v("extend"),
     "outpaint": _v("extend"),
     "widen": _v("extend"),
+    "center": _v("move"),
+    "centre": _v("move"),
     "pad": _v("extend", particles=("out",)),
     "uncrop": _v("extend"),
     "zoom out": _v("extend"),
