@@ -262,6 +262,11 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
     amount, rest = take_amount(toks)
     rest_words = [t.low for t in rest]
     rest_joined = " ".join(rest_words)
+    times = _times(rest_words)
+    if times is not None:
+        # "1.5 times larger" is 1.5 times the size; "3 times smaller" a third of it
+        bigger = rest_words[2] in vocab.SCALE_BIGGER
+        return Complement("scale", args={"factor": round(times if bigger else 1 / times, 4)})
     if rest_words and (rest_words[-1] in vocab.SCALE_BIGGER or rest_words[-1] in vocab.SCALE_SMALLER):
         if len(rest_words) == 1 or rest_words[0] in vocab.DEGREE_WORDS or rest_words[0] in ("way", "even", "far"):
             # ("the plant bigger" is a region and its complement, not one complement)
@@ -320,6 +325,22 @@ def read_complement(toks: list[Tok], text: str) -> Complement | None:
     if color is not None:
         return Complement("color", text=color)
     return None
+
+
+NUMBER_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
+
+
+def _times(words: list[str]) -> float | None:
+    """N of "N times bigger", "1.5x smaller" (N above 1), else None."""
+    if len(words) != 3 or words[1] not in ("times", "x", "×"):
+        return None
+    if words[2] not in vocab.SCALE_BIGGER and words[2] not in vocab.SCALE_SMALLER:
+        return None
+    try:
+        n = NUMBER_WORDS.get(words[0]) or float(words[0])
+    except ValueError:
+        return None
+    return n if n > 1 else None
 
 
 def split_complement(toks: list[Tok], text: str) -> tuple[list[Tok], Complement] | None:

@@ -245,21 +245,36 @@ def _atom(toks: list[Tok], ctx: Context, negated: bool = False) -> tuple[Cond, i
                 rest = rest[1:]
             phrase = " ".join(rest[:3])
             present = next((p for p in sorted(_PRESENT, key=len, reverse=True) if phrase.startswith(p)), None)
-            if present is None and words[k] not in ("appears", "appear", "exists", "exist"):
+            at = k + 1 + (1 if negative else 0)  # where "is (not)" ends
+            place_end = None
+            if present is None and words[k] in ("is", "are") and rest and rest[0] in PLACE_WORDS:
+                # "if nobody is in the pool", "if the cat is on the sofa": whether it is there
+                place_end = _noun_end(toks, at + 1)
+                if place_end <= at + 1:
+                    place_end = None
+            if present is None and place_end is None and words[k] not in ("appears", "appear", "exists", "exist"):
                 continue
             subject = [t for t in toks[:k] if t.low not in ("any", "a", "an")]
             if subject and subject[0].low in ("nobody", "no one", "no", "none", "noone"):
                 # "if nobody is in the picture", "if no people are visible"
                 negative = not negative
-                subject = subject[1:] or [Tok("people", "people", subject[0].start, subject[0].end, "word")]
+                if len(subject) == 1 or [t.low for t in subject[1:]] in (["one"], ["body"]):  # "no one", "no body"
+                    subject = [Tok("people", "people", subject[0].start, subject[-1].end, "word")]
+                else:
+                    subject = subject[1:]
                 if subject[0].low == "of":
                     subject = subject[1:]
             region = region_of(subject, ctx)
             if region is None:
                 raise NotUnderstood("what is present?")
-            if not negative:
+            nobody = bool(subject) and subject[0].low == "people" and words[0] in NOBODY | {"no"}
+            there = region_of(toks[at + 1 : place_end], ctx) if place_end is not None and nobody else None
+            if negative != negated and there is not None and there != ALL:
+                ctx.last_target = there  # "if nobody is in the pool, put a duck in it": it is the pool
+                ctx.antecedent_from_condition = True
+            elif not negative:
                 ctx.last_target = region
-            used = k + 1 + (1 if negative else 0) + (len(present.split()) if present else 0)
+            used = place_end if place_end is not None else at + (len(present.split()) if present else 0)
             cond = Exists(region=region)
             return (NotCond(cond=cond) if negative else cond), used
         if verb_at(toks, k) is not None and k > 0:

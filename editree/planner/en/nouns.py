@@ -585,7 +585,14 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
             inner = ctx.last_region  # "keep the dog sharp and blur everything behind it": the thing just named
         if inner is not None and inner != ALL:
             return NotRegion(region=inner)
-    if joined in REST_WORDS or re.fullmatch(r"(?:the )?rest of (?:the |this |my |our )?[\w -]+", joined):
+    if (
+        (_rest_in_the_picture(toks) and ctx.rest() != ALL)
+        or joined in REST_WORDS
+        or re.fullmatch(
+            r"(?:the )?(?:rest|remainder|remaining (?:parts?|areas?)|other parts?) of (?:the |this |my |our )?[\w -]+",
+            joined,
+        )
+    ):
         return ctx.rest()  # "the rest of the room": what the instruction did not name
     if words[0] in ("whoever", "whomever", "anyone who", "someone who") and len(toks) > 1:
         # "whoever is standing in the doorway": the person doing that
@@ -669,6 +676,15 @@ def _is_whole(words: list[str]) -> bool:
         "overall image",
         "entire thing",
     )
+
+
+def _rest_in_the_picture(toks: list[Tok]) -> bool:
+    """ "everything else in the listing photo", "the rest of my holiday shot": the rest, the picture named."""
+    words = " ".join(t.low for t in toks).split()  # multiword tokens ("in the") as words
+    for k in range(1, len(words)):
+        if " ".join(words[:k]) in REST_WORDS and _is_image_relation(words[k:]) and len(words) - k <= 5:
+            return True
+    return False
 
 
 def _is_image_relation(words: list[str]) -> bool:

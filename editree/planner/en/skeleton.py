@@ -689,6 +689,10 @@ class SentenceReader:
             if k + 1 < len(toks) and toks[k].low in ("if", "when") and _elliptical_else(toks[k + 1 :]):
                 toks = [Tok("otherwise", "otherwise", toks[k].start, toks[k].end, "word"), *_after_comma(toks, k)]
                 k = 0
+            elif k + 1 < len(toks) and toks[k].low in ("if", "when") and (n := _elliptical_else_before(toks[k + 1 :])):
+                # "if there isn't put a plant by the sofa": the else, its command with no comma before it
+                toks = [Tok("otherwise", "otherwise", toks[k].start, toks[k].end, "word"), *toks[k + 1 + n :]]
+                k = 0
             if any(t.low in WHATEVER for t in toks[: k + 1]):
                 self.ctx.last_target = None  # what follows is for the whole picture, whatever the condition chose
             head = toks[k].low if k < len(toks) else ""
@@ -703,11 +707,11 @@ class SentenceReader:
                 if cond_branch is not None:
                     in_else = True
                     if rest:
-                        cond_branch[2].extend(self.clause(rest))
+                        cond_branch[2].extend(_else_steps(self.clause(rest)))
                     continue
                 if self.last_if is not None and index == 0:
                     if rest:
-                        self.last_if.else_.extend(self.clause(rest))
+                        self.last_if.else_.extend(_else_steps(self.clause(rest)))
                     else_of = self.last_if.else_  # "If not, just add a vignette": the rest of the sentence too
                     continue
                 toks = rest
@@ -792,9 +796,9 @@ class SentenceReader:
                         exclusion.region,
                     )
             if else_of is not None:
-                else_of.extend(clauses)
+                else_of.extend(_else_steps(clauses))
             elif cond_branch is not None:
-                (cond_branch[2] if in_else else cond_branch[1]).extend(clauses)
+                (cond_branch[2] if in_else else cond_branch[1]).extend(_else_steps(clauses) if in_else else clauses)
             else:
                 items.extend(clauses)
             self._raise_right_node(previous, clauses, chunk.sep)
@@ -1079,6 +1083,29 @@ def _elliptical_else(toks: list[Tok]) -> bool:
         "not there",
         "there is not one",
     )
+
+
+def _else_steps(clauses: list[Clause]) -> list[Clause]:
+    """ "…; otherwise don't change anything" / "else leave it as it is": an else that keeps everything is no
+    branch at all, not a constraint on the whole plan (which would also hold when the condition is met)."""
+    return [
+        c
+        for c in clauses
+        if not isinstance(c, KeepRestClause)
+        and not (isinstance(c, KeepClause) and c.region == ALL)
+        and not (isinstance(c, FallbackClause) and c.text.lower().strip(" .!") in DO_NOTHING)
+    ]
+
+
+DO_NOTHING = frozenset({"do nothing", "nothing", "don't do anything", "do not do anything", "no changes", "no change"})
+
+
+def _elliptical_else_before(toks: list[Tok]) -> int:
+    """How many tokens an elliptical else ("not", "there isn't") takes when a command follows it at once, else 0."""
+    for n in (4, 3, 2, 1):
+        if n < len(toks) and _elliptical_else(toks[:n]) and is_command(" ".join(t.text for t in toks[n:])):
+            return n
+    return 0
 
 
 def _after_comma(toks: list[Tok], k: int) -> list[Tok]:

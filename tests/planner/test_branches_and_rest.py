@@ -1,0 +1,86 @@
+"""Conditions on whether someone is somewhere, else branches said without a comma or meaning "do nothing", the
+rest named with the picture or as "the remaining parts", and "N times bigger" (cases written for this file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editree.ops import plan_text
+from editree.planner import parse
+
+
+def plan_of(text: str) -> str:
+    return " ; ".join(line.strip() for line in plan_text(parse(text)).splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If nobody is on the jetty, add a heron, else blur the anglers.",
+            'if not(exists("people"[all])) { add(all, prompt="a heron") } else { blur("anglers"[all], amount=0.5) }',
+        ),
+        (
+            "if no one is in the hot tub, put a rubber duck in it",
+            'if not(exists("people"[all])) { add("hot tub", prompt="a rubber duck") }',
+        ),
+        ("if the kitten is on the sofa, blur it", 'if exists("kitten") { blur("kitten", amount=0.5) }'),
+        ("if the goat isn't in the pen, add one", 'if not(exists("goat")) { add(all, prompt="a goat") }'),
+        (
+            "if there are gulls remove them; if there aren't add a kite",
+            'if exists("gulls"[all]) { remove("gulls"[all]) } else { add(all, prompt="a kite") }',
+        ),
+        (
+            "if there's a logo on the mug brighten it, if there isn't put a spoon next to the mug",
+            'if exists("logo on the mug") { adjust("logo on the mug", property=brightness, amount=0.3) } '
+            'else { add("mug", prompt="a spoon") }',
+        ),
+        (
+            "Should there be a date stamp, erase it; otherwise don't change anything.",
+            'if exists("date stamp") { remove("date stamp") }',
+        ),
+        ("if it looks too dark brighten it, else do nothing", None),
+    ],
+)
+def test_conditions_and_their_else(text: str, expected: str | None) -> None:
+    plan = parse(text)
+    shown = plan_text(plan)
+    assert "keep(" not in shown and "[fallback]" not in shown, shown
+    assert "else" not in shown or "do nothing" not in shown
+    if expected is not None:
+        assert " ".join(shown.split()) == expected, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Swap the old blinds for wooden shutters and cool down the remaining parts of the kitchen.",
+            'not("old blinds"',
+        ),
+        ("brighten the cake and darken the other parts of the table", 'not("cake")'),
+        ("Recolour the gate green and leave everything else in the estate agent photo as it is.", None),
+    ],
+)
+def test_the_rest_named_with_the_picture_or_its_parts(text: str, target: str | None) -> None:
+    shown = plan_text(parse(text))
+    if target is None:
+        assert 'keep(not("gate"))' in shown, shown
+    else:
+        assert shown.splitlines()[-1].split("(", 1)[1].startswith(target), shown
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        ("make the kayak 1.5 times larger", 1.5),
+        ("make the kayak 1.5x bigger", 1.5),
+        ("make the kayak two times bigger", 2.0),
+        ("make the kayak 4 times smaller", 0.25),
+        ("make the kayak 50% bigger", 1.5),
+    ],
+)
+def test_n_times_bigger_scales_by_n(text: str, factor: float) -> None:
+    (step,) = parse(text).steps
+    assert step.op == "scale" and step.args.factor == pytest.approx(factor)
+    assert step.target.text == "kayak"
