@@ -868,6 +868,7 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 continue
             if (
                 tok.low in vocab.MODALS
+                or tok.low in ("could use", "could do with")
                 or tok.low in WISH_PHRASES
                 or tok.low in ("needs", "need", "requires", "require", "lacks")
                 or (tok.low in vocab.COPULAS and tok.low not in ("look", "get", "go", "turn", "feel", "be"))
@@ -907,6 +908,8 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             if not required:
                 return None
         pred = toks[marker:]
+        if pred[0].low in ("could use", "could do with") and len(pred) > 1:
+            pred = [Tok("use", "use", pred[0].start, pred[0].end, "word"), *pred[1:]]
         wish = wish_at(pred)
         if wish:  # "a coffee cup next to the laptop would be nice, and a croissant on the plate"
             return self.wished([*subject_toks, *pred[wish:]])
@@ -922,6 +925,14 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         statement = toks[marker].low in ("is", "are", "looks", "look", "seems", "seem", "appears", "appear", "feels")
         adverbs = ("exactly", "completely", "totally", "perfectly", "fully", "entirely", "just", "still", "always")
         pred = [t for t in pred if t.low not in adverbs] or pred
+        if (
+            not negative
+            and len(pred) > 1
+            and pred[0].low in ("get", "have", "use", "receive", "could use", "could do with", "do with")
+            and pred[1].low in ("a", "an", "some", "more", "extra")
+        ):
+            # "everything else can get a soft blur", "the sky could use some drama": the subject is given it
+            return self.frame_give("give", vocab.VERBS["give"], [*subject_toks, *pred[1:]])
         if pred and pred[0].low in vocab.COPULAS:
             copula = pred[0].low
             pred = pred[1:]

@@ -60,6 +60,11 @@ class ObjectFrames:
         for left, right in pairs:
             region = self.region(left)
             prompt_toks = right[1:]
+            gap = " ".join(t.low for t in left if t.low not in ("the", "that", "this", "its", "their"))
+            if gap in _GAPS and self.ctx.removed is not None and right[0].low == "with" and prompt_toks:
+                # "remove the mugs and fill the empty spot with lemons": the spot is where they were
+                out.append(self.edit("add", self.ctx.removed, {"prompt": self.raw(strip_punct(prompt_toks))}))
+                continue
             if right[0].low == "instead of":  # "replace with a cat instead of the dog" (rare order)
                 region, prompt_toks = self.region(prompt_toks), left
             prompt = self.raw(strip_punct(prompt_toks))
@@ -533,6 +538,12 @@ class ObjectFrames:
         self.ctx.silent.append((self.span, region))
         return []
 
+
+_GAPS = frozenset(
+    f"{a}{b}"
+    for a in ("", "empty ", "blank ", "bare ", "resulting ", "leftover ")
+    for b in ("spot", "space", "gap", "hole", "area", "patch", "place")
+)
 
 _PLACE = re.compile(r" (?:on|in|at|inside|across|along|over|under) (?:the |a |an )?([\w' -]+)$")
 
