@@ -122,6 +122,10 @@ class ObjectFrames:
         rest = strip_punct(rest)
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
+        if lemma == "include" and rest[0].low in DEFINITE and self._side_including():
+            # "blur everything, including the dog": what the clause before covers, not a thing to add
+            self.ctx.silent.append((self.span, None))
+            return []
         focused = in_focus(rest)
         if lemma in ("put", "get", "set", "bring") and focused is not None:
             return self.made(focused)  # "put the dog in sharp focus and the rest slightly blurred"
@@ -267,6 +271,12 @@ class ObjectFrames:
         self.ctx.last_prompt = sem.strip_article(prompt).lower()
         return [self.edit("add", region, {"prompt": prompt})]
 
+    def _side_including(self) -> bool:
+        """Whether the clause read now starts with "including" after a comma (a side clause, not a request)."""
+        start = self.span[0] - self.offset
+        before = self.text[:start].rstrip()
+        return self.text[start:].lower().startswith("including") and before.endswith(",")
+
     def _in_its_place(self, what: list[Tok]) -> tuple[list[Tok], list[Tok] | None]:
         """ "a bench where it was" -> (a bench, the removed thing's words); "a pot where the vase stood" -> (a pot,
         the vase). The place is said as words so that it reads like any other region."""
@@ -335,6 +345,12 @@ class ObjectFrames:
 
     def frame_give(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "give the dog a party hat", "give it a vintage look", "give him a blue shirt", "give it more contrast"."""
+        lead = 1 if len(rest) > 1 and rest[0].low in ("more", "some", "extra", "greater", "added") else 0
+        if rest and rest[lead].low in _ABSTRACT_GIFTS:
+            # "giving prominence to the crowd", "give more emphasis to the eyes": no op says that, free-form of it
+            at = find(rest, ("to",))
+            region = self.region(rest[at + 1 :]) if 0 < at < len(rest) - 1 else None
+            raise FreeForm(None if region == ALL else region)
         gapped = self._gapped_gives(rest)
         if gapped is not None:  # "give the door a pastel look and the fence a pencil one"
             return [step for who_what in gapped for step in self.frame_give(lemma, verb, who_what)]
@@ -539,6 +555,9 @@ class ObjectFrames:
         return []
 
 
+_ABSTRACT_GIFTS = frozenset(
+    {"prominence", "emphasis", "attention", "importance", "priority", "weight", "presence", "focus"}
+)
 _GAPS = frozenset(
     f"{a}{b}"
     for a in ("", "empty ", "blank ", "bare ", "resulting ", "leftover ")
