@@ -84,3 +84,24 @@ def test_n_times_bigger_scales_by_n(text: str, factor: float) -> None:
     (step,) = parse(text).steps
     assert step.op == "scale" and step.args.factor == pytest.approx(factor)
     assert step.target.text == "kayak"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Make everything sepia, only the teapot keeps its colour.", 'restyle(not("teapot"), style=sepia)'),
+        ("make it black and white, only the kite keeps its colour", 'restyle(not("kite"), style="black and white")'),
+        ("let the lantern stay in colour and make the photo sepia", 'restyle(not("lantern"), style=sepia)'),
+        (
+            "Turn the market into a pencil sketch but let the striped awning stay in colour.",
+            'restyle(minus("market", "striped awning"), style="pencil sketch")',
+        ),
+        (
+            "keep the parrot in colour and make everything a charcoal drawing",
+            'restyle(not("parrot"), style="charcoal drawing")',
+        ),
+    ],
+)
+def test_a_colour_pop_under_any_style_is_one_restyle(text: str, expected: str) -> None:
+    """No keep and no extra black-and-white step: the style itself leaves out what keeps its colour."""
+    assert plan_text(parse(text)) == expected

@@ -118,6 +118,22 @@ def _has_become(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+IN_COLOR = frozenset(
+    {
+        "in color",
+        "in colour",
+        "in full color",
+        "in full colour",
+        "colored",
+        "coloured",
+        "in its original color",
+        "in its original colour",
+        "in their original colors",
+    }
+)
+"""What a region stays in as the rest loses its colour ("keep the dress in colour", "let the scarf stay in colour")."""
+
+
 class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     """Reads one clause (a token list without separators) into plan clauses, updating the context."""
 
@@ -408,18 +424,11 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 "true to herself",
             ):
                 return self.keep_region(rest[:k] or rest, identity=True)
-            if k > 0 and tail in (
-                "in color",
-                "in colour",
-                "in full color",
-                "in full colour",
-                "colored",
-                "coloured",
-                "in its original color",
-                "in its original colour",
-                "in their original colors",
-            ):
-                region = self.region(rest[:k])
+            if k > 0 and tail in IN_COLOR:
+                subject = rest[:k]
+                if len(subject) > 1 and subject[-1].low in ("stay", "remain", "be"):
+                    subject = subject[:-1]  # "let the scarf stay in colour"
+                region = self.region(subject)
                 if region is not None and region != ALL:  # colour pop: the black and white edits leave it out
                     self.ctx.color_kept.append((region, self.span))
                     self.ctx.targets.append(region)
@@ -508,6 +517,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
         if at < 0:
             raise FreeForm(None)
         after = rest[at + 1 :]
+        if rest[at].low in ("stay", "remain") and " ".join(t.low for t in after) in IN_COLOR:
+            region = self.region(rest[:at])  # "let the scarf stay in colour": a colour pop
+            if region is not None and region != ALL:
+                self.ctx.color_kept.append((region, self.span))
+                self.ctx.targets.append(region)
+                return []
         if rest[at].low in ("fade", "fall") and after and after[0].low in ("to", "into"):
             after = after[1:]  # "let the edges fade to black"
         if not after:

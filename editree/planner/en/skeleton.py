@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from editree.ops import ALL, NotRegion, UnionRegion
+from editree.ops import ALL, MinusRegion, NotRegion, UnionRegion
 from editree.ops.conditions import NotCond
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
@@ -213,6 +213,14 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
             and low not in ("which", "who", "that", "whose")
         ):
             return True  # "…, but the furniture stays exactly as it is"
+        if (
+            sep in ("but", ",", "and")
+            and w in ("keeps", "keep", "retains", "retain")
+            and m + 2 < len(toks)
+            and toks[m + 1].low in ("its", "their")
+            and toks[m + 2].low in ("color", "colors", "original color", "original colors")
+        ):
+            return True  # "make it sepia, only the cherries keep their colour": a colour pop of its own
     # "…, more contrast", "and less saturation"
     if low in ("more", "less", "extra") and k + 1 < len(toks) and toks[k + 1].low in vocab.PROPERTY_NOUNS:
         return sep in (",", "and", "then", "plus")
@@ -553,6 +561,19 @@ class SentenceReader:
         styled_rest = [
             c for c in _walk(self.out) if isinstance(c, EditClause) and c.op == "restyle" and c.target in colour_pops
         ]
+        styled = [c for c in _walk(self.out) if isinstance(c, EditClause) and c.op == "restyle"]
+        if not bw and not styled_rest and styled:
+            # "make it sepia, only the cherries keep their colour", "turn the street into a pencil sketch but let the
+            # scarf stay in colour": the style is the colour pop's, on everything (or its region) but what keeps its
+            # colour
+            for clause in styled:
+                target = (
+                    NotRegion(region=region)
+                    if clause.target == ALL
+                    else MinusRegion(region=clause.target, exclude=region)
+                )
+                self._swap(clause, EditClause(clause.op, target, clause.args, clause.span, clause.fallback, True))
+            return
         if not bw and not styled_rest:  # ("leave the violinist in colour, the rest sepia" is its own colour pop)
             said = min(span[0] for _, span in self.ctx.color_kept)
             span = (min(c.span[0] for c in self.out) if self.out else 0, len(self.text) + self.offset)
