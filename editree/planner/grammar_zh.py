@@ -194,7 +194,11 @@ _PICTURE_ITSELF = re.compile(
 _ACTION = re.compile(r"的?(?:样子|姿势|动作|表情|状态)$")
 # What a quoted text is said to be: "加上一行字“生日快乐”", "添加中文标题「春日物语」".
 _TEXT_NOUN = r"(?:一行|一句|几个|一段|一个|中文|英文|大|小)*(?:文字|字样|字|标题|标语|文案|话|口号|签名|题字|名字)?的?"
-_BARE_COUNT = re.compile(r"^(?:一|两|几)?(?:个|只|件|张|辆|座|顶|副|朵|棵|盏|艘|匹|幅|盆|瓶|根|条)$")
+_BARE_COUNT = re.compile(
+    r"^(?:一|两|几)?(?:个|只|件|张|辆|座|顶|副|朵|棵|盏|艘|匹|幅|盆|瓶|根|条|双|份|道|束|块|片|把|杯|本|对|串|位|头|枚|支|台|轮|颗)$"
+)
+_COUNT_PREFIX = re.compile(_BARE_COUNT.pattern.removesuffix("$"))
+_HAN_RE = re.compile(r"[^\W\d_a-zA-Z]")
 _COMPLEMENT = re.compile(r"(?:上去|进去|上来|下来|出来|过去|进来)$")
 _LOOK_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|感)的?$")
 _STYLE_CATEGORIES = frozenset({"style", "look", "color", "adjective"})
@@ -398,6 +402,7 @@ class ChineseTransformer(ClauseBuilder):
         self.mentioned: Region | None = None  # the last thing named, even one said to be absent
         self.added: Region | None = None  # what the last add put in the picture
         self.last_op: str | None = None
+        self.asked: Region | None = None  # what the last condition asked the picture to have
         self.topics: list[Region] = []  # what was named, in order, for "它" once the last thing is removed
 
     _STATE = (
@@ -410,6 +415,7 @@ class ChineseTransformer(ClauseBuilder):
         "last_op",
         "mentioned",
         "added",
+        "asked",
     )
 
     def state(self) -> tuple:
@@ -548,6 +554,10 @@ class ChineseTransformer(ClauseBuilder):
 
     def cond_atom(self, meta: Any, children: list[Any]) -> Cond:
         return children[0]
+
+    def cond_exists(self, meta: Any, children: list[Any]) -> Cond:
+        self.asked = _regions(children)[0]
+        return super().cond_exists(meta, children)
 
     def cond_exists_in(self, meta: Any, children: list[Any]) -> Cond:
         """ "天空里有云": clouds, and the sky is where the branch adds what it adds."""
@@ -1087,10 +1097,17 @@ class ChineseTransformer(ClauseBuilder):
         if _COMPLEMENT.search(source) and len(source) > 2:  # "放只猫上去": the direction says nothing more
             source = _COMPLEMENT.sub("", source)
             english = self._english(source, articles=True)
+        counted = None
         if _BARE_COUNT.match(source) and self.last_op == "add" and self.added is not None:
-            english = self.added.text  # "女孩戴上墨镜，小狗也戴一副": one more of what was just added
+            counted = self.added  # "女孩戴上墨镜，小狗也戴一副": one more of what was just added
+        elif _BARE_COUNT.match(source) and isinstance(self.asked, PhraseRegion):
+            counted = self.asked  # "要是盘子边上没有筷子，就放一双上去": a pair of what was asked about
         elif _BARE_COUNT.match(source) and isinstance(self.mentioned, PhraseRegion):
-            english = self.mentioned.text  # "天上没太阳的话，在左上角补一个": one of what was named
+            counted = self.mentioned  # "天上没太阳的话，在左上角补一个": one of what was named
+        if counted is not None:  # models that read Chinese get the count with the thing ("一个月亮")
+            english = counted.text
+            thing = _COUNT_PREFIX.sub("", counted.source or "")
+            source = source + thing if _HAN_RE.search(thing) else english
         if target is None and self.cond_place is not None:
             target = self.cond_place  # "如果天空里没有云，就加几朵白云": in the sky
         effect = EFFECTS.get(re.sub(r"^(?:一点点|一点儿|一点|一些|些许|少许|少量|些|点儿|点)", "", source))
@@ -1108,6 +1125,19 @@ class ChineseTransformer(ClauseBuilder):
         op, target, args = sem.added(target, english)
         if op == "add" and translate(source, articles=False).complete:
             self.added = PhraseRegion(text=sem.strip_article(english), source=source)
+        return self._edit(meta, *self._with_source(op, target, args, source))
+
+    def add_counted(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "没有猫的话，加一只": one of what the condition asked about (or the thing last named)."""
+        counted = re.sub(r"^(?:加|放)", "", str(_first(children, "ADD")))
+        thing = self.asked if isinstance(self.asked, PhraseRegion) else self.mentioned
+        if not _BARE_COUNT.match(counted) or not isinstance(thing, PhraseRegion):
+            raise NotUnderstood(f"{self._raw(meta)!r} says how many but not what to add")
+        target = self._target(children)
+        if target is None and self.cond_place is not None:
+            target = self.cond_place
+        op, target, args = sem.added(target, thing.text)
+        source = counted + thing.source if thing.source and _HAN_RE.search(thing.source) else thing.text
         return self._edit(meta, *self._with_source(op, target, args, source))
 
     def give_swap(self, meta: Any, children: list[Any]) -> EditClause:

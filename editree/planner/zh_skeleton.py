@@ -28,7 +28,7 @@ from typing import Any
 from lark.exceptions import UnexpectedInput, VisitError
 
 from editree.ops import ALL, MinusRegion, NotRegion, PhraseRegion, Region, UnionRegion
-from editree.ops.conditions import Cond, NotCond
+from editree.ops.conditions import Cond, Exists, ImageIs, NotCond
 from editree.planner import lexicon_en as lex
 from editree.planner import long_prompts
 from editree.planner import semantics as sem
@@ -84,6 +84,8 @@ _BLANKS = (
         + _VERBISH
     ),
     re.compile(r"多(?=[加补放])"),
+    # "除非照片里已经有彩虹": that it is there already says nothing the condition needs.
+    re.compile(r"已经(?=有|是|在)"),
     # "给这张夜景照片加个暗角": what kind of picture it is says nothing; the picture is the whole image.
     re.compile(r"(?:这|那)一?[张幅]" + _HAN + r"{1,4}?(?=照片|图片|相片)"),
     # "调得比现在暗一些": what it is now says nothing the adjustment needs.
@@ -121,6 +123,13 @@ _ELSE_LEAD = re.compile(
 _REGARDLESS = re.compile(r"^(?:不管|无论|不论)(?:是不是|有没有|是否|有无)?" + _HAN + r"{0,8}$")
 _ALL_THE_SAME = re.compile(r"^(?:最后|然后|也)?(?:都|也都|全都|一律)\s*")
 _VERB_NOT_TOPIC = re.compile(r"上个?色|着色")
+# "没有菜单的话…；有的话…": after a condition that something is absent, its presence is the else.
+_ELSE_PRESENT = re.compile(r"^(?:如果|要是|假如|若)?(?:有|有的)(?:的话|时)\s*(?:那么|那就|就|则)?")
+# In a branch, "就别动了", "不用扩了": nothing to do there.
+_NOTHING = re.compile(
+    r"^(?:就|那就|那)?(?:别|不要|不用|不必|不需要|无需)(?:再)?(?:动|改|管|处理|调|弄|修|扩|加|变)?" + _HAN + r"?了?$|"
+    r"^(?:就|那就)?(?:保持原样|维持原样|保持不变|不变|算了|就这样)$"
+)
 _ELSE_WHOLE = re.compile(r"^(?:如果|要是|假如|若)(?:没有|不是|不|空着|是空的)$")
 _KEEP_FRAME = re.compile(
     r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
@@ -364,6 +373,11 @@ class _Reader:
             piece = self.norm[start:end]
         self.regardless = False
         otherwise = _ELSE_LEAD.match(piece) or _ELSE_WHOLE.match(piece)
+        open_ = self.stack[-1] if self.stack else self.for_else if first else None
+        if not otherwise and open_ is not None and isinstance(open_.cond, NotCond) and not open_.in_else | open_.unless:
+            otherwise = _ELSE_PRESENT.match(piece)
+            if otherwise and isinstance(open_.cond.cond, Exists):  # in that branch the thing is there: "把它…"
+                self.tf.last_target = open_.cond.cond.region
         if first and not self.stack:
             if otherwise and self.for_else is not None:
                 self.stack = [self.for_else]  # "…；如果没有，就…": the else of the sentence before
@@ -456,6 +470,8 @@ class _Reader:
     # ---- one clause ------------------------------------------------------------------------------
     def body(self, start: int, end: int) -> None:
         piece = self.norm[start:end]
+        if self.stack and _NOTHING.match(piece.strip()):
+            return  # "彩色的就别动了": that branch does nothing
         side = self.side_clause(start, end)
         if side is not None:
             return
@@ -848,7 +864,12 @@ def _replaces_removed(previous: list[Any], item: Any) -> bool:
     )
 
 
+_OPPOSITE_SHAPES = frozenset({"portrait", "landscape"})
+
+
 def _opposite(a: Cond, b: Cond) -> bool:
+    if isinstance(a, ImageIs) and isinstance(b, ImageIs):  # "竖图…；横图…": one of two shapes
+        return a.property != b.property and {a.property, b.property} <= _OPPOSITE_SHAPES
     return (isinstance(b, NotCond) and b.cond == a) or (isinstance(a, NotCond) and a.cond == b)
 
 
