@@ -105,3 +105,20 @@ def test_n_times_bigger_scales_by_n(text: str, factor: float) -> None:
 def test_a_colour_pop_under_any_style_is_one_restyle(text: str, expected: str) -> None:
     """No keep and no extra black-and-white step: the style itself leaves out what keeps its colour."""
     assert plan_text(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The clock is on the shelf. Don't change it at all; blur the wall.",
+            'keep("clock")\nblur("wall", amount=0.5)',
+        ),
+        ("make the bench white instead of brown", 'recolor("bench", color=white)'),
+        ("paint the shed green instead of blue", 'recolor("shed", color=green)'),
+        ("deskew the scanned page", "rotate(all, auto=true)"),
+    ],
+)
+def test_fillers_that_add_nothing(text: str, expected: str) -> None:
+    """ "at all" is no part of a region, "instead of Y" names what it was, "deskew" straightens."""
+    assert plan_text(parse(text)) == expected

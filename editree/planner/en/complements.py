@@ -352,6 +352,11 @@ def split_complement(toks: list[Tok], text: str) -> tuple[list[Tok], Complement]
         if tail[0].low in NP_STARTS and " ".join(t.low for t in tail) not in vocab.KEEP_WORDS:
             continue  # nor with a determiner or pronoun: that is the region's first word
         comp = read_complement(tail, text)
+        instead = next((i for i, t in enumerate(tail) if i > 0 and t.low == "instead of"), -1)
+        if comp is None and instead > 0:
+            # "the crib white instead of pine": what it was adds nothing to what it becomes
+            comp = read_complement(tail[:instead], text)
+            comp = comp if comp is not None and comp.kind in ("color", "adjust") else None
         if comp is not None:
             if comp.kind in ("change", "like") and k == 0:
                 continue

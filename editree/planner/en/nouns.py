@@ -451,6 +451,8 @@ def strip_fillers(toks: list[Tok]) -> list[Tok]:
         changed = False
         while toks and (toks[-1].low in TRAILING_DROP or toks[-1].kind == "punct"):
             toks, changed = toks[:-1], True
+        if len(toks) > 2 and toks[-2].low == "at" and toks[-1].low == "all":  # "don't change it at all"
+            toks, changed = toks[:-2], True
         while toks and (toks[0].low in LEADING_DROP or toks[0].kind == "punct"):
             toks, changed = toks[1:], True
         cut = _trailing_image_filler(toks)

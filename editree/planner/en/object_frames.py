@@ -442,6 +442,9 @@ class ObjectFrames:
         if not rest:
             raise NotUnderstood(f"{lemma} what?")
         rest = without_trailing_for(rest)  # "recolour the hoodie heather grey for the second variant"
+        instead = next((i for i, t in enumerate(rest) if i > 1 and t.low == "instead of"), -1)
+        if instead > 1:
+            rest = rest[:instead]  # "paint the door red instead of green": what it was adds nothing
         parts = split_top(rest) if gapped else [rest]
         if len(parts) > 1:  # "paint the fence white and the shutters dark green"
             out: list[Clause] = []

@@ -403,6 +403,8 @@ VERBS: dict[str, Verb] = {
     "straighten out": _v("straighten"),
     "level": _v("straighten"),
     "level out": _v("straighten"),
+    "deskew": _v("straighten"),
+    "de-skew": _v("straighten"),
     # Constraints and selections.
     "keep": _v("keep"),
     "leave": _v("keep"),
