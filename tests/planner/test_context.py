@@ -64,3 +64,40 @@ def test_a_backstory_alone_is_still_planned() -> None:
     plan = parse("Shot my coupe under a streetlamp last night.")
     assert "[fallback]" in plan_text(plan)
     assert not [w for w in plan.warnings if "read as context" in w]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pony by the fence has a torn saddle. Mend it.", 'remove("torn saddle")'),
+        (
+            "Somebody left a bucket on the patio. Get rid of it and warm up the lawn.",
+            'remove("bucket")\nadjust("lawn", property=warmth, amount=0.3)',
+        ),
+        (
+            "The teapot is a bit dusty. Could you freshen it up?",
+            'edit("teapot", instruction="Could you freshen it up")',
+        ),
+    ],
+)
+def test_a_statement_names_what_it_means_next(text: str, expected: str) -> None:
+    assert plan_text(parse(text)).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Close the van's side door", "van's side door"),
+        ("Untie the bow on the parcel", "bow on the parcel"),
+        ("unwrap the gift", "gift"),
+    ],
+)
+def test_a_plain_verb_edits_the_thing_it_names(text: str, target: str) -> None:
+    """Verbs that look like misspelt edit verbs (close/lose, untie/tie, unwrap/wrap) still edit their object."""
+    (step,) = parse(text).steps
+    assert step.op == "edit" and step.target.text == target
+
+
+def test_though_is_no_part_of_what_is_kept() -> None:
+    plan = parse("Brighten the porch, don't touch the plants though.")
+    assert [k.region.text for k in plan.constraints] == ["plants"]

@@ -61,7 +61,8 @@ def is_context(text: str, *, whole_sentence: bool, before_comma: bool, placing: 
     from editree.planner.en.skeleton import is_command
 
     toks = [t for t in tokenize(text) if t.kind in ("word", "num")]
-    if not toks or "?" in text or is_command(text):
+    told = len(toks) > 1 and toks[0].low in ("somebody", "someone") and toks[1].low in STATEMENT_VERBS
+    if not toks or "?" in text or (is_command(text) and not told):  # ("Someone left a cup…" tells, not asks)
         return False
     lows = [t.low for t in toks]
     if any(low in REQUEST_WORDS or low in vocab.MODALS for low in lows):
@@ -96,3 +97,24 @@ def _has_subject(before: list[Tok], first: str) -> bool:
     """Something stands before the verb ("The mare … has", "Somebody left", "This is"), or the sentence is a diary
     line with its subject dropped ("Shot my coupe last night")."""
     return bool(before) or first in ("shot", "snapped", "took", "found", "bought", "scanned", "painted", "drew")
+
+
+HAVING_VERBS = frozenset({"has", "have", "had", "left", "got", "found", "bought", "dropped", "spilled", "spilt"})
+
+
+def antecedent(toks: list[Tok]) -> list[Tok] | None:
+    """What "it" means after a statement: the thing had or left ("The mare has a muddy leg." → the muddy leg,
+    "Somebody left a trolley in the car park." → the trolley), else the subject ("The vase is chipped.")."""
+    words = [t for t in toks if t.kind in ("word", "num")]
+    verb = next((i for i, t in enumerate(words) if t.low in STATEMENT_VERBS), -1)
+    if verb < 0:
+        return None
+    if words[verb].low in HAVING_VERBS:
+        start = verb + 1
+        while start < len(words) and words[start].low in ("a", "an", "the", "some", "his", "her", "its", "their"):
+            start += 1
+        end = start
+        while end < len(words) and words[end].low not in PLACE_WORDS | {"and", "but", "so", "which", "that", "by"}:
+            end += 1
+        return words[start:end] or None
+    return words[:verb] or None

@@ -134,6 +134,11 @@ IN_COLOR = frozenset(
 """What a region stays in as the rest loses its colour ("keep the dress in colour", "let the scarf stay in colour")."""
 
 
+PARTICLES = frozenset({"in", "up", "out", "down", "off", "back", "over", "away"})
+PLAIN_VERBS = frozenset({"close", "untie", "clean", "light", "wave", "bend", "unwrap", "unfold", "unbutton"})
+"""Verbs of their own that look like misspellings of edit verbs (close/lose, untie/tie, clean/clear)."""
+
+
 class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     """Reads one clause (a token list without separators) into plan clauses, updating the context."""
 
@@ -862,14 +867,19 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             verb = vocab.VERBS[last[0]]
             if verb.frame == "amount" and verb.sign:
                 return self.frame_amount(last[0], verb, toks[:-1])
-        # "open the wardrobe doors": an unknown verb before a noun phrase is a free-form edit of that region
+        # "open the wardrobe doors", "fold in the mirrors", "freshen it up": an unknown verb before a noun phrase
+        # or a pronoun is a free-form edit of that region
+        at = 2 if len(toks) > 2 and toks[1].low in PARTICLES else 1
         if (
-            len(toks) > 2
+            len(toks) > at
             and toks[0].kind == "word"
-            and toks[1].low in vocab.DETERMINERS | {"his", "her", "their", "my"}
+            and (vocab.close_verb(toks[0].low) is None or toks[0].low in PLAIN_VERBS)
         ):
-            if vocab.close_verb(toks[0].low) is None:  # not a misspelled verb
-                raise FreeForm(self.region(toks[1:]))
+            # (a verb close to an edit verb may be its misspelling, unless it is a plain verb of its own)
+            if len(toks) > at + 1 and toks[at].low in vocab.DETERMINERS | {"his", "her", "their", "my"}:
+                raise FreeForm(self.region(toks[at:]))
+            if toks[at].low in ("it", "them") and all(t.low in PARTICLES for t in toks[at + 1 :]):
+                raise FreeForm(self.region(toks[at : at + 1]))
         raise NotUnderstood("no verb")
 
     def predicate(

@@ -135,6 +135,7 @@ LEADING_DROP = frozenset(
 )
 TRAILING_DROP = frozenset(
     {
+        "though",
         "only",
         "exactly",
         "precisely",

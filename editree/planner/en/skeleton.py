@@ -617,6 +617,20 @@ class SentenceReader:
                 kept.append(clause)
             seq[:] = kept
 
+    def _note_statement(self, sentence: list[Tok], said: list[Clause]) -> None:
+        """A sentence no frame read that states something ("The mare has a muddy leg.") names what "it" means in
+        the sentences after it (it is left out of the plan by _drop_context when something is asked)."""
+        from editree.planner.en.context import antecedent, is_context
+
+        if len(said) != 1 or not isinstance(said[0], FallbackClause):
+            return
+        if not is_context(said[0].text, whole_sentence=True, before_comma=False):
+            return
+        named = antecedent(sentence)
+        region = region_of(named, self.ctx) if named else None
+        if region is not None and region != ALL:
+            self.ctx.last_target = region
+
     def _drop_context(self) -> None:
         """Pieces that set the scene ("Shot my coupe last night.", "On the bottom shelf of the fridge, …") add no
         step when something is asked (editree.planner.en.context); a warning says what was left out."""
@@ -669,7 +683,9 @@ class SentenceReader:
                 heading = " ".join(t.text for t in sentence[:-1])
                 self.warnings.append(f"{heading!r} is read as a heading, not as an edit")
             return
+        before = len(self.out)
         self._sentence(sentence)
+        self._note_statement(sentence, self.out[before:])
 
     def _sentence(self, sentence: list[Tok]) -> None:
         chunks = _in_time_order(split_clauses(_strip_numbering(sentence)))
