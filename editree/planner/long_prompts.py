@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from editree.errors import InstructionError
-from editree.planner.clauses import Clause, FallbackClause, KeepClause
+from editree.planner.clauses import Clause, EditClause, FallbackClause, KeepClause
 
 _SENTENCES = re.compile(r"[.!?。！？;；\n]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -61,7 +61,31 @@ def is_descriptive(text: str, clauses: list[Clause]) -> bool:
     if len(sentences) < 2 and size < 60:
         return False
 
-    return not all(is_command(s) for s in sentences)
+    return not all(_asks(s, text, clauses, is_command) for s in sentences)
+
+
+_ASKING = re.compile(
+    r"^(?:can|could|would) (?:you|someone|somebody|anyone|u|we|i|the|this|it|my)\b"
+    r"|\b(?:could|can|would|will) (?:you|someone|somebody|anyone|u)\b|\bplease\b",
+    re.IGNORECASE,
+)
+
+
+def _asks(sentence: str, text: str, clauses: list[Clause], is_command: Callable[[str], bool]) -> bool:
+    """A sentence of a request, not of a description: a command, a question or plea ("Can the paper be white and
+    the colours stronger?"), or, when every other clause was structured, a constraint the planner read ("The magnets
+    have to stay as they are")."""
+    if is_command(sentence) or _ASKING.search(sentence):
+        return True
+    start = text.find(sentence)
+    end = start + len(sentence)
+    described = _fallback_share(text, clauses) > 0.2 or any(
+        isinstance(c, EditClause) and c.op == "restyle" and len(str(c.args.get("style", "")).split()) > 6
+        for c in clauses
+    )
+    if described:
+        return False  # a picture described ("…, with a stone balustrade, lemon trees, …") and what it keeps
+    return start >= 0 and any(isinstance(c, KeepClause) and start <= c.span[0] < end for c in clauses)
 
 
 _REIMAGINE = re.compile(

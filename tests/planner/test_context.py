@@ -101,3 +101,20 @@ def test_a_plain_verb_edits_the_thing_it_names(text: str, target: str) -> None:
 def test_though_is_no_part_of_what_is_kept() -> None:
     plan = parse("Brighten the porch, don't touch the plants though.")
     assert [k.region.text for k in plan.constraints] == ["plants"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Listing photo of the studio flat: could you swap the grey sky outside the window for a blue one and brighten "
+        "the hallway a little? The posters on the wall have to stay exactly as they are.",
+        "We took this on the last day of the trip and the light was awful. Can you please brighten the harbour and "
+        "warm up the boats a little? Thanks so much in advance!",
+    ],
+)
+def test_a_long_request_in_sentences_is_not_one_free_form_edit(text: str) -> None:
+    """Questions, pleas and the constraints they state are requests: the steps they ask for are planned one by one
+    (only a picture described at length becomes one free-form edit)."""
+    plan = parse(text)
+    assert len(plan.steps) == 2 and "[fallback]" not in plan_text(plan), plan_text(plan)
+    assert not [w for w in plan.warnings if "long descriptive" in w]
