@@ -122,3 +122,20 @@ def test_a_colour_pop_under_any_style_is_one_restyle(text: str, expected: str) -
 def test_fillers_that_add_nothing(text: str, expected: str) -> None:
     """ "at all" is no part of a region, "instead of Y" names what it was, "deskew" straightens."""
     assert plan_text(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could the lake be a little bluer?", 'adjust("lake", property=warmth'),
+        ("can the hedge be blurred a bit", 'blur("hedge", amount=0.25)'),
+        ("can the bin be removed?", 'remove("bin")'),
+        (
+            "Could the tiles go a shade darker and the ceiling look a little warmer?",
+            'adjust("tiles"[all], property=brightness, amount=-0.15)\nadjust("ceiling", property=warmth',
+        ),
+    ],
+)
+def test_a_wish_asked_as_a_question(text: str, expected: str) -> None:
+    """ "Could the X be Y?" is "make the X Y" (the question's words were read into the region)."""
+    assert plan_text(parse(text)).startswith(expected), plan_text(parse(text))

@@ -913,6 +913,7 @@ class SentenceReader:
         if not body:
             return []
         span = (body[0].start + self.offset, body[-1].end + self.offset)
+        body = _wish_question(body)
         lead = _skip_lead(body, 0)
         if 0 < lead < len(body):  # "slightly increase the contrast": the degree belongs to the clause, read at its end
             body = [*body[lead:], *body[:lead]]
@@ -1120,6 +1121,22 @@ def _elliptical_else(toks: list[Tok]) -> bool:
         "not there",
         "there is not one",
     )
+
+
+WISH_COPULAS = frozenset({"be", "go", "look", "get", "turn", "become", "feel", "seem"})
+POSSESSED = frozenset({"the", "this", "that", "these", "those", "my", "our", "his", "her", "their", "its", "your"})
+
+
+def _wish_question(toks: list[Tok]) -> list[Tok]:
+    """ "Could the sky be bluer?", "Can the paper go a shade whiter and the ink darker?": a wish asked as a
+    question, read as "make the sky bluer" (it was read as a region "could the sky be")."""
+    if len(toks) < 4 or toks[0].low not in ("can", "could", "would", "will") or toks[1].low not in POSSESSED:
+        return toks
+    copula = next((i for i, t in enumerate(toks[:9]) if i > 2 and t.low in WISH_COPULAS), -1)
+    if copula < 0 or copula + 1 >= len(toks):
+        return toks
+    make = Tok("make", "make", toks[0].start, toks[0].end, "word")
+    return [make, *toks[1:copula], *toks[copula + 1 :]]
 
 
 def _else_steps(clauses: list[Clause]) -> list[Clause]:
