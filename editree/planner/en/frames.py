@@ -24,6 +24,7 @@ from editree.planner.en.adjust_frames import AdjustFrames
 from editree.planner.en.amounts import Amount, take_amount
 from editree.planner.en.canvas_frames import CanvasFrames
 from editree.planner.en.complements import (
+    ACTION_VERBS,
     Complement,
     caused_action,
     color_of,
@@ -48,6 +49,7 @@ from editree.planner.en.phrases import (
     FreeForm,
     absolute_keep,
     amount_tokens,
+    attribute_owner,
     base_form,
     color_tone,
     colored_region,
@@ -100,6 +102,14 @@ _USED_TO_BE = frozenset(
     for who in ("it", "they", "he", "she")
     for be in ("be", "look", "looks")
 )
+
+
+POSE_ATTRIBUTES = frozenset(
+    """position placement location arrangement angle pose poses posture orientation perspective alignment layout
+direction motion movement spacing distance framing composition stance gesture""".split()
+)
+"""What "change the X of Y to …" cannot say with an op other than a free-form edit (or a move, for a position)."""
+_CHANGED_TO_DO = frozenset({"include", "show", "reveal", "contain", "feature", "display", "have", "make", "fit"})
 
 
 def _has_become(toks: list[Tok]) -> list[Tok]:
@@ -511,6 +521,8 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
 
     def frame_let(self, lemma: str, verb: vocab.Verb, rest: list[Tok]) -> list[Clause]:
         """ "let the rest of the board go soft", "let the background fade to black": what it is to become."""
+        if len(rest) > 1 and rest[-1].low == "be":
+            return self.keep_region(rest[:-1])  # "let the boy be"
         motion = next((i for i, t in enumerate(rest) if t.low in ("roll", "drift", "creep", "spread", "settle")), -1)
         if motion > 0 and (effect := effect_noun(rest[:motion])) is not None:
             # "let fog roll over the rest", "let some mist drift in": the weather, over where it goes
@@ -719,7 +731,19 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             region = self.region(region_toks) if region_toks else None
             if color is not None:
                 return [self.edit(*sem.recolor_or_fill(region, color))]
+        attribute = next((t.low for t in left if t.low in POSE_ATTRIBUTES), None)
+        if attribute is not None:
+            # "change the man's angle to face forward", "change the pose of the girl to standing": free-form, of its
+            # owner; "change the position of the lamp to the left" is a move
+            owner = attribute_owner(self, left)
+            if attribute in ("position", "location", "placement") and owner not in (None, ALL) and right:
+                _, place = move_place([Tok("it", "it", right[0].start, right[0].start, "word"), *right])
+                if place is not None and "beside_toks" not in place:
+                    return [self.edit("move", owner, place)]
+            raise FreeForm(owner)
         region = self.region(left) if left else None
+        if target_toks and (target_toks[0].low in ACTION_VERBS or target_toks[0].low in _CHANGED_TO_DO):
+            raise FreeForm(None if region == ALL else region)  # "change his outfit to include a blue shirt"
         # "change the season to winter", "change the time to night", "change the weather to rainy"
         if isinstance(region, PhraseRegion) and region.text in lex.IMAGE_ASPECT_NOUNS:
             effect = sem.effect_of(low(target_toks))
