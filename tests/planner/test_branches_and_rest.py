@@ -139,3 +139,18 @@ def test_fillers_that_add_nothing(text: str, expected: str) -> None:
 def test_a_wish_asked_as_a_question(text: str, expected: str) -> None:
     """ "Could the X be Y?" is "make the X Y" (the question's words were read into the region)."""
     assert plan_text(parse(text)).startswith(expected), plan_text(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Of the pears in the bowl, take out the ripest.", "ripest pear"),
+        ("Among the jars on the shelf, remove the smallest.", "smallest jar"),
+        ("In the row of four bikes, paint the second one from the left red.", "bike"),
+        ("Of the stack of books, remove the top one", "book"),
+    ],
+)
+def test_picking_one_of_the_group_named_first(text: str, target: str) -> None:
+    """A bare superlative or "one" after "of the X," / "in the row of X," stands for one of the X."""
+    step = parse(text).steps[0]
+    assert step.target.text == target, plan_text(parse(text))

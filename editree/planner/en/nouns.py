@@ -420,6 +420,17 @@ tights pajamas pyjamas overalls stairs
 _READING_STARTS = (["the", "left"], ["left"], ["the", "top"], ["top"])
 
 
+COLLECTIVE_NOUNS = frozenset(
+    {"row", "line", "group", "pile", "stack", "set", "pair", "bunch", "cluster", "bundle", "series", "rows"}
+)
+"""Nouns whose members are what "one" picks ("in the row of five huts, … the second one"): the noun after "of"."""
+
+
+def _bare_pick(word: str) -> bool:
+    """A superlative standing for a noun of the group just named ("the tallest", "the smallest", "the biggest")."""
+    return len(word) > 5 and word.endswith("est") and word not in ("forest", "interest", "chest", "guest", "rest")
+
+
 def singular(word: str) -> str:
     """ "vases" -> "vase", "benches" -> "bench", "berries" -> "berry" (regular plurals; others as they are)."""
     if not is_plural(word) or word in _PLURAL_PEOPLE:
@@ -811,6 +822,9 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         words = [_word(t) for t in kept_tail] or ["object"]
         kept_tail = []
     head = words[-1]
+    if len(words) == 1 and _bare_pick(head) and isinstance(ctx.last_target, PhraseRegion):
+        words.append("one")  # "of the candles on the cake, take out the tallest": the tallest candle
+        head = "one"
     if head in ("one", "ones") and isinstance(ctx.last_target, PhraseRegion):
         # "of the three vases on the shelf, … the middle one": the head of what was named, not its last word
         named = ctx.heads.get(ctx.last_target.text, ctx.last_target.text.split()[-1])
@@ -829,7 +843,8 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
     elif owner and vocab.is_animate(owner.split()[-1]):
         ctx.note_person(owner)
     ctx.mentioned = text
-    ctx.heads[text] = head
+    group_of = [_word(t) for t in kept_tail[1:] if t.kind == "word"] if kept_tail and kept_tail[0].low == "of" else []
+    ctx.heads[text] = group_of[-1] if head in COLLECTIVE_NOUNS and group_of else head  # "a row of huts": huts
     try:
         region: Region = PhraseRegion(text=text, qualifiers=Qualifiers(**quals))
         ctx.last_region = region
