@@ -154,3 +154,15 @@ def test_picking_one_of_the_group_named_first(text: str, target: str) -> None:
     """A bare superlative or "one" after "of the X," / "in the row of X," stands for one of the X."""
     step = parse(text).steps[0]
     assert step.target.text == target, plan_text(parse(text))
+
+
+def test_a_wish_after_a_comma_is_a_clause_of_its_own() -> None:
+    """ "…, I want all of them gone" was read into the statement before it, and both were dropped."""
+    plan = parse("Three paper cups are standing on the bench, I want all of them gone, plus a slightly warmer wall")
+    assert plan_text(plan) == 'remove("three paper cups"[all])\nadjust("wall", property=warmth, amount=0.15)'
+
+
+def test_the_steps_of_a_wish_point_at_what_was_said() -> None:
+    plan = parse("I want the sky bluer and I want the lawn greener")
+    said = [plan.instruction[s.span[0] : s.span[1]] for s in plan.steps]
+    assert said == ["I want the sky bluer", "I want the lawn greener"]

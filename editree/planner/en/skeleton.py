@@ -153,6 +153,12 @@ def starts_clause(toks: list[Tok], j: int, sep: str) -> bool:
     low = toks[k].low
     if low == "only" and k + 1 < len(toks) and toks[k + 1].low in IF_WORDS:
         return True  # "…, but only if there are trees"
+    if (
+        toks[j].low in ("i", "we")
+        and j + 2 < len(toks)
+        and " ".join(t.low for t in toks[j + 1 : j + 3]).startswith(WISHES)
+    ):
+        return True  # "three buckets are by the door, I want all of them gone", "…, I'd like the grass greener"
     if low == "should" and k + 2 < len(toks) and toks[k + 1].low == "there":
         return True  # "…, should there be a watermark"
     if low == "with" and k + 1 < len(toks):
@@ -920,7 +926,11 @@ class SentenceReader:
         want = _want_frame(body)
         try:
             if want is not None:
-                return self.frames().wanted(want) if want else []
+                if not want:
+                    return []
+                reader = self.frames()
+                reader.span = span  # (the steps of "I want the bins gone" point at what was said)
+                return reader.wanted(want)
             return self.frames().read(body, span)
         except FreeForm as free:
             return self.fallback(toks, free.target)
@@ -1122,6 +1132,9 @@ def _elliptical_else(toks: list[Tok]) -> bool:
         "there is not one",
     )
 
+
+WISHES = ("want", "need", "would like", "would love", "wish", "would prefer")
+"""What a wish starts with after "I"/"we" (str.startswith takes the tuple)."""
 
 WISH_COPULAS = frozenset({"be", "go", "look", "get", "turn", "become", "feel", "seem"})
 POSSESSED = frozenset({"the", "this", "that", "these", "those", "my", "our", "his", "her", "their", "its", "your"})
