@@ -118,3 +118,9 @@ def test_a_long_request_in_sentences_is_not_one_free_form_edit(text: str) -> Non
     plan = parse(text)
     assert len(plan.steps) == 2 and "[fallback]" not in plan_text(plan), plan_text(plan)
     assert not [w for w in plan.warnings if "long descriptive" in w]
+
+
+def test_a_statement_about_the_shot_adds_no_effect() -> None:
+    """ "My night shot …" names the picture: no night atmosphere over "shot of the … came out upside down"."""
+    plan = parse("My night shot of the pier came out upside down, so rotate it by 180")
+    assert plan_text(plan) == "rotate(all, degrees=-180)"

@@ -850,8 +850,13 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
                 return self.complemented(self.region(region_toks), comp)
             if not region_toks:
                 return self.complemented(None, comp)
-        # "brighter background", "blurred background", "black and white background"
+        # "brighter background", "blurred background", "black and white background" (never "My night shot of the
+        # bridge came out upside down": a complement does not follow a possessive, nor a region hold a statement)
+        owned = toks[0].low in ("my", "our", "his", "her", "their", "your", "this", "that")
+        told = any(t.low in ("came", "is", "are", "was", "were", "looks", "has", "have", "got") for t in toks)
         for k in range(len(toks) - 1, 0, -1):
+            if owned or told:
+                break
             comp = read_complement(toks[:k], self.text)
             if comp is not None and comp.kind in ("adjust", "blur", "style", "effect"):
                 region = self.region(toks[k:])
