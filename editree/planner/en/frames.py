@@ -737,9 +737,9 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             # owner; "change the position of the lamp to the left" is a move
             owner = attribute_owner(self, left)
             if attribute in ("position", "location", "placement") and owner not in (None, ALL) and right:
-                _, place = move_place([Tok("it", "it", right[0].start, right[0].start, "word"), *right])
-                if place is not None and "beside_toks" not in place:
-                    return [self.edit("move", owner, place)]
+                moved = self.moved_to(owner, right)
+                if moved is not None:
+                    return moved
             raise FreeForm(owner)
         region = self.region(left) if left else None
         if target_toks and (target_toks[0].low in ACTION_VERBS or target_toks[0].low in _CHANGED_TO_DO):
@@ -762,6 +762,24 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return [self.edit(*sem.change_into(region, prompt))]
         except NotUnderstood:
             raise FreeForm(region) from None
+
+    def moved_to(self, owner: Region, right: list[Tok]) -> list[Clause] | None:
+        """ "(change the position of the lamp) to the left / to be more central / to be beside the sofa": a move,
+        or None when the words after "to" are no place."""
+        place_toks = right
+        if len(right) > 2 and right[0].low == "to" and right[1].low == "be":
+            place_toks = right[2:]  # "to be beside the woman"
+            if low(place_toks).removeprefix("more ") in ("central", "centered", "centred", "in the center"):
+                return [self.edit("move", owner, {"to": "center"})]
+        _, place = move_place([Tok("it", "it", right[0].start, right[0].start, "word"), *place_toks])
+        if place is None:
+            return None
+        if "beside_toks" in place:
+            beside = self.region(place.pop("beside_toks"))
+            if beside is None or beside == ALL:
+                return None
+            place["beside"] = beside
+        return [self.edit("move", owner, place)]
 
     # ---- clauses without a leading verb ------------------------------------------------------------------
     def verbless(self, toks: list[Tok]) -> list[Clause]:
