@@ -43,7 +43,11 @@ def _fallback_share(text: str, clauses: list[Clause]) -> float:
 def is_descriptive(text: str, clauses: list[Clause]) -> bool:
     size = _size(text)
     if size < MIN_WORDS:
-        return False
+        if size < _TAIL_WORDS or _CJK.search(text):
+            return False
+        from editree.planner.en.skeleton import is_command
+
+        return any(_reimagined(s, is_command) for s in _sentences(text))  # short, but one picture described
     sentences = _sentences(text)
     share = _fallback_share(text, clauses)
     pieces = sum(isinstance(c, FallbackClause) for c in clauses)
