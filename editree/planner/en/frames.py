@@ -112,7 +112,10 @@ direction motion movement spacing distance framing composition stance gesture"""
 _CHANGED_TO_DO = frozenset({"include", "show", "reveal", "contain", "feature", "display", "have", "make", "fit"})
 
 
-def _has_become(toks: list[Tok]) -> list[Tok]:
+_OVER_TIME = (("over", "the", "years"), ("over", "time"), ("with", "age"), ("over", "the", "years", "too"))
+
+
+def _has_become(toks: list[Tok], text: str) -> list[Tok]:
     """ "the headline has faded", "the colours have gone dull": a state said as a change, read as "is faded"."""
     for i in range(1, len(toks) - 1):
         if toks[i].low not in ("has", "have", "had"):
@@ -120,10 +123,16 @@ def _has_become(toks: list[Tok]) -> list[Tok]:
         j = i + 1
         if toks[j].low in ("gone", "become", "got", "gotten", "turned", "grown", "been") and j + 1 < len(toks):
             j += 1
-        state = low(toks[j + 1 :]) if toks[j].low in vocab.TOO_WORDS else low(toks[j:])
-        if state in vocab.COMPLAINTS:
+        became = j > i + 1 and toks[i + 1].low in ("gone", "turned", "become", "grown")
+        tail = toks[j:]
+        for time in _OVER_TIME:  # "the sign has gone yellow over the years"
+            if became and len(tail) > len(time) and low(tail[-len(time) :]) == " ".join(time):
+                tail = tail[: -len(time)]
+        state = low(tail[1:]) if tail[0].low in vocab.TOO_WORDS else low(tail)
+        if state in vocab.COMPLAINTS or (became and color_of(tail, text) is not None):
+            # ("the sign has gone yellow; make it white" says what it is now, not what to do)
             copula = "are" if toks[i].low == "have" else "is"
-            return [*toks[:i], Tok(copula, copula, toks[i].start, toks[j - 1].end, "word"), *toks[j:]]
+            return [*toks[:i], Tok(copula, copula, toks[i].start, toks[j - 1].end, "word"), *tail]
         return toks
     return toks
 
@@ -208,7 +217,7 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             toks = toks[:-5]  # "paint the tractor green like it used to be": what it was, the colour says all
         if not toks:
             return []
-        toks = _has_become(toks)
+        toks = _has_become(toks, self.text)
         negated = negation_end(toks)
         if negated is not None:
             return self.negative(toks[negated:])
