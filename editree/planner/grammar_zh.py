@@ -145,13 +145,20 @@ ADJUST_VERBS: dict[str, tuple[str, int]] = {
     "往暖": ("warmth", 1),
     "往冷调": ("warmth", -1),
     "往冷": ("warmth", -1),
+    # "弄亮点", "搞暗一些": a verb of doing with the result
+    "弄亮": ("brightness", 1),
+    "搞亮": ("brightness", 1),
+    "弄暗": ("brightness", -1),
+    "搞暗": ("brightness", -1),
 }
-DOWN = lex.ZH_DOWN | {"往下调", "往下压", "往下降", "往下拉", "往低调"}
+DOWN = lex.ZH_DOWN | {"往下调", "往下压", "往下降", "往下拉", "往低调", "拉低"}
 EFFECTS: dict[str, str] = {
     **lex.ZH_EFFECTS,
     **dict.fromkeys(("晨雾", "水雾", "山雾", "云雾", "轻雾", "淡雾"), "fog"),
     **dict.fromkeys(("小雨", "大雨", "细雨", "毛毛雨"), "rain"),
     **dict.fromkeys(("小雪", "大雪"), "snow"),
+    # "加上雨天的效果": the weather of such a day
+    **{"雨天": "rain", "雪天": "snow", "雾天": "fog", "雨景": "rain", "雪景": "snow"},
 }
 # A colour made deeper or paler ("把天空的颜色调得更深") is more or less saturated, not darker.
 _COLOR_ADJECTIVES: dict[str, tuple[str, int]] = {
@@ -468,6 +475,8 @@ class ChineseTransformer(ClauseBuilder):
             if isinstance(child, Token) and child.type in ("DEGREE", "DEGREE_POST"):
                 if re.match(r"[两二三几](?:个)?(?:档|级|色号)", child):  # "调亮两档": a clear step
                     amount *= lex.STRONG
+                elif re.match(r"一(?:丢丢|咪咪|丁点|小点)", child):  # "拉高一丢丢": a little
+                    amount *= lex.MILD
                 elif child in lex.ZH_MILD:
                     amount *= lex.MILD
                 elif child in lex.ZH_STRONG:

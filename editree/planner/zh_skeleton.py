@@ -70,7 +70,7 @@ _TAIL = re.compile(
 # help ("衬衫帮她换成白色的"), modals ("海水要再蓝一些"), adverbs ("清晰度也加一些", "桌面顺便调亮"); and the
 # second half of a doubled verb ("挪一挪", "去一去").
 _VERBISH = (
-    r"(?=[再更稍很加提调把将变换改去删让给放压降增减锐虚模保留弄染涂刷替移挪缩裁旋翻扩抠选Pp"
+    r"(?=[再更稍很加提调把将变换改去删让给放压降增减锐虚模保留弄染涂刷替移挪缩裁旋翻扩抠选Pp擦拿扔收撕搬剪抹拔摘扫拉"
     r"亮暗白蓝红绿黄暖冷深浅淡清大小])"
 )
 _AFTER_NOUN = r"(?<=" + _HAN + r")(?<![还也再就都并而那要需可能请以我你您想不别没])"
@@ -84,6 +84,8 @@ _BLANKS = (
         + _VERBISH
     ),
     re.compile(r"多(?=[加补放])"),
+    # "行李箱上的标签给撕掉": 给 before the verb says nothing more.
+    re.compile(_AFTER_NOUN + r"(?<![把将对让使])给(?=[撕擦拿扔收搬剪抹拔摘扫去删Pp弄修清抠移挪])"),
     # "除非照片里已经有彩虹": that it is there already says nothing the condition needs.
     re.compile(r"已经(?=有|是|在)"),
     # "给这张夜景照片加个暗角": what kind of picture it is says nothing; the picture is the whole image.
@@ -135,10 +137,10 @@ _KEEP_FRAME = re.compile(
     r"^在?(?:不改变|不改动|不修改|不影响|不动|保持|保留|维持)(?P<x>.+?)(?:不变|原样)?的?(?:情况|前提|基础|条件)之?下$"
 )
 _EXCEPT = re.compile(
-    r"^除了?(?P<x>.+?)(?:(?:以外|之外)\s*[，,]?\s*的?(?:其他|其余|其它|别的|剩下)?|(?:其他|其余|其它|别的|剩下))"
+    r"^除(?:了|开|去)?(?P<x>.+?)(?:(?:以外|之外)\s*[，,]?\s*的?(?:其他|其余|其它|别的|剩下)?|(?:其他|其余|其它|别的|剩下))"
     r"的?(?:部分|地方|区域)?(?:都|全部|全都|一律)?"
 )
-_EXCEPT_BARE = re.compile(r"^除了(?P<x>.+?)外?$")
+_EXCEPT_BARE = re.compile(r"^除(?:了|开)(?P<x>.+?)外?$")
 # "…，但是汽车上不要加": the step before it, but not on the car.
 _NOT_HERE = (
     re.compile(
