@@ -128,6 +128,8 @@ def _has_become(toks: list[Tok], text: str) -> list[Tok]:
         for time in _OVER_TIME:  # "the sign has gone yellow over the years"
             if became and len(tail) > len(time) and low(tail[-len(time) :]) == " ".join(time):
                 tail = tail[: -len(time)]
+        if len(tail) > 1 and tail[-1].low in ("badly", "a lot", "completely", "so much", "terribly", "quite a bit"):
+            tail = tail[:-1]  # "the curtains have faded badly"
         state = low(tail[1:]) if tail[0].low in vocab.TOO_WORDS else low(tail)
         if state in vocab.COMPLAINTS or (became and color_of(tail, text) is not None):
             # ("the sign has gone yellow; make it white" says what it is now, not what to do)

@@ -549,6 +549,8 @@ class ObjectFrames:
                 raise NotUnderstood(f"{lemma} what?")
             self.ctx.targets.append(region)
             return [self.edit("replace", NotRegion(region=region), {"prompt": "plain white background"})]
+        if len(rest) > 1 and rest[0].low == "out":
+            rest = rest[1:]  # "pick out the tallest sunflower"
         region = self.region(rest)
         if region is None:
             raise NotUnderstood("select what?")
