@@ -124,3 +124,17 @@ def test_a_statement_about_the_shot_adds_no_effect() -> None:
     """ "My night shot …" names the picture: no night atmosphere over "shot of the … came out upside down"."""
     plan = parse("My night shot of the pier came out upside down, so rotate it by 180")
     assert plan_text(plan) == "rotate(all, degrees=-180)"
+
+
+def test_it_after_a_complaint_is_what_it_named() -> None:
+    """ "Tone it down" after "The lamp is too bright." tones the lamp down, not the whole picture."""
+    plan = parse("The lamp is too bright. Tone it down a little and make the wall warmer.")
+    assert (
+        plan_text(plan)
+        == 'adjust("lamp", property=brightness, amount=-0.15)\nadjust("wall", property=warmth, amount=0.3)'
+    )
+
+
+def test_a_diary_line_with_its_subject_dropped_is_context() -> None:
+    plan = parse("Got this shot of my niece at the fair. Could you blur the railings and warm her face a bit?")
+    assert "[fallback]" not in plan_text(plan) and len(plan.steps) == 2, plan_text(plan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from editree.ops import ALL, BACKGROUND, Region
+from editree.ops import ALL, BACKGROUND, PhraseRegion, Region
 from editree.planner import lexicon_en as lex
 from editree.planner import semantics as sem
 from editree.planner.clauses import Clause
@@ -101,7 +101,11 @@ class AdjustFrames:
             after = drop_particles(after, ("up", "down"))
             if after and after[0].low in ("on", "in", "for", "across", "around", "over", "at"):
                 after = after[1:]
-            region = self.region(after) if after else None
+            # ("The lamp is too bright. Tone it down.": with nothing after it, "it" is the thing last named; "the
+            # colours are flat, bump em up": the property named, on what it was said of)
+            region = self.region(after) if after else self.region(rest[:1])
+            if not after and not isinstance(region, PhraseRegion):
+                region = None
             return [self.adjust(region, self.ctx.last_property, sign or 1, amount)]
         if not groups:
             defect = defect_kind(rest)

@@ -96,7 +96,7 @@ def _verb_stems() -> frozenset[str]:
 def _has_subject(before: list[Tok], first: str) -> bool:
     """Something stands before the verb ("The mare … has", "Somebody left", "This is"), or the sentence is a diary
     line with its subject dropped ("Shot my coupe last night")."""
-    return bool(before) or first in ("shot", "snapped", "took", "found", "bought", "scanned", "painted", "drew")
+    return bool(before) or first in ("shot", "snapped", "took", "got", "found", "bought", "scanned", "painted", "drew")
 
 
 HAVING_VERBS = frozenset({"has", "have", "had", "left", "got", "found", "bought", "dropped", "spilled", "spilt"})
