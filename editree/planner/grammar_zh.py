@@ -205,6 +205,8 @@ _BARE_COUNT = re.compile(
     r"^(?:一|两|几)?(?:个|只|件|张|辆|座|顶|副|朵|棵|盏|艘|匹|幅|盆|瓶|根|条|双|份|道|束|块|片|把|杯|本|对|串|位|头|枚|支|台|轮|颗)$"
 )
 _COUNT_PREFIX = re.compile(_BARE_COUNT.pattern.removesuffix("$"))
+# What levelling the picture straightens: "把地平线拉直", "把海平面扶正".
+_LEVELLED = frozenset({"horizon", "skyline", "horizon line", "sea level", "the horizon", "waterline"})
 _HAN_RE = re.compile(r"[^\W\d_a-zA-Z]")
 _COMPLEMENT = re.compile(r"(?:上去|进去|上来|下来|出来|过去|进来)$")
 _LOOK_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|感)的?$")
@@ -897,8 +899,15 @@ class ChineseTransformer(ClauseBuilder):
         """ "换一个大理石台面的背景": a new background."""
         _, source = _prompt(children)
         match = re.fullmatch(r"(?:一个|一张|个|张)?(?P<what>.+?)的?背景", source)
-        if match is None:
-            raise NotUnderstood(f"{source!r}: what is swapped is not said")
+        if match is None:  # "换个金色的画框": the frame there becomes a gold one
+            words = [w for w in segment(source.split("的")[-1]) if w.category != "article"]
+            head = words[-1] if words and words[-1].english else None
+            english = translate(source, articles=True)
+            if head is None or not english.complete or english.clause:
+                raise NotUnderstood(f"{source!r}: what is swapped is not said")
+            target = PhraseRegion(text=head.english, source=head.text)
+            source = re.sub(r"^(?:个|张|件|把|只)", "", source)
+            return self._edit(meta, *self._with_source("replace", target, {"prompt": english.text}, source))
         what = match.group("what")
         return self._edit(meta, *self._with_source("replace", BACKGROUND, {"prompt": self._english(what, True)}, what))
 
@@ -1103,6 +1112,8 @@ class ChineseTransformer(ClauseBuilder):
     def add(self, meta: Any, children: list[Any]) -> EditClause:
         english, source = _prompt(children)
         target = self._target(children)
+        if source.endswith("了"):  # "那幅挂画歪了": a statement, not a thing to add
+            raise NotUnderstood(f"{source!r} says what happened, not what to add")
         if _COMPLEMENT.search(source) and len(source) > 2:  # "放只猫上去": the direction says nothing more
             source = _COMPLEMENT.sub("", source)
             english = self._english(source, articles=True)
@@ -1194,7 +1205,11 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, "rotate", None, {"degrees": 180.0})
 
     def rotate_auto(self, meta: Any, children: list[Any]) -> EditClause:
-        """ "把地平线拉直": level the horizon."""
+        """ "把地平线拉直": level the horizon; a thing in the picture set straight ("把那幅画扶正") is no
+        rotation of the picture, but a free-form edit of the thing."""
+        target = self._target(children)
+        if isinstance(target, PhraseRegion) and target.text not in _LEVELLED:
+            raise NotUnderstood(f"{self._raw(meta)!r} straightens a thing, not the picture")
         return self._edit(meta, "rotate", None, {"auto": True})
 
     def flip(self, meta: Any, children: list[Any]) -> EditClause:

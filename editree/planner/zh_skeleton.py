@@ -651,6 +651,8 @@ class _Reader:
                 if region is None or not self._named_whole(region):
                     continue
                 predicate = piece[cut:body]
+                if re.search(r"[这那]", predicate):  # "客厅那幅挂画歪了": the thing is longer than 客厅
+                    continue
                 fix = None
                 for pattern, args in _STATE_FIXES:
                     if region == ALL and pattern.search(predicate):
