@@ -130,6 +130,8 @@ def _has_become(toks: list[Tok], text: str) -> list[Tok]:
                 tail = tail[: -len(time)]
         if len(tail) > 1 and tail[-1].low in ("badly", "a lot", "completely", "so much", "terribly", "quite a bit"):
             tail = tail[:-1]  # "the curtains have faded badly"
+        while became and len(tail) > 1 and tail[0].low in vocab.DEGREE_WORDS:
+            tail = tail[1:]  # "the photo has gone a bit yellow"
         state = low(tail[1:]) if tail[0].low in vocab.TOO_WORDS else low(tail)
         if state in vocab.COMPLAINTS or (became and color_of(tail, text) is not None):
             # ("the sign has gone yellow; make it white" says what it is now, not what to do)

@@ -431,6 +431,15 @@ def _bare_pick(word: str) -> bool:
     return len(word) > 5 and word.endswith("est") and word not in ("forest", "interest", "chest", "guest", "rest")
 
 
+def plural(word: str) -> str:
+    """ "tree" -> "trees", "bench" -> "benches", "berry" -> "berries" (regular plurals)."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "s", "z")):
+        return word + "es"
+    return word + "s"
+
+
 def singular(word: str) -> str:
     """ "vases" -> "vase", "benches" -> "bench", "berries" -> "berry" (regular plurals; others as they are)."""
     if not is_plural(word) or word in _PLURAL_PEOPLE:
@@ -608,6 +617,16 @@ def _atom(toks: list[Tok], ctx: Context) -> Region | None:
         )
     ):
         return ctx.rest()  # "the rest of the room": what the instruction did not name
+    named = ctx.targets[-1] if ctx.targets and isinstance(ctx.targets[-1], PhraseRegion) else ctx.last_target
+    if joined in ("the others", "the other ones", "others", "all the others") and isinstance(named, PhraseRegion):
+        quals = named.qualifiers
+        if quals.position is None and quals.size is None and not isinstance(quals.count, int):
+            if not any(w.endswith("est") for w in named.text.split()[:-1]):
+                return ctx.rest()  # "blur the dog and keep the others sharp": everything but the dog
+        # "keep the tallest tree and blur the others": the other trees, not everything else in the picture
+        head = ctx.heads.get(named.text, named.text.split()[-1])
+        group = PhraseRegion(text=head if is_plural(head) else plural(head), qualifiers=Qualifiers(count="all"))
+        return MinusRegion(region=group, exclude=named)
     if words[0] in ("whoever", "whomever", "anyone who", "someone who") and len(toks) > 1:
         # "whoever is standing in the doorway": the person doing that
         rest_toks = [t for t in toks[1:] if t.low not in ("is", "are", "was")]

@@ -420,6 +420,7 @@ VERBS: dict[str, Verb] = {
     "circle": _v("select"),
     "choose": _v("select"),
     "pick": _v("select"),
+    "grab": _v("select"),
     "isolate": _v("select"),
     "mask": _v("select"),
     "segment": _v("select"),
