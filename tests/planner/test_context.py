@@ -138,3 +138,11 @@ def test_it_after_a_complaint_is_what_it_named() -> None:
 def test_a_diary_line_with_its_subject_dropped_is_context() -> None:
     plan = parse("Got this shot of my niece at the fair. Could you blur the railings and warm her face a bit?")
     assert "[fallback]" not in plan_text(plan) and len(plan.steps) == 2, plan_text(plan)
+
+
+@pytest.mark.parametrize("face", [":)", ":-)", ";)", ":D", ":P", ":("])
+def test_an_emoticon_is_no_heading_colon(face: str) -> None:
+    """A fallback piece before ":)" was read as a heading and the instruction had nothing left to edit."""
+    plan = parse(f"honestly just make the whole thing look nicer {face}")
+    assert plan_text(plan).startswith("edit(all, instruction=")
+    assert plan_text(parse(f"blur the pond {face}")) == 'blur("pond", amount=0.5)'

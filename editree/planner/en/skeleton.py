@@ -515,7 +515,8 @@ class SentenceReader:
         return (toks[0].start + self.offset, toks[-1].end + self.offset)
 
     def read(self) -> list[Clause]:
-        tokens = _without_brackets([t for t in tokenize(self.text) if t.low not in ("*", "•", "~")])
+        tokens = _without_emoticons(tokenize(self.text))
+        tokens = _without_brackets([t for t in tokens if t.low not in ("*", "•", "~")])
         for sentence in _questions_as_conditions(split_sentences(tokens)):
             self.sentence(sentence)
         self._apply_color_kept()
@@ -1180,6 +1181,27 @@ def _after_comma(toks: list[Tok], k: int) -> list[Tok]:
         if toks[i].low in (",", "then"):
             return toks[i + 1 :]
     return []
+
+
+def _without_emoticons(toks: list[Tok]) -> list[Tok]:
+    """ ":)", ":-(", ";)", ":D", ":P": no colon of a heading ("… remove the people in the background :)" was read
+    as a heading and left nothing to edit), nor a bracket."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.low in (":", ";") and i + 1 < len(toks) and toks[i + 1].start == tok.end:
+            j = i + 1
+            if toks[j].low == "-" and j + 1 < len(toks) and toks[j + 1].start == toks[j].end:
+                j += 1
+            face = toks[j]
+            after_ok = j + 1 >= len(toks) or toks[j + 1].start > face.end
+            if face.low in (")", "(", "d", "p", "/") and after_ok:
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _without_brackets(toks: list[Tok]) -> list[Tok]:
