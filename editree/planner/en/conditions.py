@@ -161,6 +161,8 @@ def _atom(toks: list[Tok], ctx: Context, negated: bool = False) -> tuple[Cond, i
         while start < len(words) and words[start] in ("no", "not", "any", "a", "an", "some", "only"):
             negative = negative or words[start] in ("no", "not")
             start += 1
+        if words[start : start + 3] in (["at", "least", "one"], ["one", "or", "more"]):
+            start += 3  # "if there is at least one dog": whether there is a dog
         end = _noun_end(toks, start)
         region = region_of(toks[start:end], ctx)
         if region is None:
