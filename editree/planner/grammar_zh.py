@@ -207,6 +207,11 @@ _BARE_COUNT = re.compile(
 _COUNT_PREFIX = re.compile(_BARE_COUNT.pattern.removesuffix("$"))
 # What levelling the picture straightens: "把地平线拉直", "把海平面扶正".
 _LEVELLED = frozenset({"horizon", "skyline", "horizon line", "sea level", "the horizon", "waterline"})
+# What cleaning takes away: "把污渍擦干净" removes the stain.
+_DIRT = re.compile(
+    r"\b(?:stains?|spots?|dirt|dust|marks?|smudges?|fingerprints?|graffiti|mud|trash|garbage|litter|grease|"
+    r"scratch(?:es)?|water spots?|oil stains?|blemish(?:es)?)\b"
+)
 _HAN_RE = re.compile(r"[^\W\d_a-zA-Z]")
 _COMPLEMENT = re.compile(r"(?:上去|进去|上来|下来|出来|过去|进来)$")
 _LOOK_MARK = re.compile(r"(?:风格|风|效果|滤镜|画风|质感|色调|调子|感)的?$")
@@ -663,6 +668,22 @@ class ChineseTransformer(ClauseBuilder):
         """ "在他身后": behind the subject is the background."""
         return BACKGROUND
 
+    def region_behind_of(self, meta: Any, children: list[Any]) -> Region:
+        """ "它身后的晾衣架", "狗背后的墙": the thing behind the one named (or the one "它" means)."""
+        nouns = [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
+        pronoun = _first(children, "PRONOUN")
+        if pronoun is not None:
+            person = str(pronoun) in lex.ZH_PERSON_PRONOUNS
+            it = PhraseRegion(text=self.last_person or "person") if person else self.it()
+            if not isinstance(it, PhraseRegion):
+                raise NotUnderstood(f"{self._raw(meta)!r}: behind what is not said")
+            owner = it.text
+        else:
+            owner = self._english(nouns[0], articles=False)
+        thing = self._english(nouns[-1], articles=False)
+        self.mentioned = PhraseRegion(text=thing)
+        return PhraseRegion(text=f"{thing} behind the {owner}", source=self._raw(meta))
+
     def region_in_background(self, meta: Any, children: list[Any]) -> Region:
         """ "背景中的人": those people, where the background is."""
         inner = self.region_phrase(meta, [c for c in children if not isinstance(c, Token)])
@@ -740,6 +761,8 @@ class ChineseTransformer(ClauseBuilder):
             earlier = [r for r in self.topics if isinstance(r, PhraseRegion) and r.text != removed]
             if earlier and removed.split()[-1] != earlier[-1].text.split()[-1]:
                 return earlier[-1]
+        if self.last_target in (None, ALL) and self.topics:  # "狗狗不要动，把它身后的…": the dog kept
+            return self.topics[-1]
         return self.last_target if self.last_target is not None else ALL
 
     def region_list(self, meta: Any, children: list[Any]) -> Region:
@@ -773,6 +796,8 @@ class ChineseTransformer(ClauseBuilder):
         return self.keep_region(region, self._span(meta), self._raw(meta))
 
     def keep_region(self, region: Region, span: tuple[int, int], raw: str) -> list[Clause]:
+        if isinstance(region, PhraseRegion):
+            self.topics.append(region)
         """What "保持X不变" keeps: pixels, an identity, or nothing (a quality of the picture)."""
         if any(region is r for r in self.rest_regions):  # "其他地方不要动": keep what no edit touches
             return [KeepRestClause(span)]
@@ -1101,6 +1126,11 @@ class ChineseTransformer(ClauseBuilder):
 
     def remove(self, meta: Any, children: list[Any]) -> EditClause:
         what = _regions(children)[0]
+        verb = str(_first(children, "REMOVE") or "")
+        dirt = isinstance(what, PhraseRegion) and _DIRT.search(what.text)
+        if verb in ("擦干净", "擦净", "洗干净", "清洗干净") and not dirt:
+            # "墙上的污渍擦干净" takes the stain away; "把车擦干净" cleans the car, which stays
+            raise NotUnderstood(f"{self._raw(meta)!r} cleans a thing, it does not remove it")
         if re.search(r"颜色|色彩", self._raw(meta)):  # "去掉颜色": make it black and white
             return self._edit(meta, "restyle", None, {"style": "black and white"})
         if isinstance(what, PhraseRegion) and what.text in lex.ENHANCE_KINDS:
