@@ -166,3 +166,20 @@ def test_the_steps_of_a_wish_point_at_what_was_said() -> None:
     plan = parse("I want the sky bluer and I want the lawn greener")
     said = [plan.instruction[s.span[0] : s.span[1]] for s in plan.steps]
     assert said == ["I want the sky bluer", "I want the lawn greener"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("punch up the green of the meadow", 'adjust("meadow", property=saturation, amount=0.3)'),
+        ("punch up the colours of the tulips", 'adjust("tulips"[all], property=saturation, amount=0.3)'),
+        (
+            "Get the diver to look like he's mid-air and brighten the pool.",
+            'edit("diver", instruction="Get the diver to look like he\'s mid-air") [fallback]\n'
+            'adjust("pool", property=brightness, amount=0.3)',
+        ),
+    ],
+)
+def test_colour_of_a_thing_and_getting_someone_to(text: str, expected: str) -> None:
+    """ "the green of X" is how colourful X is; "get X to look like …" is a free-form edit of X, not a purpose."""
+    assert plan_text(parse(text)) == expected

@@ -31,6 +31,12 @@ from editree.planner.en.tokens import Tok
 _COUNT_NOUNS = frozenset({"number", "amount", "quantity", "density", "count"})
 
 
+COLOR_WORDS = frozenset(
+    {"red", "green", "blue", "yellow", "orange", "purple", "pink", "colors", "colours", "color", "colour", "reds",
+     "greens", "blues", "yellows", "oranges"}
+)  # fmt: skip
+
+
 class AdjustFrames:
     """Frame methods of FrameReader, mixed into it: they use its edit(), region() and context."""
 
@@ -58,6 +64,12 @@ class AdjustFrames:
                 if noun in ("colors", "colours", "color", "colour") and prop == "brightness":
                     pass
                 return [self.adjust(None, prop, verb.sign, amount)]
+        body = strip_fillers(rest)
+        if body and body[0].low == "the":
+            body = body[1:]
+        if len(body) > 2 and body[1].low == "of" and body[0].low in COLOR_WORDS and prop in ("contrast", "saturation"):
+            # "punch up the green of the pitch", "boost the blue of the sea": how colourful the thing is
+            return [self.adjust(self.region(body[2:]), "saturation", verb.sign or 1, amount)]
         target = self.region(rest)
         return [self.adjust(target, prop, verb.sign, amount)]
 

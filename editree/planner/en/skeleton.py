@@ -461,6 +461,8 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
     if low == "to" and prev in WANTING:
         return False  # "I'd like to make …", "is it possible to add …": the request itself
     if low == "to" and i + 1 < len(sentence) and _purpose_verb(sentence[i + 1]):
+        if sentence[_skip_lead(sentence, 0)].low in ("get", "getting", "help", "ask", "tell"):
+            return False  # "get the skier to look like she is mid-jump": what to get her to do, not a purpose
         return i + 2 < len(sentence) or sentence[i + 1].low in ("pop",)
     if (
         low == "so"
