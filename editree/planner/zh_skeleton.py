@@ -807,9 +807,12 @@ class _Reader:
             other = [c for c in (self.resolve(i, flat) for i in item.else_) if c is not None]
             return IfClause(item.cond, then, other, (item.start, max(item.end, item.start)))
         if isinstance(item, _Said):
-            later = flat[(_index(flat, item) or 0) + 1 :]
-            if any(isinstance(i, (EditClause, FallbackClause, _Open)) for i in later):
+            later = [
+                i for i in flat[(_index(flat, item) or 0) + 1 :] if isinstance(i, (EditClause, FallbackClause, _Open))
+            ]
+            if later and (item.fix is None or any(_addresses(i, item) for i in later)):
                 return None  # "那只狗太暗了，把它调亮一点": the request says what to do
+            # "天空太暗了，把背景虚化": the complaint asks its own fix, which no request after it gives
             if item.fix is not None:
                 return item.fix
             return FallbackClause(item.text, item.span, target=item.region)
@@ -847,6 +850,17 @@ class _Reader:
         if grey is not None:
             _replace(self.out, grey, _narrow(grey, item.region))
             _replace(self.out, item, None)
+
+
+def _addresses(step: Any, said: _Said) -> bool:
+    """Whether a request after a complaint may be its fix: one on the same thing, or of the same kind."""
+    if not isinstance(step, EditClause) or said.fix is None:
+        return True  # a free-form edit or a condition may be what the complaint asks for
+    if step.target == said.region or said.region in _members(step.target):
+        return True
+    if step.op != said.fix.op:
+        return False
+    return step.op != "adjust" or step.args.get("property") == said.fix.args.get("property")
 
 
 def _filled_extension(previous: list[Any], items: list[Any]) -> EditClause | None:
