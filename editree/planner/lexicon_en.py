@@ -251,6 +251,8 @@ overall look everything whole thing it day daytime
 QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
     "left": ("position", "left"),
     "leftmost": ("position", "left"),
+    "left-most": ("position", "left"),
+    "right-most": ("position", "right"),
     "right": ("position", "right"),
     "rightmost": ("position", "right"),
     "top": ("position", "top"),

@@ -417,6 +417,7 @@ tights pajamas pyjamas overalls stairs
 )
 
 
+_GROUP_SIZES = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5"})
 _READING_STARTS = (["the", "left"], ["left"], ["the", "top"], ["top"])
 
 
@@ -765,6 +766,11 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         elif low in lex.ORDINALS:
             quals["count"] = lex.ORDINALS[low]
         toks = toks[1:]
+    picked = bool(quals) and len(toks) > 2 and toks[0].low == "of"
+    if picked:  # "the leftmost of the three boats", "the second of the cups": one of that group
+        toks = [t for t in toks[1:] if t.low not in ("the", "these", "those", "all") and t.low not in _GROUP_SIZES]
+        if not toks:
+            raise NotUnderstood("one of what?")
     # Where the head noun ends: at the first relation word or position phrase.
     head_end = len(toks)
     for i, tok in enumerate(toks):
@@ -841,6 +847,8 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         words = [_word(t) for t in kept_tail] or ["object"]
         kept_tail = []
     head = words[-1]
+    if picked:
+        words[-1] = head = singular(head)
     if len(words) == 1 and _bare_pick(head) and isinstance(ctx.last_target, PhraseRegion):
         words.append("one")  # "of the candles on the cake, take out the tallest": the tallest candle
         head = "one"

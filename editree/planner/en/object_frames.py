@@ -11,7 +11,7 @@ from editree.planner.clauses import Clause, EditClause
 from editree.planner.en import vocab
 from editree.planner.en.amounts import take_amount
 from editree.planner.en.complements import color_of
-from editree.planner.en.nouns import strip_fillers
+from editree.planner.en.nouns import is_plural, plural, singular, strip_fillers
 from editree.planner.en.phrases import (
     FreeForm,
     and_token,
@@ -68,6 +68,13 @@ class ObjectFrames:
             if right[0].low == "instead of":  # "replace with a cat instead of the dog" (rare order)
                 region, prompt_toks = self.region(prompt_toks), left
             prompt = self.raw(strip_punct(prompt_toks))
+            if isinstance(region, PhraseRegion) and re.search(r"\bones?$", prompt) and len(prompt.split()) > 1:
+                # "replace the third tile with a blue one", "the old benches with new ones": of the same kind
+                head = self.ctx.heads.get(region.text, region.text.split()[-1])
+                many = prompt.endswith("ones")
+                prompt = re.sub(
+                    r"\bones?$", (head if is_plural(head) else plural(head)) if many else singular(head), prompt
+                )
             if not prompt or region is None:
                 raise NotUnderstood("replace what with what?")
             out.append(self.edit("replace", region, {"prompt": prompt}))
