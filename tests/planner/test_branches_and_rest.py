@@ -183,3 +183,15 @@ def test_the_steps_of_a_wish_point_at_what_was_said() -> None:
 def test_colour_of_a_thing_and_getting_someone_to(text: str, expected: str) -> None:
     """ "the green of X" is how colourful X is; "get X to look like …" is a free-form edit of X, not a purpose."""
     assert plan_text(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The red door is the one thing I want in colour; the rest of the street can go grey.", 'not("red door")'),
+        ("I'd like the yellow taxi to be the only coloured thing", 'not("yellow taxi")'),
+        ("the lantern should be the only thing in colour, make the rest black and white", 'not("lantern")'),
+    ],
+)
+def test_the_only_thing_in_colour_is_a_colour_pop(text: str, expected: str) -> None:
+    assert plan_text(parse(text)) == f'restyle({expected}, style="black and white")'

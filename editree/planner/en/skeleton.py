@@ -13,6 +13,7 @@ branches; "otherwise" at the start of a sentence is the else of the condition be
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from editree.ops import ALL, MinusRegion, NotRegion, UnionRegion
@@ -461,6 +462,8 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
     if low == "to" and prev in WANTING:
         return False  # "I'd like to make …", "is it possible to add …": the request itself
     if low == "to" and i + 1 < len(sentence) and _purpose_verb(sentence[i + 1]):
+        if nxt == "be" and nxt2 == "the":
+            return False  # "I'd like the kite to be the only coloured thing": what it is to be
         if sentence[_skip_lead(sentence, 0)].low in ("get", "getting", "help", "ask", "tell"):
             return False  # "get the skier to look like she is mid-jump": what to get her to do, not a purpose
         return i + 2 < len(sentence) or sentence[i + 1].low in ("pop",)
@@ -923,6 +926,13 @@ class SentenceReader:
             return []
         span = (body[0].start + self.offset, body[-1].end + self.offset)
         body = _wish_question(body)
+        only_colour = _only_in_colour(body)
+        if only_colour is not None:
+            region = region_of(only_colour, self.ctx)
+            if region is not None and region != ALL:  # a colour pop: the black and white edits leave it out
+                self.ctx.color_kept.append((region, span))
+                self.ctx.targets.append(region)
+                return []
         lead = _skip_lead(body, 0)
         if 0 < lead < len(body):  # "slightly increase the contrast": the degree belongs to the clause, read at its end
             body = [*body[lead:], *body[:lead]]
@@ -1134,6 +1144,28 @@ def _elliptical_else(toks: list[Tok]) -> bool:
         "not there",
         "there is not one",
     )
+
+
+_ONLY_COLOUR = re.compile(
+    r"^(?P<subject>.+?) (?:is|to be|should be|must be|stays|stay) the (?:one|only) "
+    r"(?:(?:thing|part|object|bit)(?: (?:that )?(?:i want|i'd like|we want|to stay|that stays|left|should be|is))? "
+    r"(?:in color|colored|with color)|colored (?:thing|part|object|bit))$"
+)
+
+
+def _only_in_colour(toks: list[Tok]) -> list[Tok] | None:
+    """The subject of "the neon sign is the one thing I want in colour", "I'd like the jersey to be the only
+    coloured thing": what keeps its colour in a colour pop."""
+    words = [t.low for t in toks]
+    start = 0
+    while start < len(words) and words[start] in ("i", "we", "would", "like", "love", "want", "really", "'d"):
+        start += 1  # "I'd like …", "we want …": the wish, not the subject
+    text = " ".join(words[start:]).replace("colour", "color")
+    match = _ONLY_COLOUR.match(text)
+    if match is None:
+        return None
+    n = len(match.group("subject").split())
+    return toks[start : start + n]
 
 
 WISHES = ("want", "need", "would like", "would love", "wish", "would prefer")
