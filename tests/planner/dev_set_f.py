@@ -60,28 +60,7 @@ read as meant). Decided here for what those sets do not cover (apply them to new
 
 from __future__ import annotations
 
-
-def e(op: str, target: str = "all", arg: list[str] | tuple[str, ...] = ()) -> dict:
-    """One expected edit step."""
-    return {"op": op, "target": target, "arg": list(arg)}
-
-
-def when(cond: dict, then: list[dict], otherwise: list[dict] | None = None) -> dict:
-    """One expected If step."""
-    return {"if": cond, "then": then, "else": otherwise or []}
-
-
-def exists(heads: str) -> dict:
-    return {"exists": heads}
-
-
-def absent(heads: str) -> dict:
-    return {"not_exists": heads}
-
-
-def image_is(prop: str) -> dict:
-    return {"image_is": prop}
-
+from tests.planner.dev_set_e import absent, e, exists, image_is, when  # the same label helpers as set E
 
 BRIGHT = ["brightness", "exposure"]
 DARKER = [*BRIGHT, "dark", "black", "深", "暗"]
