@@ -195,3 +195,21 @@ def test_colour_of_a_thing_and_getting_someone_to(text: str, expected: str) -> N
 )
 def test_the_only_thing_in_colour_is_a_colour_pop(text: str, expected: str) -> None:
     assert plan_text(parse(text)) == f'restyle({expected}, style="black and white")'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("flip the photo vertically, no wait, horizontally", "flip(all)"),
+        ("make the van red - sorry, I mean dark green", 'recolor("van", color="dark green")'),
+        ("remove the goose, no, the duck", 'remove("duck")'),
+        (
+            "add snow and brighten it, no wait, darken it",
+            "atmosphere(all, effect=snow, amount=0.5)\nadjust(all, property=brightness, amount=-0.3)",
+        ),
+        ("blur the hedge, or the fence", 'blur(union("hedge", "fence"), amount=0.5)'),  # no correction
+    ],
+)
+def test_a_correction_said_in_passing(text: str, expected: str) -> None:
+    """What is said last replaces what it corrects: a word, a noun phrase, or the whole clause."""
+    assert plan_text(parse(text)) == expected

@@ -700,7 +700,7 @@ class SentenceReader:
         self._note_statement(sentence, self.out[before:])
 
     def _sentence(self, sentence: list[Tok]) -> None:
-        chunks = _in_time_order(split_clauses(_strip_numbering(sentence)))
+        chunks = _in_time_order(split_clauses(_self_corrected(_strip_numbering(sentence))))
         items: list[Clause] = []
         self.items = items
         cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
@@ -1215,6 +1215,40 @@ def _after_comma(toks: list[Tok], k: int) -> list[Tok]:
         if toks[i].low in (",", "then"):
             return toks[i + 1 :]
     return []
+
+
+CORRECTIONS = frozenset({"no", "wait", "sorry", "i", "mean", "actually", "or", "rather", "oops", "no wait", "i mean"})
+"""Words of a correction said in passing ("no wait", "sorry, I mean", "or rather")."""
+
+
+def _self_corrected(toks: list[Tok]) -> list[Tok]:
+    """ "mirror it vertically, no wait, horizontally", "make the car red, sorry, I mean blue", "remove the dog, no,
+    the cat": what is said last replaces what it corrects (the word before the correction, or the noun phrase when a
+    noun phrase corrects it)."""
+    for i, tok in enumerate(toks):
+        if tok.low not in (",", "-", "—") or i < 2:
+            continue
+        j = i + 1
+        while j < len(toks) and (toks[j].low in CORRECTIONS or toks[j].low == ","):
+            j += 1
+        said = [t.low for t in toks[i + 1 : j] if t.low != ","]
+        flagged = any(w in ("no wait", "wait", "i mean", "actually", "rather", "sorry", "oops") for w in said)
+        if not said or not (flagged or (said == ["no"] and i + 2 < len(toks) and toks[i + 2].low == ",")):
+            continue
+        end = j
+        while end < len(toks) and toks[end].low not in vocab.SEPARATORS and toks[end].kind != "punct":
+            end += 1
+        fix = toks[j:end]
+        if fix and verb_at(fix, 0) is not None:  # "brighten it, no, darken it": the whole clause is taken back
+            start = next((m + 1 for m in range(i - 1, -1, -1) if toks[m].low in vocab.SEPARATORS), 0)
+            return [*toks[:start], *_self_corrected(toks[j:])]
+        if not fix or len(fix) > 3:
+            continue
+        start = i - 1
+        if fix[0].low in vocab.DETERMINERS:
+            start = next((m for m in range(i - 1, 0, -1) if toks[m].low in vocab.DETERMINERS), i - 1)
+        return [*toks[:start], *fix, *_self_corrected(toks[end:])]
+    return toks
 
 
 def _without_emoticons(toks: list[Tok]) -> list[Tok]:
