@@ -427,6 +427,12 @@ COLLECTIVE_NOUNS = frozenset(
 """Nouns whose members are what "one" picks ("in the row of five huts, … the second one"): the noun after "of"."""
 
 
+PARTICIPLE_TAILS = frozenset(
+    {"stuck", "left", "held", "placed", "sitting", "standing", "lying", "hanging", "parked", "stacked", "lined"}
+)
+"""Words after a noun that describe it ("the candles stuck in the cake"), never its head."""
+
+
 def _bare_pick(word: str) -> bool:
     """A superlative standing for a noun of the group just named ("the tallest", "the smallest", "the biggest")."""
     return len(word) > 5 and word.endswith("est") and word not in ("forest", "interest", "chest", "guest", "rest")
@@ -871,7 +877,10 @@ def _phrase(toks: list[Tok], ctx: Context, quals: dict[str, Any], possessor: str
         ctx.note_person(owner)
     ctx.mentioned = text
     group_of = [_word(t) for t in kept_tail[1:] if t.kind == "word"] if kept_tail and kept_tail[0].low == "of" else []
-    ctx.heads[text] = group_of[-1] if head in COLLECTIVE_NOUNS and group_of else head  # "a row of huts": huts
+    named = head
+    if len(words) > 1 and head in PARTICIPLE_TAILS:
+        named = words[-2]  # "the candles stuck in the cake": candles
+    ctx.heads[text] = group_of[-1] if head in COLLECTIVE_NOUNS and group_of else named  # "a row of huts": huts
     try:
         region: Region = PhraseRegion(text=text, qualifiers=Qualifiers(**quals))
         ctx.last_region = region
