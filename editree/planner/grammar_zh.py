@@ -137,6 +137,7 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "黄": ("warmth", 1),
     "红": ("warmth", 1),
     "紫": ("tint", 1),
+    "橙": ("warmth", 1),  # "三文鱼更橙一点": warmer
 }
 PROPERTIES: dict[str, str] = {**lex.ZH_PROPERTIES, "白平衡": "warmth", "色调": "warmth", "对比": "contrast"}
 ADJUST_VERBS: dict[str, tuple[str, int]] = {
