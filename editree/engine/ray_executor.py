@@ -132,7 +132,7 @@ class RayExecutor:
                     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
                     ray.init(include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)
                 else:
-                    ray.init(address=address, **quiet)
+                    _init_with_retries(ray, address, quiet)
         except Exception as exc:
             if str(exc).startswith("Version mismatch"):
                 raise MissingDependencyError(_version_mismatch(address or "auto", str(exc))) from None
@@ -407,6 +407,28 @@ def _failed(job: Job, error: str) -> dict[str, Any]:
         "error": error,
         "exit_code": int(ExitCode.RUNTIME),
     }
+
+
+CLIENT_SERVER_RETRIES = 3
+"""Tries at a Ray Client connection whose per-client server did not start."""
+CLIENT_SERVER_RETRY_WAIT = 2.0
+
+
+def _init_with_retries(ray: Any, address: str, options: dict[str, Any]) -> None:
+    """`ray.init(address)`, tried again when Ray Client's proxy could not start this client's own server.
+
+    The proxy behind ray://HOST:10001 starts one server process per client; on a busy head (one that is still
+    cleaning up after a driver killed a moment ago, say) that process can exit before it serves, and the proxy
+    answers "Starting Ray client server failed". A new connection a moment later gets a new process, so a resumed
+    batch does not fail on what the cluster recovers from by itself. Other errors are not retried."""
+    for attempt in range(1, CLIENT_SERVER_RETRIES + 1):
+        try:
+            ray.init(address=address, **options)
+            return
+        except Exception as exc:
+            if attempt == CLIENT_SERVER_RETRIES or "Starting Ray client server failed" not in str(exc):
+                raise
+            time.sleep(CLIENT_SERVER_RETRY_WAIT * attempt)
 
 
 def _check_reachable(address: str) -> None:

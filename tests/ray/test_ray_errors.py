@@ -105,3 +105,58 @@ def test_flags_for_the_other_executor_are_refused(folder: Path, flags: list[str]
     assert result.returncode == ExitCode.USAGE
     assert _one_error_line(result) == expected
     assert not (folder.parent / "out").exists()
+
+
+_PROXY_FAILURE = (  # as Ray Client reports it: the server's traceback, ending in the error it raised
+    'Traceback (most recent call last):\n  File "proxier.py", line 772, in Datapath\n'
+    "RuntimeError: Starting Ray client server failed. See x.err for logs."
+)
+
+
+class _FlakyClientRay:
+    """A stand-in for `ray` whose Ray Client proxy fails to start this client's server the first `failures` times."""
+
+    def __init__(self, failures: int, message: str = _PROXY_FAILURE) -> None:
+        self.failures, self.message, self.calls = failures, message, 0
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, address: str, **options: object) -> None:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise RuntimeError(self.message)
+
+
+def _open_with(fake: _FlakyClientRay, monkeypatch: pytest.MonkeyPatch) -> RayExecutor:
+    import editree.engine.ray_executor as module
+
+    monkeypatch.setattr(module, "import_ray", lambda: fake)
+    monkeypatch.setattr(module, "_check_reachable", lambda address: None)
+    monkeypatch.setattr(module, "CLIENT_SERVER_RETRY_WAIT", 0.0)
+    return RayExecutor(address="ray://127.0.0.1:10001").open()
+
+
+def test_a_client_server_that_did_not_start_is_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _FlakyClientRay(failures=2)
+    assert _open_with(fake, monkeypatch)._owned
+    assert fake.calls == 3
+
+
+def test_a_client_server_that_never_starts_is_one_error_after_three_tries(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _FlakyClientRay(failures=5)
+    with pytest.raises(RayExecutorError) as caught:
+        _open_with(fake, monkeypatch)
+    assert fake.calls == 3
+    assert str(caught.value) == (
+        "cannot start or reach the Ray cluster at ray://127.0.0.1:10001 (RuntimeError: Starting Ray client server "
+        "failed. See x.err for logs.); start one with `ray start --head`, or give --ray-address HOST:PORT (or "
+        "ray://HOST:10001)"
+    )
+
+
+def test_other_connection_errors_are_not_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _FlakyClientRay(failures=1, message="Authentication failed: bad token")
+    with pytest.raises(RayExecutorError, match="Authentication failed"):
+        _open_with(fake, monkeypatch)
+    assert fake.calls == 1
