@@ -528,7 +528,9 @@ class ObjectFrames:
             if lemma == "shift":  # "shift the colours towards blue"
                 return self.frame_change(lemma, verb, rest)
             raise FreeForm(self.region(rest) if rest else None)
-        region = self.region(rest[:target_end])
+        moved = rest[:target_end]
+        origin = next((i for i, t in enumerate(moved) if i > 0 and t.low == "from"), len(moved))
+        region = self.region(moved[:origin])  # "the kettle from the back left to …": where it is now goes
         if region is None or region == ALL:
             raise FreeForm(None)
         if "beside_toks" in place:

@@ -25,6 +25,7 @@ from editree.planner.en import vocab
 from editree.planner.en.complements import COLORS
 from editree.planner.en.conditions import COURTESY_IFS, ELSE_WORDS, IF_WORDS, UNLESS_WORDS, parse_condition
 from editree.planner.en.frames import FrameReader
+from editree.planner.en.freeform_target import tidy_freeform_target
 from editree.planner.en.nouns import Context, region_of
 from editree.planner.en.phrases import Exclusion, FreeForm, absolute_keep, base_form, noun_use, verb_at
 from editree.planner.en.tokens import Tok, tokenize
@@ -946,7 +947,7 @@ class SentenceReader:
                 return reader.wanted(want)
             return self.frames().read(body, span)
         except FreeForm as free:
-            return self.fallback(toks, free.target)
+            return self.fallback(toks, tidy_freeform_target(free.target))
         except NotUnderstood:
             return self.fallback(toks)
         except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
