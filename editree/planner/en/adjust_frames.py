@@ -26,6 +26,7 @@ from editree.planner.en.phrases import (
     trailing_amount,
     verb_at,
 )
+from editree.planner.en.placement import position_of
 from editree.planner.en.tokens import Tok
 
 _COUNT_NOUNS = frozenset({"number", "amount", "quantity", "density", "count"})
@@ -132,6 +133,12 @@ class AdjustFrames:
                 region = self.region(region_toks)
                 if region is not None:
                     return [self.adjust(region, "saturation", -1, amount)]
+            moved = position_of(rest) if sign == 0 else None
+            if moved is not None:
+                try:
+                    return self.frame_move("move", vocab.VERBS["move"], moved)  # type: ignore[attr-defined]
+                except (FreeForm, sem.NotUnderstood):
+                    pass  # "to sit near the net": no place the move frame knows; the free-form edit below
             if sign == 0 and find(rest, ("to", "into", "to resemble", "to look like", "to match")) > 0:
                 return self.frame_change(lemma, verb, rest)  # "adjust the man's suit to a darker blue"
             # "adjust the position of the mug", "reduce the visibility of the lanterns": free-form, of that region

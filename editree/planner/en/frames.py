@@ -72,7 +72,7 @@ from editree.planner.en.phrases import (
     wish_at,
     without_trailing_for,
 )
-from editree.planner.en.placement import move_place
+from editree.planner.en.placement import move_place, position_of
 from editree.planner.en.tokens import Tok
 from editree.planner.semantics import NotUnderstood
 
@@ -706,6 +706,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             return self.frame_freeform(lemma, verb, rest)  # "switch it on"
         if find(rest, ("with", "for")) > 0 and lemma in ("switch", "change", "swap", "exchange"):
             return self.frame_replace(lemma, verb, rest)
+        moved = position_of(rest)
+        if moved is not None:  # "change the placement of the flowerpot to the left"
+            try:
+                return self.frame_move("move", vocab.VERBS["move"], moved)  # type: ignore[attr-defined]
+            except (FreeForm, NotUnderstood):
+                pass
         # Gapped pairs: "change the bus to a truck and the road to a dirt road"
         pairs = split_pairs(rest, ("to", "into", "as"))
         if len(pairs) > 1:

@@ -11,6 +11,7 @@ from editree.planner.clauses import Clause, EditClause
 from editree.planner.en import vocab
 from editree.planner.en.amounts import take_amount
 from editree.planner.en.complements import color_of
+from editree.planner.en.freeform_target import LOCATIVE_BEFORE_TO
 from editree.planner.en.nouns import is_plural, plural, singular, strip_fillers
 from editree.planner.en.phrases import (
     FreeForm,
@@ -524,19 +525,34 @@ class ObjectFrames:
                 raise FreeForm(None if region == ALL else region)
             return [self.edit("move", region, {"to": "center"})]
         target_end, place = move_place(rest, loose=loose or lemma in ("put", "place", "park", "position"))
+        if place is None and len(rest) > 2 and low(rest[-2:]) in _MORE_CENTRAL:
+            target_end, place = len(rest) - 2, {"to": "center"}  # "reposition the snowflake more central"
+        elif place is None and len(rest) > 1 and rest[-1].low in _CENTRAL:
+            target_end, place = len(rest) - 1, {"to": "center"}  # "(a bit more) central", with the amount taken
         if place is None:
             if lemma == "shift":  # "shift the colours towards blue"
                 return self.frame_change(lemma, verb, rest)
             raise FreeForm(self.region(rest) if rest else None)
         moved = rest[:target_end]
-        origin = next((i for i, t in enumerate(moved) if i > 0 and t.low == "from"), len(moved))
-        region = self.region(moved[:origin])  # "the kettle from the back left to …": where it is now goes
-        if region is None or region == ALL:
-            raise FreeForm(None)
+        # "the kettle from the back left to …", "the chair to be next to …", "the piece to the centre right": where
+        # it is now, and a destination said in two pieces, are not the thing's name
+        origin = next(
+            (
+                i
+                for i, t in enumerate(moved)
+                if i > 0 and (t.low == "from" or (t.low == "to" and moved[i - 1].low not in LOCATIVE_BEFORE_TO))
+            ),
+            len(moved),
+        )
+        region = self.region(moved[:origin])
+        if region is None or region == ALL or (isinstance(region, PhraseRegion) and region.text in _VIEWPOINT):
+            raise FreeForm(None)  # "shift the perspective to the right": the camera moves, which no 2-D move does
         if "beside_toks" in place:
             beside = self.region(place.pop("beside_toks"))
             if beside is None or beside == ALL:
                 raise NotUnderstood("move next to what?")
+            if isinstance(beside, PhraseRegion) and beside.text in _VIEWPOINT:
+                raise FreeForm(region)  # "closer to the viewer": nearer in depth, not beside something in the picture
             place["beside"] = beside
         elif "to" in place and amount.seen and amount.factor < 1:
             # "a little to the right": a small shift, not all the way to the edge
@@ -568,6 +584,14 @@ class ObjectFrames:
         self.ctx.silent.append((self.span, region))
         return []
 
+
+_VIEWPOINT = frozenset(
+    {"perspective", "camera", "camera angle", "angle", "view", "viewpoint", "viewer", "viewers", "framing", "frame"}
+    | {"lens", "observer", "onlooker's view", "point of view", "camera perspective", "composition", "shot"}
+)
+"""Where the picture is seen from: not a thing in it that a move can shift or place something beside."""
+_CENTRAL = frozenset({"central", "centrally", "centered", "centred"})
+_MORE_CENTRAL = frozenset(f"more {word}" for word in _CENTRAL)
 
 _ABSTRACT_GIFTS = frozenset(
     {"prominence", "emphasis", "attention", "importance", "priority", "weight", "presence", "focus"}

@@ -242,3 +242,27 @@ def size_words(toks: list[Tok], sign: int = 0) -> tuple[float | None, dict[str, 
         and t.low not in vocab.DEGREE_WORDS
     ]
     return factor, size, region
+
+
+_WHERE_TO = frozenset(
+    {"towards", "toward", "closer", "nearer", "further", "farther", "higher", "lower", "upwards", "downwards"}
+)
+
+
+def position_of(rest: list[Tok]) -> list[Tok] | None:
+    """ "(adjust) the position of the lantern slightly to the right" -> "the lantern slightly to the right", which
+    the move frame reads; None when no destination is said ("the position of the woman on the left" names which
+    woman, and "adjust the position of the mug" says nothing of where: both stay free-form edits)."""
+    words = [t.low for t in rest]
+    start = 1 if words[:1] == ["the"] else 0
+    if (
+        len(words) < start + 3
+        or words[start] not in ("position", "positions", "placement", "location")
+        or words[start + 1] != "of"
+    ):
+        return None
+    moved = rest[start + 2 :]
+    says_where = any(
+        w in _WHERE_TO or w.startswith(("to the ", "towards the ")) or w == "to" for w in words[start + 3 :]
+    )
+    return moved if says_where else None
