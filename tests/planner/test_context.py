@@ -48,7 +48,7 @@ def test_scene_setting_is_left_out_with_a_warning(text: str, left_out: str, step
         ("black and white only. add a vignette", "black and white only"),  # a request without a verb
         ("Image sharpen. Brighten the sky.", "Image sharpen"),
         ("decrese the backgroud brigtness. add a vignette", "decrese the backgroud brigtness"),  # typos
-        ("On the left of the clock, put a cat.", "On the left of the clock"),  # where an add goes
+        ("On the left of the clock, put a cat.", 'add("clock", prompt="a cat")'),  # where the cat goes
         ("The sky is dull? Brighten the trees.", None),  # a question may be a request: never context
     ],
 )

@@ -701,7 +701,7 @@ class SentenceReader:
         self._note_statement(sentence, self.out[before:])
 
     def _sentence(self, sentence: list[Tok]) -> None:
-        chunks = _in_time_order(split_clauses(_self_corrected(_strip_numbering(sentence))))
+        chunks = _place_first(_in_time_order(split_clauses(_self_corrected(_strip_numbering(sentence)))))
         items: list[Clause] = []
         self.items = items
         cond_branch: tuple[IfClause, list[Clause], list[Clause]] | None = None
@@ -1343,6 +1343,45 @@ def _temporal_command(toks: list[Tok]) -> list[Tok] | None:
     if k == 0 and found[1].form != "ing":  # "after sunset" is a time, "after cropping it" an order
         return None
     return rest
+
+
+FRONT_PLACES = frozenset(
+    {
+        "beneath", "under", "underneath", "below", "above", "over", "behind", "beside", "next to", "near", "atop",
+        "on top of", "in front of",
+    }
+)  # fmt: skip
+"""How a place beside a thing, named before the request that puts something there, starts ("Beneath the shelf, add
+a lamp"; "To the left of the cow, …" is one token, "to the left of"). A place that is itself the spot ("On the top
+shelf, add …") is not moved: the thing added there is described with it in the prompt."""
+PLACING_VERBS = frozenset(
+    {"add", "place", "put", "position", "insert", "introduce", "set", "draw", "paint", "include", "station", "situate"}
+    | {"incorporate", "drop", "stick", "plant", "park", "stand", "sit", "seat", "lay", "hang", "sketch", "render"}
+)
+
+
+def _place_first(chunks: list[Chunk]) -> list[Chunk]:
+    """ "Beneath the banana, add a man" / "To the left of the cow, place a man" / "Right of the bus, position a
+    bike": the place said first is where the next clause puts its thing, so it is read after it ("add a man beneath
+    the banana"). Its words keep their place in the text: the clause's span runs from the place to its end."""
+    if len(chunks) < 2 or chunks[1].sep != "," or len(chunks[0].toks) < 2:
+        return chunks
+    place, command = chunks[0].toks, chunks[1].toks
+    first = place[0].low
+    if first in ("left", "right") and place[1].low in ("to", "of"):  # "Right to the bus": to the right of it
+        side = Tok(f"{place[0].text} {place[1].text}", f"to the {first} of", place[0].start, place[1].end, "word")
+        place = [side, *place[2:]]
+    elif first not in FRONT_PLACES and not (first.endswith(" of") and first.startswith(("to ", "on ", "at ", "in "))):
+        return chunks
+    verb = 1 if command[0].low in ("please", "now", "then", "just", "also") and len(command) > 1 else 0
+    if command[verb].low not in PLACING_VERBS and base_form(command[verb].low) not in PLACING_VERBS:
+        return chunks
+    end = command[-1].end
+    while place and place[-1].kind == "punct":
+        place = place[:-1]
+    lead = Tok(command[0].text, command[0].low, place[0].start, command[0].end, command[0].kind)
+    moved = [Tok(t.text, t.low, end, end, t.kind) for t in place]
+    return [Chunk([lead, *command[1:], *moved], chunks[0].sep), *chunks[2:]]
 
 
 def _in_time_order(chunks: list[Chunk]) -> list[Chunk]:
