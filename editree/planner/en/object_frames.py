@@ -107,6 +107,15 @@ class ObjectFrames:
             return [self.edit("restyle", region, {"style": "black and white"})]
         at = last_top(rest, ("from", "out of", "off"))
         what_toks, where_toks = (rest[:at], rest[at + 1 :]) if at > 0 else (rest, [])
+        of = find(rest, ("of",))
+        if at < 0 and lemma in ("rid", "purge", "clear", "clean", "strip") and of > 0:
+            # "rid the photo of the cables", "clear the table of dishes": the thing after "of", from what is before
+            what_toks, where_toks = rest[of + 1 :], rest[:of]
+            if low(where_toks) in ("image", "photo", "picture", "pic", "photograph", "the image", "the photo"):
+                where_toks = []
+            defect = defect_kind(what_toks)
+            if defect is not None:  # "rid the photo of the grain"
+                return [self.edit("enhance", ALL, {"kind": defect})]
         what = self.region(what_toks)
         if what is None or what == ALL:
             raise NotUnderstood("remove what?")
