@@ -740,8 +740,12 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             if color_of(source, self.text) is None and left == [] and source:
                 left = source  # "change from day to night": the region is what is changed
         target_toks = right[1:]
-        while target_toks and target_toks[0].low in ("be", "resemble", "look like", "match", "become", "a more"):
+        while target_toks and (
+            target_toks[0].low in ("be", "match", "a more") or target_toks[0].low in vocab.DEPICTING
+        ):
             target_toks = target_toks[1:]
+        if low(target_toks[:2]) == "look like":
+            target_toks = target_toks[2:]
         # "change the color of the car to red", "change the car's color to red", "change the sky color to blue"
         color_noun = colored_region(left)
         if color_noun is not None:

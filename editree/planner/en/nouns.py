@@ -39,7 +39,9 @@ portrait?
 ) - {"portrait?"}
 WHOLE_WORDS = frozenset({"everything", "everywhere", "whole thing", "it all", "all of it", "overall", "entire thing"})
 WHOLE_ADJ = frozenset({"whole", "entire", "full", "complete", "overall", "total"})
-BACKGROUND_NOUNS = frozenset({"background", "backdrop", "bg", "back ground", "surroundings", "backgrounds"})
+BACKGROUND_NOUNS = frozenset(
+    {"background", "backdrop", "bg", "back ground", "surroundings", "backgrounds", "scenery", "environment"}
+)
 REST_WORDS = frozenset(
     {
         "everything else",

@@ -160,6 +160,10 @@ class ObjectFrames:
             if place is not None and ("to" in place or place.get("relation") in ("left of", "right of", "next to")):
                 # "put the fern on the right side of the shelf", "place the lamp in the left corner": it is there
                 return self.frame_move("move", vocab.VERBS["move"], rest, loose=True)
+        with_at = find(rest, ("with",))
+        if lemma in ("decorate", "adorn", "garnish", "grace") and with_at > 0:
+            # "decorate the cake with candles": the candles are added, on the cake
+            return self.added(rest[with_at + 1 :], rest[:with_at], "add")
         pairs = split_pairs(rest, vocab.PREPOSITIONS, optional=True)
         out: list[Clause] = []
         for what, where in pairs:
@@ -523,6 +527,8 @@ class ObjectFrames:
         focused = in_focus(rest) if lemma == "bring" else None
         if focused is not None:
             return self.made(focused)  # type: ignore[attr-defined]  # "bring the pieces into crisp focus"
+        if lemma == "bring" and len(rest) > 3 and low(rest[-3:-1]) in _INTO_THE and rest[-1].low in _WHOLE_SCENE:
+            return self.frame_add("add", vocab.VERBS["add"], rest[:-3])  # "bring two cats into the picture"
         amount, rest = take_amount(rest)
         if lemma in ("center", "centre") and rest and rest[0].low == "crop":
             return self.frame_crop("crop", vocab.VERBS["crop"], rest[1:])  # type: ignore[attr-defined]
@@ -599,6 +605,8 @@ _VIEWPOINT = frozenset(
     | {"lens", "observer", "onlooker's view", "point of view", "camera perspective", "composition", "shot"}
 )
 """Where the picture is seen from: not a thing in it that a move can shift or place something beside."""
+_INTO_THE = frozenset({"into the", "in the", "to the", "into this", "to this", "in this"})
+_WHOLE_SCENE = frozenset({"image", "photo", "picture", "scene", "frame", "shot", "composition", "pic"})
 _CENTRAL = frozenset({"central", "centrally", "centered", "centred"})
 _MORE_CENTRAL = frozenset(f"more {word}" for word in _CENTRAL)
 

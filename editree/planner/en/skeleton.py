@@ -467,6 +467,10 @@ def _starts_side_clause(sentence: list[Tok], i: int) -> bool:
             return False  # "I'd like the kite to be the only coloured thing": what it is to be
         if sentence[_skip_lead(sentence, 0)].low in ("get", "getting", "help", "ask", "tell"):
             return False  # "get the skier to look like she is mid-jump": what to get her to do, not a purpose
+        if (nxt in vocab.DEPICTING or f"{nxt} {nxt2}" in vocab.DEPICTING) and base_form(
+            sentence[_skip_lead(sentence, 0)].low
+        ) in vocab.CHANGING:
+            return False  # "change the backdrop to show a beach": what it becomes, not why
         return i + 2 < len(sentence) or sentence[i + 1].low in ("pop",)
     if (
         low == "so"

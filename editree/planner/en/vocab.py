@@ -232,6 +232,8 @@ VERBS: dict[str, Verb] = {
     "convert": _v("change"),
     "switch": _v("change"),
     "alter": _v("change"),
+    **{w: _v("change") for w in ("redesign", "refashion", "revise", "rework", "redo", "reimagine")},
+    **{w: _v("change") for w in ("re-imagine", "customize", "customise", "adapt")},
     "morph": _v("change"),
     "transfer": _v("change"),
     "zoom in": _v("zoom"),
@@ -307,6 +309,10 @@ VERBS: dict[str, Verb] = {
     "draw": _v("add"),
     "introduce": _v("add"),
     "bring in": _v("add"),
+    "embed": _v("add"),
+    "integrate": _v("add"),
+    "nestle": _v("add"),
+    **{w: _v("add") for w in ("decorate", "adorn", "garnish", "grace")},  # "decorate the cake with candles"
     "throw in": _v("add"),
     "put in": _v("add"),
     "stick": _v("add"),
@@ -1132,6 +1138,15 @@ clothing vest gown robe sleeves collar
 """.split()
 )
 
+DEPICTING = frozenset(
+    {"show", "depict", "portray", "capture", "evoke", "convey", "showcase", "illustrate", "simulate", "resemble"}
+    | {"feature", "represent", "display", "look like", "become"}
+)
+"""Verbs after "change X to …" that say what X becomes ("redo the backdrop to show a beach")."""
+CHANGING = frozenset(
+    {"change", "alter", "transform", "convert", "turn", "redesign", "refashion", "revise", "rework", "redo", "remake"}
+    | {"reimagine", "customize", "customise", "adapt", "modify", "edit", "swap", "replace", "switch"}
+)
 PURPOSE_VERBS = frozenset(
     """
 make show reveal bring highlight emphasize emphasise see match look appear allow create get help enhance improve
