@@ -162,6 +162,15 @@ PLAIN_VERBS = frozenset({"close", "untie", "clean", "light", "wave", "bend", "un
 """Verbs of their own that look like misspellings of edit verbs (close/lose, untie/tie, clean/clear)."""
 
 
+_UNTOUCHED = frozenset(
+    {"changed", "touched", "edited", "altered", "modified", "retouched", "moved", "affected", "included", "blurred"}
+    | {"messed", "adjusted", "recolored", "recoloured", "cropped", "removed", "tampered", "distorted", "photoshopped"}
+    | {"to", "be", "going", "part", "a part", "involved", "included", "for"}
+)
+"""What a negated statement's predicate starts with when it says the thing is to be left alone ("the sign is not
+to be touched", "the faces are not edited"), rather than describing it ("she isn't the best at photoshop")."""
+
+
 class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
     """Reads one clause (a token list without separators) into plan clauses, updating the context."""
 
@@ -1053,6 +1062,8 @@ class FrameReader(AdjustFrames, ObjectFrames, CanvasFrames):
             # "the face should not change", "the sky must not be touched"
             if subject == ALL:
                 return None
+            if statement and pred and pred[0].low not in _UNTOUCHED:
+                return None  # "she isn't the best at photoshop", "the lamp isn't great": said of it, nothing kept
             self.ctx.targets.append(subject)
             return [KeepClause(subject, self.span)]
         if not pred:

@@ -525,7 +525,7 @@ class SentenceReader:
         return (toks[0].start + self.offset, toks[-1].end + self.offset)
 
     def read(self) -> list[Clause]:
-        tokens = _without_emoticons(tokenize(self.text))
+        tokens = _not_as_to_less(_without_emoticons(tokenize(self.text)))
         tokens = _without_brackets([t for t in tokens if t.low not in ("*", "•", "~")])
         for sentence in _questions_as_conditions(split_sentences(tokens)):
             self.sentence(sentence)
@@ -1254,6 +1254,57 @@ def _self_corrected(toks: list[Tok]) -> list[Tok]:
             start = next((m for m in range(i - 1, 0, -1) if toks[m].low in vocab.DETERMINERS), i - 1)
         return [*toks[:start], *fix, *_self_corrected(toks[end:])]
     return toks
+
+
+def _not_as_to_less(toks: list[Tok]) -> list[Tok]:
+    """ "make the picture not as bright", "make it not so saturated", "the sky should not be so blue": less of it.
+    Read word by word, "not" would make the subject part of the region ("picture not") or keep the sky, and the
+    adjective alone would raise what was asked to be lowered."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        be = 1 if i + 1 < len(toks) and toks[i + 1].low == "be" else 0
+        degree = toks[i + 1 + be] if i + 2 + be < len(toks) else None
+        adjective = toks[i + 2 + be] if degree is not None else None
+        if (
+            out
+            and out[-1].low in ("is", "are", "looks", "look", "seems", "seem")
+            and tok.low == "not"
+            and i + 2 < len(toks)
+            and toks[i + 1].kind == "word"
+            and toks[i + 2].low == "enough"
+        ):
+            # "the sky is not blue enough": it should be more so
+            copula = out.pop()
+            out.extend(
+                Tok(copula.text, word, copula.start if k == 0 else tok.end, copula.end if k == 0 else tok.end, "word")
+                for k, word in enumerate(("should", "be", "more"))
+            )
+            adjective, enough = toks[i + 1], toks[i + 2]
+            out.append(Tok(adjective.text, adjective.low, adjective.start, enough.end, adjective.kind))
+            i += 3
+            continue
+        modal = tok.low.removesuffix(" not") if tok.low in ("should not", "must not", "need not") else None
+        if (
+            out
+            and (tok.low == "not" or (modal is not None and be))
+            and degree is not None
+            and adjective is not None
+            and degree.low in ("as", "so", "too", "that")
+            and adjective.kind == "word"
+            and adjective.low not in ("much", "many", "bad", "sure", "well", "long", "far", "often", "fast")
+        ):
+            if modal is not None:  # "the sky should not be so bright": it should be less bright
+                out.append(Tok(tok.text, modal, tok.start, tok.start, "word"))
+            if be:
+                out.append(toks[i + 1])
+            out.append(Tok(f"{tok.text} {degree.text}", "less", tok.start, degree.end, "word"))
+            i += 2 + be
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _without_emoticons(toks: list[Tok]) -> list[Tok]:
