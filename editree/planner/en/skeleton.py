@@ -927,8 +927,9 @@ class SentenceReader:
     def clause(self, toks: list[Tok]) -> list[Clause]:
         k = _skip_lead(toks, 0, degrees=False)
         body = _strip_courtesy(toks[k:])
-        if not body:
-            return []
+        said = " ".join(t.low for t in toks if t.kind != "punct")
+        if not body or _APPRECIATION.fullmatch(said):
+            return []  # "I'd really appreciate it", "Any help is appreciated": thanks, not an edit
         span = (body[0].start + self.offset, body[-1].end + self.offset)
         body = _wish_question(body)
         only_colour = _only_in_colour(body)
@@ -978,8 +979,23 @@ class SentenceReader:
         return [clause]
 
 
+_APPRECIATION = re.compile(
+    r"(?:i(?: 'd| would| will| 'll| really| truly| greatly)* (?:really |truly |greatly |so )?appreciate"
+    r"(?: it| this| that| any help| the help| your help)?(?: a lot| so much| greatly| very much)?"
+    r"|(?:any|all|your) help (?:is|would be|will be) (?:much |greatly |really |very |so )?appreciated"
+    r"|(?:it|that|this) (?:is|would be|will be) (?:much |greatly |really |very |so )?appreciated"
+    r"|(?:much|greatly|really|very much|so) appreciated"
+    r"|(?:i am|i 'm|i 'd be|i would be|we are|we 'd be) (?:so |very |really |forever |truly )?(?:grateful|thankful)"
+    r"|plea+se+|pl[sz]+|thanks? (?:so much|a lot|a bunch|a ton|in advance|much)(?: guys| everyone| all)?)"
+)
+"""A sentence that only thanks or pleads (after the tokenizer's "'d" and "'m" splits)."""
+
 TRAILING_COURTESY = frozenset(
     {
+        "would be much appreciated",
+        "would be greatly appreciated",
+        "much appreciated",
+        "greatly appreciated",
         "would help",
         "is all it needs",
         "is all i need",
@@ -1045,7 +1061,10 @@ def _strip_courtesy(toks: list[Tok]) -> list[Tok]:
         last = toks[-1].low
         two = " ".join(t.low for t in toks[-2:]) if len(toks) >= 2 else ""
         three = " ".join(t.low for t in toks[-3:]) if len(toks) >= 3 else ""
-        if three in TRAILING_COURTESY and len(toks) > 3:
+        four = " ".join(t.low for t in toks[-4:]) if len(toks) >= 4 else ""
+        if four in TRAILING_COURTESY and len(toks) > 4:
+            toks = toks[:-4]
+        elif three in TRAILING_COURTESY and len(toks) > 3:
             toks = toks[:-3]
         elif two in TRAILING_COURTESY and len(toks) > 2:
             toks = toks[:-2]

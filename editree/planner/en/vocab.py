@@ -1295,6 +1295,10 @@ SEPARATORS = frozenset(
 CLAUSE_LEAD_WORDS = frozenset(
     {
         "please",
+        "reddit",  # "Reddit, can you …": who is asked
+        "pleasee",
+        "pleaseee",
+        "plss",
         "also",
         "then",
         "just",
