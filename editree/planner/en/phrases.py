@@ -124,6 +124,8 @@ def noun_use(toks: list[Tok], found: tuple[str, vocab.VerbForm, int]) -> bool:
         return False
     if form.form == "ed":
         return True
+    if lemma in ("fix", "correct", "improve", "repair", "restore", "tweak") and nxt in vocab.PROPERTY_NOUNS:
+        return False  # "fix colors", "correct exposure": never a modifier of the property, always the request
     if nxt in vocab.PROPERTY_NOUNS or nxt in ("and", ",", "effect", "balance", "temperature", "filter", "tone"):
         return True
     return (
