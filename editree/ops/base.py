@@ -17,4 +17,6 @@ NonEmptyText = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
 class Node(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    # defer_build: a node type's validator is built when it first validates, not at import, so `editree plan`
+    # builds those of the few node types a plan holds instead of all sixty (forward references resolve then too)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)

@@ -38,6 +38,3 @@ class OrCond(Node):
 
 
 Cond = Annotated[Union[Exists, ImageIs, NotCond, AndCond, OrCond], Field(discriminator="kind")]
-
-for _model in (NotCond, AndCond, OrCond):
-    _model.model_rebuild()

@@ -133,8 +133,6 @@ REGION_NODES: tuple[type[Node], ...] = (
 """Every region node type: what `isinstance` checks against to tell a region from other values (an op's args may
 hold one, as `move` does with `beside`)."""
 
-for _model in (NotRegion, UnionRegion, MinusRegion):
-    _model.model_rebuild()
 
 ALL = AllRegion()
 BACKGROUND = BackgroundRegion()

@@ -191,5 +191,3 @@ class If(Node):
 
 
 Step = Annotated[Union[EditStep, If], Field(discriminator="kind")]
-
-If.model_rebuild()
