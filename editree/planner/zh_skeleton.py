@@ -125,6 +125,10 @@ _ELSE_LEAD = re.compile(
 _REGARDLESS = re.compile(r"^(?:不管|无论|不论)(?:是不是|有没有|是否|有无)?" + _HAN + r"{0,8}$")
 _ALL_THE_SAME = re.compile(r"^(?:最后|然后|也)?(?:都|也都|全都|一律)\s*")
 _VERB_NOT_TOPIC = re.compile(r"上个?色|着色")
+# the piece after a topic that refers back to it: "，把他…", "，让她…", "，给它…", "，他的…"
+_PRONOUN_NEXT = re.compile(r"[，,]\s*(?:再|然后|请|帮我|麻烦)?(?:把|让|给|将|使|帮|替)?(?:他|她|它)")
+# the head of a long description: what follows its last 的 or measure word ("戴红帽子的滑雪的人" -> 人)
+_HEAD_AFTER = re.compile(r"(?:的|[个只位台辆件条张把头匹块座棵朵盏])(?P<x>[^的个只位台辆件条张把头匹块座棵朵盏]+)$")
 # "没有菜单的话…；有的话…": after a condition that something is absent, its presence is the else.
 _ELSE_PRESENT = re.compile(r"^(?:如果|要是|假如|若)?(?:有|有的)(?:的话|时)\s*(?:那么|那就|就|则)?")
 # In a branch, "就别动了", "不用扩了": nothing to do there.
@@ -521,7 +525,7 @@ class _Reader:
         if manner and any(isinstance(i, EditClause) for i in self.previous):
             self.warnings.append(f"{piece!r} is read as how the step before it should look; it adds no step")
             return
-        said = self.existence(start, end) or self.statement(start, end)
+        said = self.existence(start, end) or self.statement(start, end) or self.named_topic(start, end)
         if said is not None:
             self.place([said])
             return
@@ -640,7 +644,8 @@ class _Reader:
 
     def _topic(self, region: Region, start: int, end: int, fix: EditClause | None = None) -> _Said:
         self.tf.last_target = region
-        if isinstance(region, PhraseRegion) and region.text.split()[-1] in lex.PERSON_NOUNS:
+        called_him = re.match(r"[，,]\s*\S{0,4}?[他她]", self.norm[end:]) is not None  # "那个背包客，把他P掉"
+        if isinstance(region, PhraseRegion) and (region.text.split()[-1] in lex.PERSON_NOUNS or called_him):
             self.tf.last_person = region.text
         self.tf.topics.append(region)
         return _Said(region, self._span(start, end), self.text[start:end], fix)
@@ -691,6 +696,29 @@ class _Reader:
             if region is not None and region != ALL:
                 return self._topic(region, start, end)
         return None
+
+    def named_topic(self, start: int, end: int) -> _Said | None:
+        named = self._named_before_pronoun(start, end)
+        if named is None:
+            return None
+        return self._topic(named, start, end)
+
+    def _named_before_pronoun(self, start: int, end: int) -> Region | None:
+        """ "那个戴红帽子的滑雪的人，把他移到中间", "前排正中间的小朋友，让他睁眼": a thing named alone, that the
+        next piece calls 他/她/它, is what that piece is about. Its whole description may be more than the grammar
+        reads; then its head (the words after the last 的 or measure word) names it."""
+        after = self.norm[end:]
+        stop = _SENTENCE.search(after)
+        following = after[: stop.start()] if stop else after
+        piece = self.norm[start:end]
+        if not _PRONOUN_NEXT.match(following) or _VERB_NOT_TOPIC.search(piece) or re.search(r"[A-Za-z]", piece):
+            return None
+        region = self.grammar(start, end, "np")
+        if region is None:
+            head = _HEAD_AFTER.search(piece)
+            if head is not None and head.start("x") > 0:
+                region = self.grammar(start + head.start("x"), end, "np")
+        return region if isinstance(region, PhraseRegion) else None
 
     def _a_place(self, start: int, end: int) -> bool:
         """Whether text[start:end] says where (nothing, "门口", "桌子上"), not a verb: "去掉所有的…" is no statement."""
