@@ -875,6 +875,11 @@ class ChineseTransformer(ClauseBuilder):
     def vignette(self, meta: Any, children: list[Any]) -> Clause:
         """ "加暗角": the vignette op where the IR has it, else a free-form edit that says so."""
         amount = self._scale(children, lex.BASE_ATMOSPHERE)
+        how = str(_first(children, "SOFTLY") or "")
+        if re.search(r"[淡轻浅]|一点点", how):  # "淡淡的暗角": a light one
+            amount = round(amount * 0.6, 4)
+        elif re.search(r"明显|重|深", how):
+            amount = round(min(1.0, amount * 1.4), 4)
         if "vignette" in Edit.by_op:
             try:
                 Edit.make("vignette", ALL, {"amount": amount})
@@ -1244,7 +1249,7 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, "rotate", None, {"auto": True})
 
     def flip(self, meta: Any, children: list[Any]) -> EditClause:
-        vertical = str(_first(children, "FLIP")) in ("垂直翻转", "上下翻转")
+        vertical = str(_first(children, "FLIP")) in ("垂直翻转", "上下翻转", "上下镜像", "垂直镜像")
         return self._edit(meta, "flip", None, {"direction": "vertical" if vertical else "horizontal"})
 
     def _resize_sign(self, children: list[Any]) -> bool:
@@ -1335,6 +1340,12 @@ class ChineseTransformer(ClauseBuilder):
         number = _first(children, "NUMBER", "NUMBER_WORD")
         factor = int(chinese_number(str(number))) if number is not None else 2
         return self._edit(meta, "upscale", None, {"factor": min(4, max(2, factor))})
+
+    def resize_dim(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "宽度改成800像素": that side to that many pixels, the other kept in proportion."""
+        number = next(int(chinese_number(str(c))) for c in children if isinstance(c, Token) and c.type == "NUMBER")
+        side = "height" if "高" in str(_first(children, "DIMENSION")) else "width"
+        return self._edit(meta, "resize", None, {side: number})
 
     def resize_wh(self, meta: Any, children: list[Any]) -> EditClause:
         numbers = [int(chinese_number(str(c))) for c in children if isinstance(c, Token) and c.type == "NUMBER"]
