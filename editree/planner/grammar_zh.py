@@ -963,6 +963,8 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, *self._with_source(op, target, args, source))
 
     def blur(self, meta: Any, children: list[Any]) -> EditClause:
+        if re.search(r"码|马赛克", str(_first(children, "BLUR") or "")):  # "打码": hidden, so a full blur
+            return self._edit(meta, "blur", self._target(children), {"amount": 1.0})
         return self._edit(meta, "blur", self._target(children), {"amount": self._scale(children, lex.BASE_BLUR)})
 
     def adjust_verb(self, meta: Any, children: list[Any]) -> EditClause:

@@ -228,7 +228,7 @@ def _phrase(words: list[Word], articles: bool) -> str:
         english = word.english or word.text
         following = kept[index + 1] if index + 1 < len(kept) else None
         if word.category in _OWNERS and following is not None and following.category in _OWNED:
-            english += "'s"  # "人物面部特征": the person's facial features
+            english = _possessive(english)  # "人物面部特征": the person's facial features
         elif word.category == "people" and following is not None and following.category == "people":
             english += " and"  # "新郎新娘": the groom and the bride
         parts.append(english)
@@ -282,7 +282,7 @@ def translate(text: str, *, articles: bool = True) -> Translation:
         elif words and all(w.category == "place" for w in words):
             after.insert(0, phrase)  # "远处的山": the mountains in the distance
         elif words and words[-1].category in _OWNERS:
-            before.append(phrase + "'s")
+            before.append(_possessive(phrase))
         else:
             before.append(phrase)
     if missing:
@@ -312,3 +312,8 @@ def chinese_number(text: str) -> float:
         else:
             raise ValueError(f"not a number: {text!r}")
     return float(total + current)
+
+
+def _possessive(noun: str) -> str:
+    """ "the person's", "the pedestrians'" (a plural in -s takes the apostrophe alone), "the children's"."""
+    return noun + "'" if noun.endswith("s") and not noun.endswith(("ss", "us")) else noun + "'s"
