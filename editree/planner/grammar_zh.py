@@ -915,6 +915,10 @@ class ChineseTransformer(ClauseBuilder):
             raise NotUnderstood(f"{self._raw(meta)!r} names nothing to keep")
         return self.keep_region(self.last_target, self._span(meta), self._raw(meta))
 
+    def desaturate_rest(self, meta: Any, children: list[Any]) -> EditClause:
+        """ "其余黑白": the regions not named before, in black and white."""
+        return self._edit(meta, "restyle", self.region_rest(meta, []), {"style": _BW})
+
     def desaturate(self, meta: Any, children: list[Any]) -> EditClause:
         """ "别的地方全部去色": black and white."""
         return self._edit(meta, "restyle", self._target(children), {"style": _BW})

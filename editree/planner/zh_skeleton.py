@@ -49,7 +49,9 @@ from editree.planner.translate import translate
 # 27,000-character range of the ideographs takes milliseconds to compile, every time.
 _HAN = r"[^\W\d_a-zA-Z\u00c0-\u024f]"
 _SENTENCE = re.compile(r"[。！!？?；;\n]+|[.](?=\s|$)")
-_PIECE = re.compile(r"[，,]")
+# pieces: at a comma, and at a space between two Chinese words ("局部留色 那辆跑车保持彩色 其余去色": chat with no
+# punctuation); a space next to a Latin word ("把 logo 放大") separates nothing
+_PIECE = re.compile(r"[，,]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 # Words that join a piece to the others or make it a request; they say nothing about the edit.
 _LEAD = re.compile(
     r"(?:\s|然后再|然后|接着|接下来|完了|并且|而且|同时|顺便|顺带|最后|最终|首先|其次|再者|另外|此外|以及|随后|之后|还有|"
