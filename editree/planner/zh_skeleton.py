@@ -131,6 +131,11 @@ _VERB_NOT_TOPIC = re.compile(r"上个?色|着色")
 _PRONOUN_NEXT = re.compile(r"[，,]\s*(?:再|然后|请|帮我|麻烦)?(?:把|让|给|将|使|帮|替)?(?:他|她|它)")
 # the head of a long description: what follows its last 的 or measure word ("戴红帽子的滑雪的人" -> 人)
 _HEAD_AFTER = re.compile(r"(?:的|[个只位台辆件条张把头匹块座棵朵盏])(?P<x>[^的个只位台辆件条张把头匹块座棵朵盏]+)$")
+# "桌上那个旧台灯，…": a phrase ending in a demonstrative, a measure word and a noun points at one thing, so it
+# is the topic of what follows even when some of its words have no English (a verb phrase is read before this).
+_POINTED = re.compile(
+    r"[这那]一?(?:个|只|台|辆|盆|张|块|件|条|位|头|棵|把|瓶|盏|幅|本|座|艘|架|匹|朵|串|双|对)[^，,]{0,11}[^，,了]$"
+)  # "那个男生闭眼了" says what it does: a statement
 # "没有菜单的话…；有的话…": after a condition that something is absent, its presence is the else.
 _ELSE_PRESENT = re.compile(r"^(?:如果|要是|假如|若)?(?:有|有的)(?:的话|时)\s*(?:那么|那就|就|则)?")
 # In a branch, "就别动了", "不用扩了": nothing to do there.
@@ -690,7 +695,10 @@ class _Reader:
             return None  # English words are no topic; a Chinese phrase with one model name ("那辆SUV") may be
         # "照片里的新郎，…": a topic for the pieces after it; "上色" is a verb the dictionary reads as a noun
         region = None if _VERB_NOT_TOPIC.search(piece) else self.grammar(start, end, "np")
-        if isinstance(region, PhraseRegion) and translate(region.source or region.text, articles=False).complete:
+        if isinstance(region, PhraseRegion) and (
+            translate(region.source or region.text, articles=False).complete
+            or _POINTED.search(self.text[start:end].strip())
+        ):
             return self._topic(region, start, end)
         there = _THERE_IS.match(piece)
         if there and not piece.startswith(("没", "有点", "有些")) and self._a_place(start, start + there.end("place")):
