@@ -1255,7 +1255,7 @@ class ChineseTransformer(ClauseBuilder):
         return self._edit(meta, "rotate", None, {"auto": True})
 
     def flip(self, meta: Any, children: list[Any]) -> EditClause:
-        vertical = str(_first(children, "FLIP")) in ("垂直翻转", "上下翻转", "上下镜像", "垂直镜像")
+        vertical = str(_first(children, "FLIP")) in ("垂直翻转", "上下翻转", "上下镜像", "垂直镜像", "上下镜像翻转")
         return self._edit(meta, "flip", None, {"direction": "vertical" if vertical else "horizontal"})
 
     def _resize_sign(self, children: list[Any]) -> bool:
