@@ -29,11 +29,11 @@ MIN_EXACT_B = {"en": 0.93, "zh": 0.93}
 """The same for the second, independently labelled set (tests/planner/dev_set_b.py)."""
 MIN_EXACT_C = {"en": 0.98, "zh": 0.8}
 """Third set (dev_set_c.py): English was tuned on its phenomena, Chinese partly."""
-MIN_EXACT_D = {"en": 0.95, "zh": 0.67}
+MIN_EXACT_D = {"en": 0.95, "zh": 0.69}
 """Fourth set (dev_set_d.py): English tuned on its phenomena in one round, Chinese not."""
-MIN_EXACT_E = {"en": 0.63, "zh": 0.4}
+MIN_EXACT_E = {"en": 0.63, "zh": 0.45}
 """Fifth set (dev_set_e.py), the clean gauge: never tune on its lines; these floors only stop a fall."""
-MIN_EXACT_F = {"en": 0.77, "zh": 0.3}
+MIN_EXACT_F = {"en": 0.78, "zh": 0.42}
 """Sixth set (dev_set_f.py), written blind like E; its phenomena (not its lines) may be worked on, E stays clean."""
 MIN_EXACT_G = {"en": 0.53, "zh": 0.36}
 """Seventh set (dev_set_g.py), written blind and first scored after the 2026-12-04 planner work (en 32/60, zh 22/60;
