@@ -1313,7 +1313,9 @@ def _not_as_to_less(toks: list[Tok]) -> list[Tok]:
             and degree.low in ("as", "so", "too", "that")
             and adjective.kind == "word"
             and adjective.low not in ("much", "many", "bad", "sure", "well", "long", "far", "often", "fast")
-        ):
+            and adjective.low not in vocab.DETERMINERS
+            and adjective.low not in ("one", "ones", "it", "them", "this", "that", "these", "those", "if", "before")
+        ):  # ("not that one", "not as a border": no adjective, nothing to lessen)
             if modal is not None:  # "the sky should not be so bright": it should be less bright
                 out.append(Tok(tok.text, modal, tok.start, tok.start, "word"))
             if be:
