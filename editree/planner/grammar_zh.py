@@ -1000,6 +1000,12 @@ class ChineseTransformer(ClauseBuilder):
         meanings = dict.fromkeys(ADJECTIVES[str(t)] for t in _tokens(children, "ADJ"))
         return [self._adjust(meta, children, prop, sign, target) for prop, sign in meanings]
 
+    def adjust_less(self, meta: Any, children: list[Any]) -> list[Clause]:
+        """ "墙面别那么黄": the adjective's property the other way ("没那么亮" darkens)."""
+        target = self._target(children)
+        meanings = dict.fromkeys(ADJECTIVES[str(t)] for t in _tokens(children, "ADJ"))
+        return [self._adjust(meta, children, prop, -sign, target) for prop, sign in meanings]
+
     def adjust_tonal(self, meta: Any, children: list[Any]) -> EditClause:
         """ "把阴影提亮一点", "压暗高光": the tonal range the verb brightens or darkens."""
         prop = PROPERTIES[str(_first(children, "PROPERTY"))]
